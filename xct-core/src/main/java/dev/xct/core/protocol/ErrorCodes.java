@@ -1,0 +1,77 @@
+package dev.xct.core.protocol;
+
+/**
+ * Names every error code that XCT's core produces. Codes are stable: they are part of the wire
+ * protocol, and models, dashboards and tests may match on them. Tool modules define their own codes
+ * (for example {@code PATH_OUTSIDE_ROOT}) with the same pattern; {@code docs/protocol.md} lists all.
+ */
+public final class ErrorCodes {
+  // The model's reply could not be read as one decision.
+  /** The reply was empty or only white space. */
+  public static final String EMPTY_REPLY = "EMPTY_REPLY";
+
+  /** The reply is longer than the codec's size limit. */
+  public static final String REPLY_TOO_LARGE = "REPLY_TOO_LARGE";
+
+  /** The reply nests deeper than the codec's depth limit. */
+  public static final String REPLY_TOO_DEEP = "REPLY_TOO_DEEP";
+
+  /** The reply is not exactly one JSON value (syntax error, trailing content, NaN...). */
+  public static final String INVALID_JSON = "INVALID_JSON";
+
+  /** An object in the reply names the same member twice. */
+  public static final String DUPLICATE_KEY = "DUPLICATE_KEY";
+
+  /** The reply is JSON but not one of the two decision shapes. */
+  public static final String INVALID_REPLY = "INVALID_REPLY";
+
+  // A validator refused the proposal.
+  /** The proposal names a tool that is not registered. */
+  public static final String UNKNOWN_TOOL = "UNKNOWN_TOOL";
+
+  /** The arguments do not match the tool's input schema. */
+  public static final String INVALID_ARGUMENTS = "INVALID_ARGUMENTS";
+
+  /** A policy rule denied the proposal, or no rule allowed it. */
+  public static final String POLICY_DENIED = "POLICY_DENIED";
+
+  /** The approver refused the proposal. */
+  public static final String APPROVAL_DENIED = "APPROVAL_DENIED";
+
+  /** An approval did not match the exact action it was presented with. */
+  public static final String APPROVAL_MISMATCH = "APPROVAL_MISMATCH";
+
+  /** A validator threw instead of returning a verdict; XCT fails closed. */
+  public static final String VALIDATOR_ERROR = "VALIDATOR_ERROR";
+
+  // The run ends.
+  /** The approver stopped the run. */
+  public static final String APPROVAL_STOPPED = "APPROVAL_STOPPED";
+
+  /** The run used its maximum number of steps. */
+  public static final String MAX_STEPS_EXCEEDED = "MAX_STEPS_EXCEEDED";
+
+  /** Too many steps in a row failed. */
+  public static final String MAX_CONSECUTIVE_ERRORS = "MAX_CONSECUTIVE_ERRORS";
+
+  /** A tool was proposed more often than its quota allows. */
+  public static final String TOOL_QUOTA_EXCEEDED = "TOOL_QUOTA_EXCEEDED";
+
+  /** The run's wall-clock deadline passed. */
+  public static final String DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
+
+  /** The run was cancelled by its caller. */
+  public static final String CANCELLED = "CANCELLED";
+
+  /** The model client failed (transport, authentication, server error). */
+  public static final String MODEL_FAILED = "MODEL_FAILED";
+
+  // The tool ran but did not succeed.
+  /** The tool threw; the stack trace is logged, never sent to the model. */
+  public static final String TOOL_CRASHED = "TOOL_CRASHED";
+
+  /** The tool ran past its timeout and was abandoned. */
+  public static final String TOOL_TIMEOUT = "TOOL_TIMEOUT";
+
+  private ErrorCodes() {}
+}

@@ -1,0 +1,35 @@
+package dev.xct.core.tool;
+
+import dev.xct.core.JsonValue;
+import dev.xct.core.protocol.Result;
+import java.util.Optional;
+
+/**
+ * Executes one kind of action deterministically, and describes itself to the model and to the
+ * validators. Tools are the only place where state changes in an XCT system.
+ *
+ * <p>The loop calls {@link #execute} exactly once per allowed proposal, after every validator has
+ * allowed it and the arguments have matched {@link ToolSpec#inputSchema()}. Implementations should
+ * report expected problems as {@link Result.Failure} values with a stable code; anything they throw
+ * becomes a {@code TOOL_CRASHED} failure (logged with its stack trace, never shown to the model).
+ * They should honour {@link ToolContext#deadline()} and {@link ToolContext#cancellation()}.
+ *
+ * <p>Implementations must be thread-safe: one instance serves every run of a loop.
+ */
+public interface Tool {
+
+  /** Returns the tool's name, description, input schema and hints; the same value on every call. */
+  ToolSpec spec();
+
+  /** Performs the call and reports its outcome as data. */
+  Result execute(ToolCall call, ToolContext context);
+
+  /**
+   * Describes what {@link #execute} would change, without changing anything, so that an {@link
+   * dev.xct.core.validate.Approver} can show it to a person (for a file write: a diff). Must be
+   * free of side effects. The default describes nothing.
+   */
+  default Optional<JsonValue> preview(ToolCall call, ToolContext context) {
+    return Optional.empty();
+  }
+}
