@@ -59,8 +59,7 @@ public final class JsonValue {
 
   /**
    * Parses JSON text with Jackson's defaults plus duplicate-key rejection. This is for trusted text
-   * (configuration, schemas); model replies go through {@link
-   * dev.xct.core.protocol.ProtocolCodec}.
+   * (configuration, schemas); model replies go through {@link dev.xct.core.protocol.ProtocolCodec}.
    *
    * @throws XctException if the text is not exactly one JSON value
    */
@@ -132,7 +131,8 @@ public final class JsonValue {
     try {
       return Json.MAPPER.treeToValue(node, type);
     } catch (JacksonException e) {
-      throw new XctException("cannot bind JSON to " + type.getName() + ": " + e.getOriginalMessage(), e);
+      throw new XctException(
+          "cannot bind JSON to " + type.getName() + ": " + e.getOriginalMessage(), e);
     }
   }
 

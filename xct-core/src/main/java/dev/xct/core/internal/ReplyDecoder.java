@@ -1,8 +1,8 @@
 package dev.xct.core.internal;
 
 import dev.xct.core.JsonValue;
-import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.Decision;
+import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import java.util.LinkedHashMap;
@@ -26,7 +26,8 @@ public final class ReplyDecoder {
   private static final Set<String> DONE_KEYS = Set.of("done", "message");
   private static final Set<String> STEP_KEYS = Set.of("tool", "arguments", "goal");
   private static final Pattern FENCE =
-      Pattern.compile("\\A\\s*```(?:json|JSON)?[ \\t]*\\r?\\n(.*?)\\r?\\n?```\\s*\\z", Pattern.DOTALL);
+      Pattern.compile(
+          "\\A\\s*```(?:json|JSON)?[ \\t]*\\r?\\n(.*?)\\r?\\n?```\\s*\\z", Pattern.DOTALL);
 
   private final int maxChars;
   private final int maxDepth;
@@ -180,7 +181,8 @@ public final class ReplyDecoder {
       details.put("column", e.getLocation().getColumnNr());
     }
     if (detail.startsWith("Duplicate Object property")) {
-      return invalid(ErrorCodes.DUPLICATE_KEY, "the reply repeats a member name: " + detail, details);
+      return invalid(
+          ErrorCodes.DUPLICATE_KEY, "the reply repeats a member name: " + detail, details);
     }
     return invalid(ErrorCodes.INVALID_JSON, "the reply is not valid JSON: " + detail, details);
   }

@@ -52,7 +52,9 @@ public sealed interface Decision permits Decision.Proposal, Decision.Done {
    * @param message what was accomplished; empty when the model gave none
    */
   record Done(String message) implements Decision {
-    /** @throws NullPointerException if {@code message} is null */
+    /**
+     * @throws NullPointerException if {@code message} is null
+     */
     public Done {
       Objects.requireNonNull(message, "message");
     }

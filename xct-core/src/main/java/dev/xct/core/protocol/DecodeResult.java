@@ -12,7 +12,9 @@ public sealed interface DecodeResult permits DecodeResult.Valid, DecodeResult.In
 
   /** The reply was one well-formed decision. */
   record Valid(Decision decision) implements DecodeResult {
-    /** @throws NullPointerException if {@code decision} is null */
+    /**
+     * @throws NullPointerException if {@code decision} is null
+     */
     public Valid {
       Objects.requireNonNull(decision, "decision");
     }
@@ -20,7 +22,9 @@ public sealed interface DecodeResult permits DecodeResult.Valid, DecodeResult.In
 
   /** The reply was rejected; {@code failure} says why, with a protocol error code. */
   record Invalid(Result.Failure failure) implements DecodeResult {
-    /** @throws NullPointerException if {@code failure} is null */
+    /**
+     * @throws NullPointerException if {@code failure} is null
+     */
     public Invalid {
       Objects.requireNonNull(failure, "failure");
     }

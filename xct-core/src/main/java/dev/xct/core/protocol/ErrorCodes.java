@@ -3,7 +3,8 @@ package dev.xct.core.protocol;
 /**
  * Names every error code that XCT's core produces. Codes are stable: they are part of the wire
  * protocol, and models, dashboards and tests may match on them. Tool modules define their own codes
- * (for example {@code PATH_OUTSIDE_ROOT}) with the same pattern; {@code docs/protocol.md} lists all.
+ * (for example {@code PATH_OUTSIDE_ROOT}) with the same pattern; {@code docs/protocol.md} lists
+ * all.
  */
 public final class ErrorCodes {
   // The model's reply could not be read as one decision.

@@ -11,8 +11,8 @@ import dev.xct.core.internal.WireEncoder;
  *
  * <p>Decoding is strict by default: exactly one JSON object holding exactly one of the two decision
  * shapes, no duplicate keys, no unknown members, no trailing content, no NaN, bounded size and
- * depth. Leniency (stripping one markdown code fence) is an explicit opt-in. Bad input never throws:
- * {@link #decode(String)} returns a {@link DecodeResult.Invalid} with a code from {@link
+ * depth. Leniency (stripping one markdown code fence) is an explicit opt-in. Bad input never
+ * throws: {@link #decode(String)} returns a {@link DecodeResult.Invalid} with a code from {@link
  * ErrorCodes}.
  *
  * <p>Immutable and thread-safe; build once and share.
@@ -121,8 +121,8 @@ public final class ProtocolCodec {
     }
 
     /**
-     * Opts in to stripping one markdown code fence (```` ```json … ``` ````) around the reply.
-     * Off by default: a model that wraps its reply is told so and can correct itself.
+     * Opts in to stripping one markdown code fence (```` ```json … ``` ````) around the reply. Off
+     * by default: a model that wraps its reply is told so and can correct itself.
      */
     public Builder stripCodeFence(boolean strip) {
       this.stripCodeFence = strip;

@@ -42,7 +42,9 @@ public sealed interface Result permits Result.Success, Result.Failure {
    * @param result the tool's output, any JSON value
    */
   record Success(JsonValue result) implements Result {
-    /** @throws NullPointerException if {@code result} is null */
+    /**
+     * @throws NullPointerException if {@code result} is null
+     */
     public Success {
       Objects.requireNonNull(result, "result");
     }

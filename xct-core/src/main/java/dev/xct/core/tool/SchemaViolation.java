@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param message a readable explanation
  */
 public record SchemaViolation(String pointer, String keyword, String message) {
-  /** @throws NullPointerException if a component is null */
+  /**
+   * @throws NullPointerException if a component is null
+   */
   public SchemaViolation {
     Objects.requireNonNull(pointer, "pointer");
     Objects.requireNonNull(keyword, "keyword");

@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param goal the model's stated reason for the step (may be empty)
  */
 public record ToolCall(String tool, JsonValue arguments, String goal) {
-  /** @throws XctException if arguments is not a JSON object, or a component is null */
+  /**
+   * @throws XctException if arguments is not a JSON object, or a component is null
+   */
   public ToolCall {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(arguments, "arguments");

@@ -17,7 +17,9 @@ import java.util.Objects;
  */
 public record ToolContext(
     String runId, int step, Instant deadline, CancellationToken cancellation, Clock clock) {
-  /** @throws NullPointerException if a component is null */
+  /**
+   * @throws NullPointerException if a component is null
+   */
   public ToolContext {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(deadline, "deadline");

@@ -15,8 +15,9 @@ import java.util.Optional;
  * Holds the tools a loop may dispatch to, each under its unique name, with its input schema
  * compiled once.
  *
- * <p>Building fails fast: a duplicate name, a name outside {@link ToolSpec#NAME_PATTERN} or a schema
- * that does not compile throws {@link XctException} naming the tool. Immutable and thread-safe.
+ * <p>Building fails fast: a duplicate name, a name outside {@link ToolSpec#NAME_PATTERN} or a
+ * schema that does not compile throws {@link XctException} naming the tool. Immutable and
+ * thread-safe.
  */
 public final class ToolRegistry {
   private static final ToolRegistry EMPTY = new ToolRegistry(new LinkedHashMap<>());
@@ -127,7 +128,8 @@ public final class ToolRegistry {
       if (entries.containsKey(name)) {
         throw new XctException("duplicate tool name '" + name + "'");
       }
-      SchemaCompiler.Compiled schema = SchemaCompiler.compile("tool '" + name + "'", spec.inputSchema());
+      SchemaCompiler.Compiled schema =
+          SchemaCompiler.compile("tool '" + name + "'", spec.inputSchema());
       entries.put(name, new Entry(tool, spec, schema));
     }
 

@@ -52,9 +52,7 @@ public final class ToolSpec {
 
   /** Returns whether {@code name} is a valid tool name. */
   public static boolean isValidName(String name) {
-    return name != null
-        && name.length() <= MAX_NAME_LENGTH
-        && NAME_PATTERN.matcher(name).matches();
+    return name != null && name.length() <= MAX_NAME_LENGTH && NAME_PATTERN.matcher(name).matches();
   }
 
   private static String checkName(String name) {

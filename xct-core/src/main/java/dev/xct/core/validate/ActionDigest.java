@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param hex the lower-case hexadecimal SHA-256
  */
 public record ActionDigest(String hex) {
-  /** @throws XctException if {@code hex} is not 64 lower-case hex digits */
+  /**
+   * @throws XctException if {@code hex} is not 64 lower-case hex digits
+   */
   public ActionDigest {
     Objects.requireNonNull(hex, "hex");
     if (!hex.matches("[0-9a-f]{64}")) {

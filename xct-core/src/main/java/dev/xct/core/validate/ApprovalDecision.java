@@ -33,7 +33,9 @@ public sealed interface ApprovalDecision
    * @param approver who approved, for the record
    */
   record Approve(ActionDigest action, String approver) implements ApprovalDecision {
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @throws NullPointerException if a component is null
+     */
     public Approve {
       Objects.requireNonNull(action, "action");
       Objects.requireNonNull(approver, "approver");
@@ -42,7 +44,9 @@ public sealed interface ApprovalDecision
 
   /** Refusal; the model is told {@code reason} and may propose something else. */
   record Deny(String reason) implements ApprovalDecision {
-    /** @throws NullPointerException if {@code reason} is null */
+    /**
+     * @throws NullPointerException if {@code reason} is null
+     */
     public Deny {
       Objects.requireNonNull(reason, "reason");
     }
@@ -50,7 +54,9 @@ public sealed interface ApprovalDecision
 
   /** The run ends. */
   record Stop(String reason) implements ApprovalDecision {
-    /** @throws NullPointerException if {@code reason} is null */
+    /**
+     * @throws NullPointerException if {@code reason} is null
+     */
     public Stop {
       Objects.requireNonNull(reason, "reason");
     }

@@ -24,7 +24,9 @@ public record ApprovalRequest(
     ActionDigest action,
     String reason,
     JsonValue preview) {
-  /** @throws NullPointerException if a component is null */
+  /**
+   * @throws NullPointerException if a component is null
+   */
   public ApprovalRequest {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(proposal, "proposal");

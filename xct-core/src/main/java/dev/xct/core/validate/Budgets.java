@@ -24,7 +24,9 @@ public record Budgets(
     int maxSteps, int maxConsecutiveErrors, Duration maxDuration, Map<String, Integer> toolQuotas) {
   private static final Budgets DEFAULTS = builder().build();
 
-  /** @throws XctException if a limit is not positive or a quota names an invalid tool */
+  /**
+   * @throws XctException if a limit is not positive or a quota names an invalid tool
+   */
   public Budgets {
     if (maxSteps <= 0) {
       throw new XctException("maxSteps must be positive, was: " + maxSteps);

@@ -15,7 +15,9 @@ import java.util.Objects;
  */
 public record RunStats(
     int stepsTaken, int consecutiveErrors, Map<String, Integer> toolExecutions, Instant startedAt) {
-  /** @throws NullPointerException if a component is null */
+  /**
+   * @throws NullPointerException if a component is null
+   */
   public RunStats {
     Objects.requireNonNull(startedAt, "startedAt");
     toolExecutions = Map.copyOf(toolExecutions);

@@ -18,7 +18,9 @@ import java.util.Optional;
  */
 public record ValidationContext(
     String runId, int step, ToolRegistry tools, RunStats stats, Instant now) {
-  /** @throws NullPointerException if a component is null */
+  /**
+   * @throws NullPointerException if a component is null
+   */
   public ValidationContext {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(tools, "tools");

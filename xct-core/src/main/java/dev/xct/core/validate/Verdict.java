@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface Verdict permits Verdict.Allow, Verdict.Approved, Verdict.Deny, Verdict.Stop {
+public sealed interface Verdict
+    permits Verdict.Allow, Verdict.Approved, Verdict.Deny, Verdict.Stop {
 
   /** Returns the shared allow verdict. */
   static Allow allow() {
@@ -65,7 +66,9 @@ public sealed interface Verdict permits Verdict.Allow, Verdict.Approved, Verdict
    * @param approver who approved, for the record
    */
   record Approved(ActionDigest action, String approver) implements Verdict {
-    /** @throws NullPointerException if a component is null */
+    /**
+     * @throws NullPointerException if a component is null
+     */
     public Approved {
       Objects.requireNonNull(action, "action");
       Objects.requireNonNull(approver, "approver");
@@ -80,7 +83,9 @@ public sealed interface Verdict permits Verdict.Allow, Verdict.Approved, Verdict
    * @param details structured context, a JSON object
    */
   record Deny(String code, String reason, JsonValue details) implements Verdict {
-    /** @throws XctException if the code is malformed or the details are not an object */
+    /**
+     * @throws XctException if the code is malformed or the details are not an object
+     */
     public Deny {
       new Result.Failure(code, reason, details); // validates all three the same way
     }
@@ -98,7 +103,9 @@ public sealed interface Verdict permits Verdict.Allow, Verdict.Approved, Verdict
    * @param reason explanation recorded on the run result
    */
   record Stop(String code, String reason) implements Verdict {
-    /** @throws XctException if the code is malformed */
+    /**
+     * @throws XctException if the code is malformed
+     */
     public Stop {
       new Result.Failure(code, reason, JsonValue.emptyObject());
     }

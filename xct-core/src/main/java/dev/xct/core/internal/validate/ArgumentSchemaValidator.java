@@ -22,17 +22,22 @@ public final class ArgumentSchemaValidator implements Validator {
       // Not this validator's concern; known-tool reports it. Fail closed all the same.
       return Verdict.deny(ErrorCodes.UNKNOWN_TOOL, "no tool named '" + proposal.tool() + "'");
     }
-    List<SchemaViolation> violations = context.tools().validate(proposal.tool(), proposal.arguments());
+    List<SchemaViolation> violations =
+        context.tools().validate(proposal.tool(), proposal.arguments());
     if (violations.isEmpty()) {
       return Verdict.allow();
     }
     List<Map<String, String>> listed =
         violations.stream()
-            .map(v -> Map.of("pointer", v.pointer(), "keyword", v.keyword(), "message", v.message()))
+            .map(
+                v -> Map.of("pointer", v.pointer(), "keyword", v.keyword(), "message", v.message()))
             .toList();
     return Verdict.deny(
         ErrorCodes.INVALID_ARGUMENTS,
-        "arguments of '" + proposal.tool() + "' do not match its schema: " + violations.get(0).message()
+        "arguments of '"
+            + proposal.tool()
+            + "' do not match its schema: "
+            + violations.get(0).message()
             + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""),
         Map.of("violations", listed));
   }
