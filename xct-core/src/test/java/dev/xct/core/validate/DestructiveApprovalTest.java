@@ -75,6 +75,25 @@ class DestructiveApprovalTest {
   }
 
   @Test
+  void anAllowRuleForAnUnregisteredToolIsDeniedWhenDestructiveToolsAreGated() {
+    RecordingApprover approver = RecordingApprover.approving();
+    Policy policy = Policy.builder().allow("fs.**").build();
+    Verdict.Deny deny =
+        (Verdict.Deny) Validators.policy(policy, approver).check(propose("fs.shred"), context);
+    assertThat(deny.code()).isEqualTo(ErrorCodes.UNKNOWN_TOOL);
+    assertThat(approver.requests).isEmpty();
+  }
+
+  @Test
+  void anAllowRuleForAnUnregisteredToolAllowsInAskRulesModeLeavingItToKnownTool() {
+    Policy policy = Policy.builder().allow("fs.**").build();
+    Verdict verdict =
+        Validators.policy(policy, RecordingApprover.approving(), ApprovalMode.ASK_RULES)
+            .check(propose("fs.shred"), context);
+    assertThat(verdict).isSameAs(Verdict.allow());
+  }
+
+  @Test
   void approveDestructiveAsksOnlyAboutDestructiveTools() {
     RecordingApprover approver = RecordingApprover.approving();
     Validator validator = Validators.approveDestructive(approver);
