@@ -13,9 +13,10 @@ import java.util.Objects;
  * Creates the built-in validators. They are ordinary {@link Validator}s: the loop runs them in the
  * same chain as the user's own, in the order given.
  *
- * <p>A typical chain is {@code knownTool(), argumentSchema(), policy(policy, approver),
- * toolQuotas(budgets)}: the policy then sees only well-typed arguments of registered tools, and a
- * person is asked only about proposals that would otherwise run.
+ * <p>A typical chain is {@code knownTool(), argumentSchema(), toolQuotas(budgets), policy(policy,
+ * approver)}: the policy then sees only well-typed arguments of registered tools, and a person is
+ * asked only about proposals that nothing else would refuse. The execution loop puts the first
+ * three in front of the user's validators itself.
  *
  * <p>Every returned validator is immutable, and thread-safe if its approver is. Approvals are bound
  * to the exact action: an {@link ApprovalDecision.Approve} whose digest differs from {@link
