@@ -177,7 +177,7 @@ public final class ExecutionLoop {
       chain.add(Validators.knownTool());
       chain.add(Validators.argumentSchema());
       if (!budgets.toolQuotas().isEmpty()) {
-        chain.add(ToolThreads.quotaValidator(budgets));
+        chain.add(Validators.toolQuotas(budgets));
       }
       chain.addAll(validators);
       ExecutorService executor =
