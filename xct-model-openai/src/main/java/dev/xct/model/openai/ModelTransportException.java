@@ -29,7 +29,9 @@ public final class ModelTransportException extends XctException {
     /** The endpoint answered 2xx, but not with a chat completion. */
     INVALID_RESPONSE,
     /** The calling thread was interrupted while waiting; its interrupt flag is set again. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** A wrapped client (LangChain4j, Spring AI) failed in a way not named above; see the cause. */
+    CLIENT
   }
 
   private final Kind kind;
