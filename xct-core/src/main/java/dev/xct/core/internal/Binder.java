@@ -26,12 +26,16 @@ import tools.jackson.databind.node.ObjectNode;
  * without Java class names so that the description can go back to the model.
  *
  * <p>JSON Schema counts {@code 3.0} and {@code 1e2} as integers, so whole numbers written with a
- * fraction or an exponent are turned into plain integers before binding; {@code 3.5} still fails
- * for an {@code int}. This keeps "the schema accepted it" and "it binds" in step.
+ * fraction or an exponent (of at most 100 digits) are turned into plain integers before binding;
+ * {@code 3.5} still fails for an {@code int}. This keeps "the schema accepted it" and "it binds" in
+ * step.
  */
 public final class Binder {
   private static final Set<Class<?>> INTEGRAL =
       Set.of(Integer.class, Long.class, Short.class, Byte.class, BigInteger.class);
+
+  /** Whole numbers with more digits stay as they are, so 1e999999999 is never expanded. */
+  private static final int MAX_INTEGER_DIGITS = 100;
 
   /** The longest member name quoted back in a failure. */
   private static final int MAX_NAME = 100;
@@ -155,7 +159,7 @@ public final class Binder {
     return prefix + json;
   }
 
-  /** Returns {@code node}, or a copy where whole numbers that fit a long are plain integers. */
+  /** Returns {@code node}, or a copy where whole numbers (up to 100 digits) are plain integers. */
   private static JsonNode wholeNumbersAsIntegers(JsonNode node) {
     if (node.isFloatingPointNumber()) {
       return asInteger(node);
@@ -190,13 +194,12 @@ public final class Binder {
       return number;
     }
     BigDecimal value = number.decimalValue().stripTrailingZeros();
-    if (value.scale() > 0 || value.precision() - value.scale() > 19) {
+    if (value.scale() > 0 || value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
       return number;
     }
-    try {
-      return JsonNodeFactory.instance.numberNode(value.longValueExact());
-    } catch (ArithmeticException e) {
-      return number; // between 2^63 and 10^19: leave it to the binder to call it out of range
-    }
+    BigInteger integer = value.toBigIntegerExact();
+    return integer.bitLength() < Long.SIZE
+        ? JsonNodeFactory.instance.numberNode(integer.longValueExact())
+        : JsonNodeFactory.instance.numberNode(integer);
   }
 }
