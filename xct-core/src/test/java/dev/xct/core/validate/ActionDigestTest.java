@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
+import dev.xct.core.protocol.Decision;
+import dev.xct.core.tool.ToolSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,5 +76,23 @@ class ActionDigestTest {
       })
   void refusesAnythingButSixtyFourLowerCaseHexDigits(String hex) {
     assertThatThrownBy(() -> new ActionDigest(hex)).isInstanceOf(XctException.class);
+  }
+
+  @Test
+  void anApprovalMadeFromARequestIsBoundToThatRequestsAction() {
+    Decision.Proposal proposal =
+        Decision.propose("fs.delete", JsonValue.parse("{\"path\":\"a\"}"), "");
+    ActionDigest action = ActionDigest.of(proposal.tool(), proposal.arguments());
+    ApprovalRequest request =
+        new ApprovalRequest(
+            "run-1",
+            1,
+            proposal,
+            ToolSpec.builder("fs.delete").destructive().build(),
+            action,
+            "destructive",
+            JsonValue.nullValue());
+    assertThat(ApprovalDecision.approve(request, "alice"))
+        .isEqualTo(new ApprovalDecision.Approve(action, "alice"));
   }
 }
