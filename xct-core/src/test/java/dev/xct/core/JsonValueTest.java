@@ -18,16 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.DoubleNode;
 import tools.jackson.databind.node.ObjectNode;
 
-class JsonValueTest {
+public class JsonValueTest {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  record Point(int x, int y) {}
+  public record Point(int x, int y) {}
 
-  record Labelled(String label, Optional<String> note, List<Point> points) {}
+  public record Labelled(String label, Optional<String> note, List<Point> points) {}
 
-  record Inner(long v) {}
+  public record Inner(long v) {}
 
-  record Outer(String name, Inner inner, Optional<Integer> limit, JsonValue payload) {}
+  public record Outer(String name, Inner inner, Optional<Integer> limit, JsonValue payload) {}
 
   @Test
   void mutatingTheNodeGivenToOfNeverChangesTheValue() {
@@ -151,7 +151,7 @@ class JsonValueTest {
     assertThat(value.bind(BigNumbers.class).n()).isEqualByComparingTo(new BigDecimal(number));
   }
 
-  record BigNumbers(BigDecimal n) {}
+  public record BigNumbers(BigDecimal n) {}
 
   @Test
   void hugeExponentsStayInScientificFormInsteadOfExpanding() {

@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * returns an {@code INVALID_ARGUMENTS} failure naming the JSON Pointer of the offending member and
  * never Java types or stack traces; the handler does not run. Binding is {@link JsonValue#bind}'s.
  *
+ * <p>Jackson constructs the record: on the module path it must be public in an exported package, or
+ * its package must be open to {@code tools.jackson.databind}.
+ *
  * <p>Thread-safe if the subclass is: one instance serves every call.
  */
 public abstract class TypedTool<A extends Record> implements Tool {

@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ToolsTest {
+public class ToolsTest {
   private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
   private static final ToolContext CONTEXT =
       new ToolContext(
@@ -25,7 +25,7 @@ class ToolsTest {
           CancellationToken.create(),
           Clock.fixed(NOW, ZoneOffset.UTC));
 
-  record Greeting(@Description("Who to greet") String name, Optional<String> title) {}
+  public record Greeting(@Description("Who to greet") String name, Optional<String> title) {}
 
   private static Result greet(Greeting args, ToolContext context) {
     return Result.success(

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TypedToolTest {
+public class TypedToolTest {
   private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
   private static final ToolContext CONTEXT =
       new ToolContext(
@@ -30,14 +30,14 @@ class TypedToolTest {
           CancellationToken.create(),
           Clock.fixed(NOW, ZoneOffset.UTC));
 
-  enum Reason {
+  public enum Reason {
     DAMAGED,
     LATE
   }
 
-  record RefundArgs(
+  public record RefundArgs(
       String orderId, long amountCents, Reason reason, Optional<String> note, List<String> tags) {
-    RefundArgs {
+    public RefundArgs {
       if (amountCents <= 0) {
         throw new IllegalArgumentException("amountCents must be positive");
       }
