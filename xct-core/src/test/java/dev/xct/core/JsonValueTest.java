@@ -3,6 +3,8 @@ package dev.xct.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -82,7 +84,9 @@ public class JsonValueTest {
         "1.5|15e-1",
         "0|-0.0",
         "{\"a\":[1,2]}|{\"a\":[1.0,2.00]}",
-        "123456789012345678901234567890|1.2345678901234567890123456789e29"
+        "123456789012345678901234567890|1.2345678901234567890123456789e29",
+        "1000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            + "000000000000000000000000000000000000000000000000000000000000000000|1e150"
       })
   void equalValuesHaveEqualCanonicalTextAndHash(String left, String right) {
     JsonValue a = JsonValue.parse(left);
@@ -275,6 +279,20 @@ public class JsonValueTest {
     assertThatThrownBy(() -> JsonValue.parse(json).bind(Outer.class))
         .isInstanceOf(XctException.class)
         .hasMessageContaining("at '" + pointer + "'");
+  }
+
+  @Retention(RetentionPolicy.RUNTIME)
+  public @interface Nullable {}
+
+  public record WithNullable(String name, @Nullable String note) {}
+
+  @Test
+  void bindLeavesAnOmittedNullableComponentNullAndAcceptsAnExplicitNull() {
+    assertThat(JsonValue.parse("{\"name\":\"a\"}").bind(WithNullable.class).note()).isNull();
+    assertThat(JsonValue.parse("{\"name\":\"a\",\"note\":null}").bind(WithNullable.class).note())
+        .isNull();
+    assertThatThrownBy(() -> JsonValue.parse("{\"note\":\"n\"}").bind(WithNullable.class))
+        .hasMessageContaining("at '/name'");
   }
 
   @Test

@@ -25,7 +25,8 @@ class ToolRegistryTest {
          "items":{"type":"array","items":{
            "type":"object","properties":{"name":{"type":"string"}},"required":["name"]}},
          "a/b":{"type":"integer"},
-         "m~n":{"type":"boolean"}},
+         "m~n":{"type":"boolean"},
+         "~1":{"type":"null"}},
        "required":["id"],
        "additionalProperties":false}
       """;
@@ -118,7 +119,8 @@ class ToolRegistryTest {
     ToolRegistry registry = ToolRegistry.of(DescribedTool.of("orders.put", ORDER_SCHEMA));
     JsonValue arguments =
         JsonValue.parse(
-            "{\"items\":[{\"name\":\"a\"},{},{\"name\":3}],\"a/b\":\"x\",\"m~n\":1,\"extra\":true}");
+            "{\"items\":[{\"name\":\"a\"},{},{\"name\":3}],\"a/b\":\"x\",\"m~n\":1,\"~1\":0,"
+                + "\"extra\":true}");
 
     List<SchemaViolation> violations = registry.validate("orders.put", arguments);
 
@@ -130,6 +132,7 @@ class ToolRegistryTest {
             tuple("/items/2/name", "type"),
             tuple("/a~1b", "type"),
             tuple("/m~0n", "type"),
+            tuple("/~01", "type"),
             tuple("/extra", "additionalProperties"));
     assertThat(violations).allSatisfy(v -> assertThat(v.message()).isNotBlank());
   }
