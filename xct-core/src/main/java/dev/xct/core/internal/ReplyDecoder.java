@@ -8,6 +8,7 @@ import dev.xct.core.protocol.Result;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,17 @@ public final class ReplyDecoder {
   private static final String JSON_FIX =
       "send one JSON object with double-quoted keys and strings, no comments, no trailing commas,"
           + " no NaN or Infinity, and no text around it";
+
+  /** Where Jackson's messages turn from the problem to its own settings or source locations. */
+  private static final List<String> JACKSON_ADVICE =
+      List.of(
+          ": enable ",
+          "; enable ",
+          " (not recognized as one",
+          " (start marker at",
+          " [Source",
+          " `",
+          " require enabling");
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplyDecoder.class);
 
@@ -273,7 +285,7 @@ public final class ReplyDecoder {
   /** Keeps Jackson's description of the problem and drops its advice about its own settings. */
   private static String jacksonReason(String detail) {
     String reason = detail;
-    for (String hint : new String[] {": enable ", " (not recognized as one", "; enable ", " `"}) {
+    for (String hint : JACKSON_ADVICE) {
       int cut = reason.indexOf(hint);
       if (cut > 0) {
         reason = reason.substring(0, cut);

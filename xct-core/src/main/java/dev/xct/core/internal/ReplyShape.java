@@ -65,7 +65,7 @@ final class ReplyShape {
     String unknown = firstUnknown(root, Set.of("next_step"));
     if (unknown != null) {
       return unknownMember(
-          "", unknown, "next to next_step; a proposal holds only next_step, so drop it");
+          "", unknown, "next to next_step; remove it: a proposal holds only next_step");
     }
     JsonNode step = root.get("next_step");
     if (!step.isObject()) {
@@ -80,8 +80,8 @@ final class ReplyShape {
       return unknownMember(
           "/next_step",
           unknownStep,
-          "in next_step; it holds only tool, arguments and goal, and tool inputs go inside"
-              + " arguments");
+          "in next_step; remove it, or move tool inputs into arguments: next_step holds only"
+              + " tool, arguments and goal");
     }
     JsonNode tool = step.get("tool");
     String toolProblem = toolProblem(tool);
@@ -115,7 +115,9 @@ final class ReplyShape {
       return "next_step.tool is missing; name the tool to call, for example \"tool\":\"fs.read\"";
     }
     if (!tool.isString()) {
-      return "next_step.tool must be a string naming the tool, not " + Snippet.describe(tool);
+      return "next_step.tool must be a string, not "
+          + Snippet.describe(tool)
+          + "; write the tool's name as a string, for example \"tool\":\"fs.read\"";
     }
     String name = tool.stringValue();
     if (name.isBlank()) {
@@ -135,7 +137,8 @@ final class ReplyShape {
   private static DecodeResult done(JsonNode root) {
     String unknown = firstUnknown(root, Set.of("done", "message"));
     if (unknown != null) {
-      return unknownMember("", unknown, "next to done; a completion holds only done and message");
+      return unknownMember(
+          "", unknown, "next to done; remove it: a completion holds only done and message");
     }
     JsonNode done = root.get("done");
     if (!done.isBoolean() || !done.booleanValue()) {

@@ -4,9 +4,9 @@ import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Quotes fragments of untrusted model text into error messages: bounded in length and with control
- * characters and unpaired surrogates escaped, so a message never echoes unbounded or unprintable
- * model output. Stateless and thread-safe.
+ * Quotes fragments of untrusted model text into error messages: bounded in length, with control,
+ * format and separator characters and unpaired surrogates escaped, so a message never echoes
+ * unbounded or invisible model output. Stateless and thread-safe.
  */
 public final class Snippet {
   /** The most characters of model text quoted in one fragment. */
@@ -21,7 +21,7 @@ public final class Snippet {
 
   /**
    * Returns {@code text} cut to at most {@code max} characters (plus an ellipsis when cut), with
-   * control characters and unpaired surrogates escaped as {@code \\uXXXX}.
+   * control, format and separator characters and unpaired surrogates escaped as {@code \\uXXXX}.
    */
   public static String bounded(String text, int max) {
     return escape(text, max, false);
@@ -43,11 +43,7 @@ public final class Snippet {
         out.append(c).append(text.charAt(++i));
       } else if (quoted && (c == '"' || c == '\\')) {
         out.append('\\').append(c);
-      } else if (c < 0x20
-          || c == 0x7f
-          || Character.isSurrogate(c)
-          || c == '\u2028'
-          || c == '\u2029') {
+      } else if (invisible(c)) {
         out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
         out.append(c);
@@ -55,6 +51,16 @@ public final class Snippet {
       shown++;
     }
     return out.toString();
+  }
+
+  /** Control, format (byte order marks, bidi overrides), separator and unpaired surrogate chars. */
+  private static boolean invisible(char c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.SURROGATE
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   /** Describes a JSON value for a message: its type, and its (bounded) text for scalars. */
