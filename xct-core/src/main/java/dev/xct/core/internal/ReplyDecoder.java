@@ -160,7 +160,10 @@ public final class ReplyDecoder {
         location(end));
   }
 
-  /** Rejects numbers that overflow a double and strings holding unpaired surrogates. */
+  /**
+   * Rejects numbers beyond a double's range, integers included (so every decoded number converts to
+   * a double without error), and strings or names holding unpaired surrogates.
+   */
   private static DecodeResult unfaithfulValue(JsonNode root) {
     Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
     pending.push(Map.entry("", root));
@@ -168,7 +171,8 @@ public final class ReplyDecoder {
       Map.Entry<String, JsonNode> entry = pending.pop();
       String pointer = entry.getKey();
       JsonNode node = entry.getValue();
-      if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      // Number.doubleValue() saturates to infinity where JsonNode.doubleValue() would throw.
+      if (node.isNumber() && !Double.isFinite(node.numberValue().doubleValue())) {
         return invalid(
             ErrorCodes.INVALID_JSON,
             "the number at "

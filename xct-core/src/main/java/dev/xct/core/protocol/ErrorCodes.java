@@ -25,7 +25,8 @@ public final class ErrorCodes {
   /**
    * The reply is not exactly one faithful JSON value: a syntax error (comments, single quotes,
    * unquoted names, NaN, trailing commas...), content after the value, a markdown code fence the
-   * codec was not told to strip, a number that overflows a double, or an unpaired surrogate.
+   * codec was not told to strip, a number (integer or not) beyond a double's range, or an unpaired
+   * surrogate.
    */
   public static final String INVALID_JSON = "INVALID_JSON";
 

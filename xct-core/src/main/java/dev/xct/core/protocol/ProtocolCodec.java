@@ -28,12 +28,13 @@ import dev.xct.core.internal.WireEncoder;
  * naming a tool that does not exist is the {@code UNKNOWN_TOOL} validator's to answer, with the
  * list of tools the model may use. Rejected at parse level, which no JSON Schema can express:
  * trailing content, duplicate member names at any depth ({@link ErrorCodes#DUPLICATE_KEY}),
- * comments, single quotes, unquoted names, NaN and Infinity, numbers whose magnitude overflows a
- * double, number literals over {@value #MAX_NUMBER_LENGTH} characters, strings with unpaired
- * surrogates, replies over {@link #maxChars()} characters ({@link ErrorCodes#REPLY_TOO_LARGE}) or
- * nested deeper than {@link #maxDepth()} ({@link ErrorCodes#REPLY_TOO_DEEP}). Integers of any
- * length up to that limit are kept exactly; numbers with a fraction or exponent are read as
- * doubles, as {@link JsonValue#parse(String)} reads them.
+ * comments, single quotes, unquoted names, NaN and Infinity, numbers (integers included) beyond a
+ * double's range, number literals over {@value #MAX_NUMBER_LENGTH} characters, strings with
+ * unpaired surrogates, replies over {@link #maxChars()} characters ({@link
+ * ErrorCodes#REPLY_TOO_LARGE}) or nested deeper than {@link #maxDepth()} ({@link
+ * ErrorCodes#REPLY_TOO_DEEP}). Integers within the double range (about 1.8e308) are kept exactly,
+ * digit for digit, and every decoded number converts to a double without error; numbers with a
+ * fraction or exponent are read as doubles, as {@link JsonValue#parse(String)} reads them.
  *
  * <p>Leniency is an explicit opt-in: {@link Builder#stripCodeFence(boolean)} strips one markdown
  * code fence around the reply. Bad input never throws: {@link #decode(String)} returns a {@link

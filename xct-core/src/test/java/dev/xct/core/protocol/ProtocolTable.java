@@ -83,6 +83,7 @@ final class ProtocolTable {
   static List<Case> accepted() {
     String bigInt = "123456789012345678901234567890123456789";
     String thousandDigits = "9".repeat(ProtocolCodec.MAX_NUMBER_LENGTH);
+    String bigIntDigits = "9".repeat(300);
     String atDepthLimit = nested(ProtocolCodec.DEFAULT_MAX_DEPTH - 3, "[", "]", "1");
     String tool200 = "t".repeat(ProtocolCodec.MAX_TOOL_NAME_LENGTH);
     String emoji200 = "\uD83D\uDE00".repeat(ProtocolCodec.MAX_TOOL_NAME_LENGTH);
@@ -118,9 +119,13 @@ final class ProtocolTable {
             withArgs("{'n':" + bigInt + ",'m':-" + bigInt + "}"),
             propose("t", "{'n':" + bigInt + ",'m':-" + bigInt + "}", "")),
         ok(
-            "a 1000-digit integer kept exactly",
-            withArgs("{'n':" + thousandDigits + "}"),
-            propose("t", "{'n':" + thousandDigits + "}", "")),
+            "a 300-digit integer kept exactly",
+            withArgs("{'n':" + bigIntDigits + "}"),
+            propose("t", "{'n':" + bigIntDigits + "}", "")),
+        ok(
+            "a 1000-character fraction within the double range",
+            withArgs("{'n':0." + thousandDigits.substring(2) + "}"),
+            propose("t", "{'n':0." + thousandDigits.substring(2) + "}", "")),
         ok(
             "negative zero integer and float",
             withArgs("{'i':-0,'f':-0.0}"),
@@ -279,6 +284,11 @@ final class ProtocolTable {
         parse("-Infinity in arguments", withArgs("{'x':-Infinity}"), INVALID_JSON),
         parse("1e999 overflows a double", withArgs("{'x':1e999}"), INVALID_JSON),
         parse("-1e999 overflows a double", withArgs("{'x':[-1e999]}"), INVALID_JSON),
+        parse(
+            "an integer past the double range",
+            withArgs("{'x':2" + "0".repeat(308) + "}"),
+            INVALID_JSON),
+        parse("a 1000-digit integer", withArgs("{'x':" + "9".repeat(1000) + "}"), INVALID_JSON),
         parse("a leading zero", withArgs("{'x':01}"), INVALID_JSON),
         parse("a leading plus sign", withArgs("{'x':+1}"), INVALID_JSON),
         parse("a bare decimal point", withArgs("{'x':.5}"), INVALID_JSON),
