@@ -8,14 +8,14 @@ import tools.jackson.databind.JsonNode;
  * format and separator characters and unpaired surrogates escaped, so a message never echoes
  * unbounded or invisible model output. Stateless and thread-safe.
  */
-public final class Snippet {
+final class Snippet {
   /** The most characters of model text quoted in one fragment. */
-  public static final int MAX_QUOTED = 40;
+  static final int MAX_QUOTED = 40;
 
   private Snippet() {}
 
   /** Returns {@code text} in double quotes, cut to {@link #MAX_QUOTED} characters and escaped. */
-  public static String quote(String text) {
+  static String quote(String text) {
     return '"' + escape(text, MAX_QUOTED, true) + '"';
   }
 
@@ -23,7 +23,7 @@ public final class Snippet {
    * Returns {@code text} cut to at most {@code max} characters (plus an ellipsis when cut), with
    * control, format and separator characters and unpaired surrogates escaped as {@code \\uXXXX}.
    */
-  public static String bounded(String text, int max) {
+  static String bounded(String text, int max) {
     return escape(text, max, false);
   }
 
@@ -64,7 +64,7 @@ public final class Snippet {
   }
 
   /** Describes a JSON value for a message: its type, and its (bounded) text for scalars. */
-  public static String describe(JsonNode node) {
+  static String describe(JsonNode node) {
     if (node.isString()) {
       return "the string " + quote(node.stringValue());
     }
@@ -78,7 +78,7 @@ public final class Snippet {
   }
 
   /** Returns a JSON Pointer (RFC 6901) segment for {@code name}, bounded like {@link #quote}. */
-  public static String pointerSegment(String name) {
+  static String pointerSegment(String name) {
     return '/' + escape(name, MAX_QUOTED, false).replace("~", "~0").replace("/", "~1");
   }
 }

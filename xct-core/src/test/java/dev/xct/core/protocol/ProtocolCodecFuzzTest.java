@@ -3,8 +3,9 @@ package dev.xct.core.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.xct.core.internal.Snippet;
 import dev.xct.core.protocol.ReplyMutator.Mutant;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,18 +36,24 @@ class ProtocolCodecFuzzTest {
   private static final ProtocolCodec STRICT =
       ProtocolCodec.builder().maxChars(MAX_CHARS).maxDepth(MAX_DEPTH).build();
   private static final ProtocolCodec LENIENT = STRICT.toBuilder().stripCodeFence(true).build();
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private static final ReplyMutator MUTATOR = new ReplyMutator(seeds(), MAX_CHARS, MAX_DEPTH);
 
   /** What one batch saw: an outcome digest, outcome counts and the first broken invariants. */
-  record Batch(String digest, Map<String, Integer> outcomes, List<String> failures, long millis) {}
+  record Batch(
+      String digest,
+      Map<String, Integer> outcomes,
+      List<String> failures,
+      long millis,
+      long cpuMillis) {}
 
   @Test
   void decodeHoldsEveryInvariantOnOneHundredThousandMutants() {
     Batch batch = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> run(SEED, CASES));
 
     System.out.printf(
-        "fuzz seed=%#x cases=%d time=%dms digest=%s outcomes=%s%n",
-        SEED, CASES, batch.millis(), batch.digest(), batch.outcomes());
+        "fuzz seed=%#x cases=%d wall=%dms cpu=%dms digest=%s outcomes=%s%n",
+        SEED, CASES, batch.millis(), batch.cpuMillis(), batch.digest(), batch.outcomes());
     assertThat(batch.failures()).as("seed %#x: broken invariants", SEED).isEmpty();
     assertThat(batch.outcomes().keySet())
         .as("seed %#x: every protocol code and acceptance are reached", SEED)
@@ -61,8 +72,31 @@ class ProtocolCodecFuzzTest {
     assertThat(run(SEED + 2, 5_000).digest()).isNotEqualTo(first.digest());
   }
 
+  @Test
+  void concurrentDecodingGivesTheSameResultsAsSequentialDecoding() throws Exception {
+    SplittableRandom root = new SplittableRandom(SEED + 3);
+    List<String> replies = new ArrayList<>();
+    for (int i = 0; i < 4_000; i++) {
+      replies.add(MUTATOR.mutate(root.split()).text());
+    }
+    List<DecodeResult> sequential = replies.stream().map(STRICT::decode).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<DecodeResult>> futures = new ArrayList<>();
+      for (String reply : replies) {
+        futures.add(pool.submit(() -> STRICT.decode(reply)));
+      }
+      for (int i = 0; i < replies.size(); i++) {
+        assertThat(futures.get(i).get(1, TimeUnit.MINUTES)).isEqualTo(sequential.get(i));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static Batch run(long seed, int cases) {
     long start = System.nanoTime();
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     MessageDigest digest = sha256();
     Map<String, Integer> outcomes = new TreeMap<>();
     List<String> failures = new ArrayList<>();
@@ -91,7 +125,8 @@ class ProtocolCodecFuzzTest {
         HexFormat.of().formatHex(digest.digest()),
         outcomes,
         failures,
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000,
+        (CPU.getCurrentThreadCpuTime() - cpuStart) / 1_000_000);
   }
 
   /** Decodes one mutant and checks every invariant; returns the outcome or "BROKEN: why". */
@@ -119,7 +154,7 @@ class ProtocolCodecFuzzTest {
     }
     String problem = messageProblem(failure);
     if (problem != null) {
-      return "BROKEN: " + problem + ": " + Snippet.bounded(failure.message(), 600);
+      return "BROKEN: " + problem + ": " + excerpt(failure.message(), 600);
     }
     if (!lenient) {
       boolean shapeError = code.equals(ErrorCodes.INVALID_REPLY);
@@ -209,8 +244,22 @@ class ProtocolCodecFuzzTest {
         index,
         lenient ? "lenient" : "strict",
         mutant.edits(),
-        Snippet.bounded(mutant.text(), 300),
+        excerpt(mutant.text(), 300),
         why);
+  }
+
+  /** Cuts and escapes text for a failure message, so it prints on one readable line. */
+  private static String excerpt(String text, int max) {
+    String cut = text.length() > max ? text.substring(0, max) + "…" : text;
+    StringBuilder out = new StringBuilder();
+    cut.chars()
+        .forEach(
+            c ->
+                out.append(
+                    c < 0x20 || Character.isSurrogate((char) c) || c == 0xFEFF
+                        ? String.format("\\u%04x", c)
+                        : String.valueOf((char) c)));
+    return out.toString();
   }
 
   private static MessageDigest sha256() {
