@@ -2,6 +2,7 @@ package dev.xct.core.protocol;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import tools.jackson.core.JacksonException;
@@ -149,13 +150,17 @@ final class ReplyMutator {
   Mutant mutate(SplittableRandom random) {
     String text = seeds.get(random.nextInt(seeds.size()));
     List<String> edits = new ArrayList<>();
-    int count = 1 + random.nextInt(3);
-    for (int i = 0; i < count; i++) {
-      int family = random.nextInt(10);
+    int[] families = new int[1 + random.nextInt(3)];
+    for (int i = 0; i < families.length; i++) {
+      families[i] = random.nextInt(10);
+    }
+    // Token edits first: after a character edit the text rarely parses, and they would fall back.
+    Arrays.sort(families);
+    for (int family : families) {
       if (family < 4) {
-        text = charEdit(random, text, edits);
-      } else if (family < 8) {
         text = tokenEdit(random, text, edits);
+      } else if (family < 8) {
+        text = charEdit(random, text, edits);
       } else {
         text = wholeEdit(random, text, edits);
       }
