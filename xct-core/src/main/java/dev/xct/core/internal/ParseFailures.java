@@ -76,7 +76,7 @@ final class ParseFailures {
             + " characters (it has "
             + length
             + "); send a shorter reply with less data in the arguments",
-        Map.of("length", length, "limit", maxChars));
+        ordered("length", length, "limit", maxChars));
   }
 
   /** Maps a violated Jackson stream constraint to REPLY_TOO_DEEP or REPLY_TOO_LARGE. */
@@ -154,7 +154,18 @@ final class ParseFailures {
   private static Map<String, Object> location(TokenStreamLocation where) {
     return where == null || where.getLineNr() < 1
         ? Map.of()
-        : Map.of("line", where.getLineNr(), "column", where.getColumnNr());
+        : ordered("line", where.getLineNr(), "column", where.getColumnNr());
+  }
+
+  /**
+   * Returns a two-member map that iterates in the given order. {@code Map.of} iterates in an order
+   * that changes from one JVM run to the next, and details must encode to the same text every run.
+   */
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(k1, v1);
+    map.put(k2, v2);
+    return map;
   }
 
   private static DecodeResult invalid(String code, String message, Map<String, ?> details) {

@@ -12,10 +12,11 @@ import java.nio.charset.StandardCharsets;
  * schema to check what a system sends back.
  *
  * <p>The schemas describe the accepted values. {@link ProtocolCodec} accepts exactly the replies
- * the reply schema accepts, plus the parse-level rules no schema can express (one JSON object and
- * nothing after it, no duplicate member names, size and depth limits); every result it encodes
- * matches the response schema. The same files ship in the jar under {@code dev/xct/core/protocol/}
- * and in the repository under {@code docs/schema/}.
+ * that the reply schema accepts and that also pass the parse-level rules no schema can express (one
+ * JSON object and nothing after it, no duplicate member names, size and depth limits, numbers
+ * within a double's range, valid Unicode); every result it encodes matches the response schema. The
+ * same files ship in the jar under {@code dev/xct/core/protocol/} and in the repository under
+ * {@code docs/schema/}.
  *
  * <p>Stateless and thread-safe; the schemas are loaded once.
  */
