@@ -180,7 +180,7 @@ class OpenAiModelClientFailureTest {
     server.enqueue(Reply.stall());
     assertThat(failure(client().retry(once).readTimeout(Duration.ofMillis(200)).build()).kind())
         .isEqualTo(Kind.TIMEOUT);
-    assertThat(server.requests()).hasSize(4);
+    assertThat(server.awaitRequests(4)).hasSize(4);
   }
 
   @Test

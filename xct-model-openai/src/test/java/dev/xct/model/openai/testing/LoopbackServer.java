@@ -142,6 +142,27 @@ public final class LoopbackServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /**
+   * Waits until at least {@code count} requests have arrived (at most 10 s) and returns them all. A
+   * client that timed out may give up before the server has even read its request.
+   */
+  public synchronized List<Recorded> awaitRequests(int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (requests.size() < count) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new AssertionError("expected " + count + " requests, got " + requests.size());
+      }
+      try {
+        wait(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for requests", e);
+      }
+    }
+    return List.copyOf(requests);
+  }
+
   /** Returns the only request received, failing if there was not exactly one. */
   public Recorded onlyRequest() {
     List<Recorded> all = requests();
@@ -161,6 +182,7 @@ public final class LoopbackServer implements AutoCloseable {
               exchange.getRequestURI().toString(),
               new LinkedHashMap<>(exchange.getRequestHeaders()),
               body));
+      notifyAll();
       reply = replies.poll();
     }
     if (reply == null) {
