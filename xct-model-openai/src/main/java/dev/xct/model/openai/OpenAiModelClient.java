@@ -44,6 +44,12 @@ public final class OpenAiModelClient implements ModelClient {
   /** The environment variable the API key is read from unless the builder is told otherwise. */
   public static final String ENV_API_KEY = "XCT_API_KEY";
 
+  /**
+   * The environment variable read for the output mode by {@link #fromEnvironment()}: an {@link
+   * OutputMode} name such as {@code json_object} (any case); default {@code json_schema}.
+   */
+  public static final String ENV_OUTPUT = "XCT_MODEL_OUTPUT";
+
   /** The base URL used when none is set. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
@@ -62,9 +68,10 @@ public final class OpenAiModelClient implements ModelClient {
 
   /**
    * Returns a client configured from the process environment: {@value #ENV_URL} (default {@value
-   * #DEFAULT_BASE_URL}), {@value #ENV_MODEL} (required) and {@value #ENV_API_KEY} (optional).
+   * #DEFAULT_BASE_URL}), {@value #ENV_MODEL} (required), {@value #ENV_API_KEY} (optional) and
+   * {@value #ENV_OUTPUT} (optional).
    *
-   * @throws XctException if {@value #ENV_MODEL} is not set
+   * @throws XctException if {@value #ENV_MODEL} is not set or {@value #ENV_OUTPUT} names no mode
    */
   public static OpenAiModelClient fromEnvironment() {
     return fromEnvironment(System.getenv());
@@ -81,7 +88,25 @@ public final class OpenAiModelClient implements ModelClient {
     if (url != null && !url.isBlank()) {
       builder.baseUrl(url);
     }
+    String output = environment.get(ENV_OUTPUT);
+    if (output != null && !output.isBlank()) {
+      builder.outputMode(outputMode(output));
+    }
     return builder.build();
+  }
+
+  private static OutputMode outputMode(String name) {
+    for (OutputMode mode : OutputMode.values()) {
+      if (mode.name().equalsIgnoreCase(name.strip())) {
+        return mode;
+      }
+    }
+    throw new XctException(
+        ENV_OUTPUT
+            + " must name one of "
+            + java.util.Arrays.toString(OutputMode.values())
+            + ", was: "
+            + name);
   }
 
   @Override

@@ -223,6 +223,27 @@ class OpenAiModelClientRequestTest {
   }
 
   @Test
+  void environmentMayChooseTheOutputMode() {
+    OpenAiModelClient client =
+        OpenAiModelClient.fromEnvironment(
+            Map.of(
+                "XCT_MODEL",
+                "m",
+                "XCT_MODEL_URL",
+                server.baseUrl(),
+                "XCT_MODEL_OUTPUT",
+                "json_object"));
+
+    assertThat(client.outputMode()).isEqualTo(OutputMode.JSON_OBJECT);
+    assertThatThrownBy(
+            () ->
+                OpenAiModelClient.fromEnvironment(
+                    Map.of("XCT_MODEL", "m", "XCT_MODEL_OUTPUT", "yaml")))
+        .isInstanceOf(XctException.class)
+        .hasMessageContaining("XCT_MODEL_OUTPUT");
+  }
+
+  @Test
   void keyIsReadOnlyFromTheNamedVariable() {
     OpenAiModelClient client =
         OpenAiModelClient.fromEnvironment(
