@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The seed's "safe file creation" example as test material: an {@code fs.write} tool confined to a
@@ -63,7 +66,10 @@ public final class SafeFileCreation {
         String content = call.arguments().get("content").flatMap(v -> v.asString()).orElseThrow();
         try {
           Files.writeString(root.resolve(path), content, StandardCharsets.UTF_8);
-          return Result.success(java.util.Map.of("path", path, "bytes", content.length()));
+          Map<String, Object> written = new LinkedHashMap<>();
+          written.put("path", path);
+          written.put("bytes", content.length());
+          return Result.success(written);
         } catch (IOException e) {
           return Result.failure("IO_ERROR", e.getMessage());
         }
@@ -75,7 +81,15 @@ public final class SafeFileCreation {
    * Returns a loop running {@code model} over {@code fs.write} below {@code root}, paths checked.
    */
   public static ExecutionLoop loop(ModelClient model, Path root) {
-    return ExecutionLoop.builder(model, ToolRegistry.of(fsWrite(root)))
+    return loop(model, root, List.of());
+  }
+
+  /** Returns the same loop with {@code others} registered after {@code fs.write}. */
+  public static ExecutionLoop loop(ModelClient model, Path root, List<Tool> others) {
+    List<Tool> tools = new ArrayList<>();
+    tools.add(fsWrite(root));
+    tools.addAll(others);
+    return ExecutionLoop.builder(model, ToolRegistry.builder().addAll(tools).build())
         .validator(
             "workspace-paths",
             (proposal, context) -> {
