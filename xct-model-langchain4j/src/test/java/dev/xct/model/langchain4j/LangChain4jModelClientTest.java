@@ -41,7 +41,7 @@ class LangChain4jModelClientTest {
         .apiKey("sk-test-langchain4j")
         .modelName("gpt-4o-mini")
         .maxRetries(0)
-        .timeout(Duration.ofSeconds(5));
+        .timeout(Duration.ofSeconds(30));
   }
 
   private LangChain4jModelClient schemaClient() {

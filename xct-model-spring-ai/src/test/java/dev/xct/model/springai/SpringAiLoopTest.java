@@ -43,7 +43,7 @@ class SpringAiLoopTest {
                 .apiKey("sk-test")
                 .model("gpt-4o-mini")
                 .maxRetries(0)
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(30))
                 .build())
         .build();
   }

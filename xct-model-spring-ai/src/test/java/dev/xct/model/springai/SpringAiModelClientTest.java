@@ -47,7 +47,7 @@ class SpringAiModelClientTest {
   }
 
   private OpenAiChatModel openAi() {
-    return openAi(Duration.ofSeconds(5));
+    return openAi(Duration.ofSeconds(30));
   }
 
   private ModelReply ask(SpringAiModelClient client, String fixture) {
