@@ -170,6 +170,9 @@ public final class CommandPolicy {
     for (int i = 0; i < argv.size(); i++) {
       String arg = argv.get(i);
       chars += arg.length();
+      if (i == 0) {
+        continue; // the program name is checked against the name pattern and the allowlist
+      }
       if (arg.indexOf('\0') >= 0) {
         return Optional.of(Refusals.argument(i, arg, program, "contains a NUL byte"));
       }
