@@ -1,5 +1,7 @@
 package dev.xct.tools.shell;
 
+import dev.xct.tools.fs.FsErrorCodes;
+
 /**
  * Names the error codes and result flags of {@code shell.exec}. Codes are stable: models,
  * dashboards and tests may match on them. {@code docs/tools-shell.md} explains each.
@@ -18,8 +20,13 @@ public final class ShellErrorCodes {
    */
   public static final String ARGUMENT_NOT_ALLOWED = "ARGUMENT_NOT_ALLOWED";
 
-  /** A path argument or the working directory leaves the root (also through a symbolic link). */
-  public static final String PATH_OUTSIDE_ROOT = "PATH_OUTSIDE_ROOT";
+  /**
+   * A path argument or the working directory leaves the root (also through a symbolic link): the
+   * code of {@link FsErrorCodes#PATH_OUTSIDE_ROOT}. Paths are checked by {@code xct-tools-fs}, so
+   * its other refusals ({@code PATH_DENIED}, {@code INVALID_PATH}, {@code NOT_A_DIRECTORY}...) come
+   * back unchanged, with the argument's {@code index} added to the details.
+   */
+  public static final String PATH_OUTSIDE_ROOT = FsErrorCodes.PATH_OUTSIDE_ROOT;
 
   /** The program ran and exited with a non-zero code; details carry the code and the output. */
   public static final String COMMAND_FAILED = "COMMAND_FAILED";

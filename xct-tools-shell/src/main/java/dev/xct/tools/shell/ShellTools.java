@@ -4,6 +4,8 @@ import dev.xct.core.XctException;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.core.validate.Validator;
+import dev.xct.tools.fs.PathConfinement;
+import dev.xct.tools.fs.RootAccess;
 import dev.xct.tools.shell.internal.CommandPolicy;
 import dev.xct.tools.shell.internal.ShellAllowlistValidator;
 import dev.xct.tools.shell.internal.ShellExecTool;
@@ -74,7 +76,7 @@ public final class ShellTools {
   /** Configures {@link ShellTools}. Not thread-safe; {@link #build()} copies its state. */
   public static final class Builder {
     private String toolName = DEFAULT_TOOL_NAME;
-    private Path root;
+    private PathConfinement confinement;
     private List<Path> searchPath = List.of(Path.of("/usr/bin"), Path.of("/bin"));
     private final Map<String, Program> programs = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -95,9 +97,25 @@ public final class ShellTools {
       return this;
     }
 
-    /** Sets the directory that working directories and path arguments must stay inside. */
+    /**
+     * Sets the one directory that working directories and path arguments must stay inside, with the
+     * default rules of {@link PathConfinement} (read-write, default deny globs such as {@code
+     * .env}, {@code *.key} and {@code .ssh}).
+     *
+     * @throws XctException if the directory does not exist
+     */
     public Builder root(Path root) {
-      this.root = Objects.requireNonNull(root, "root");
+      Objects.requireNonNull(root, "root");
+      this.confinement = PathConfinement.builder().root(root, RootAccess.READ_WRITE).build();
+      return this;
+    }
+
+    /**
+     * Sets the roots and their rules, the same {@link PathConfinement} the fs tools use; the first
+     * root is the default working directory. Replaces {@link #root(Path)}.
+     */
+    public Builder confinement(PathConfinement confinement) {
+      this.confinement = Objects.requireNonNull(confinement, "confinement");
       return this;
     }
 
@@ -195,14 +213,14 @@ public final class ShellTools {
      *     a limit is out of range
      */
     public ShellTools build() {
-      if (root == null) {
+      if (confinement == null) {
         throw new XctException("the shell tools need a root");
       }
       CommandPolicy policy =
           ShellSetup.policy(
               new ShellSetup.Settings(
                   toolName,
-                  root,
+                  confinement,
                   searchPath,
                   new ArrayList<>(programs.values()),
                   environment,

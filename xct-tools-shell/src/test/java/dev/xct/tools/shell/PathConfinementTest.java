@@ -4,8 +4,8 @@ import static dev.xct.tools.shell.Shell.argv;
 import static dev.xct.tools.shell.Shell.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
+import dev.xct.tools.fs.FsErrorCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +88,7 @@ class PathConfinementTest {
   @ParameterizedTest(name = "[{index}] cwd {0}")
   @ValueSource(strings = {"a.txt", "missing"})
   void aWorkingDirectoryMustBeADirectory(String cwd) {
-    Workspace.assertRefused(shell, with(argv("ls"), "cwd", cwd), ErrorCodes.INVALID_ARGUMENTS);
+    Workspace.assertRefused(shell, with(argv("ls"), "cwd", cwd), FsErrorCodes.NOT_A_DIRECTORY);
   }
 
   @Test
@@ -105,8 +105,31 @@ class PathConfinementTest {
 
   @Test
   void aTildeIsAnOrdinaryCharacterNotTheHomeDirectory() {
-    Result result = shell.execute(argv("cat", "~/.ssh/id_rsa"));
+    Result result = shell.execute(argv("cat", "~/notes.txt"));
     assertThat(Shell.code(result)).isEqualTo(ShellErrorCodes.COMMAND_FAILED);
-    assertThat(Shell.field(result, "stderr")).contains("'~/.ssh/id_rsa': No such file");
+    assertThat(Shell.field(result, "stderr")).contains("'~/notes.txt': No such file");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"cat .env", "grep -r x .ssh", "cat ~/.ssh/id_rsa", "head server.key"})
+  void theFsDenyGlobsApplyToShellPathsToo(String line) {
+    workspace.file(".env", "TOKEN=x\n");
+    Workspace.assertRefused(shell, argv(line.split(" ")), FsErrorCodes.PATH_DENIED);
+  }
+
+  @Test
+  void anOperandThatIsNotAValidPathIsRefusedButCanTravelAsAnOptionValue() {
+    Workspace.assertRefused(shell, argv("grep", "alph\\w", "a.txt"), FsErrorCodes.INVALID_PATH);
+    Result result = shell.execute(argv("grep", "-e", "alph\\w", "a.txt"));
+    assertThat(Shell.field(result, "stdout")).isEqualTo("alpha\n");
+  }
+
+  @Test
+  void aProgramThatMayWriteGetsTheWriteChecks() {
+    Shell writer = new Shell(workspace.builder().allow(Workspace.plainPaths("touch")).build());
+    Workspace.assertRefused(
+        writer, argv("touch", ".git/hooks/pre-commit"), FsErrorCodes.PATH_DENIED);
+    assertThat(writer.execute(argv("touch", "new.txt")).isSuccess()).isTrue();
+    assertThat(workspace.root.resolve("new.txt")).exists();
   }
 }

@@ -88,6 +88,11 @@ final class Workspace {
     return this;
   }
 
+  /** A rule for a program that may write, whose operands are paths. */
+  static Program plainPaths(String name) {
+    return Program.builder(name).build();
+  }
+
   /** A rule for a fixture script or a simple program whose operands are not paths. */
   static Program plain(String name) {
     return Program.builder(name).operandsAreNotPaths().build();

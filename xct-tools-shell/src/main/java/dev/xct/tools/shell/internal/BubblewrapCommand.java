@@ -1,5 +1,7 @@
 package dev.xct.tools.shell.internal;
 
+import dev.xct.tools.fs.PathConfinement;
+import dev.xct.tools.fs.RootAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,13 +17,13 @@ import org.slf4j.LoggerFactory;
  * <p>The sandbox sees the system directories ({@code /usr}, {@code /bin}, {@code /lib*}, {@code
  * /sbin}), a few files of {@code /etc} that programs need to start and to print user names, the
  * integrator's PATH directories and extra paths, all read-only; a fresh {@code /proc}, a minimal
- * {@code /dev} and an empty {@code /tmp}; and, writable, only the root and the step's private home.
- * Everything else of the host, {@code /home}, {@code /root} and the rest of {@code /etc} included,
- * does not exist inside. All namespaces are unshared (no network: only a loopback of its own; own
- * PID namespace, so killing the sandbox kills everything in it), every capability is dropped (this
- * matters when the JVM runs as root, where bwrap would otherwise keep them), the sandbox gets its
- * own session (no {@code TIOCSTI} into a terminal) and dies with its parent. Stateless and
- * thread-safe.
+ * {@code /dev} and an empty {@code /tmp}; and, writable, only the read-write roots and the step's
+ * private home (read-only roots are mounted read-only). Everything else of the host, {@code /home},
+ * {@code /root} and the rest of {@code /etc} included, does not exist inside. All namespaces are
+ * unshared (no network: only a loopback of its own; own PID namespace, so killing the sandbox kills
+ * everything in it), every capability is dropped (this matters when the JVM runs as root, where
+ * bwrap would otherwise keep them), the sandbox gets its own session (no {@code TIOCSTI} into a
+ * terminal) and dies with its parent. Stateless and thread-safe.
  */
 final class BubblewrapCommand {
   private static final Logger LOG = LoggerFactory.getLogger(BubblewrapCommand.class);
@@ -47,7 +49,7 @@ final class BubblewrapCommand {
       ShellConfig.BubblewrapSettings settings,
       List<String> command,
       List<Path> searchPath,
-      Path root,
+      PathConfinement roots,
       Path directory,
       Path home) {
     List<String> args = new ArrayList<>();
@@ -79,7 +81,10 @@ final class BubblewrapCommand {
       }
     }
     args.addAll(List.of("--bind", home.toString(), home.toString()));
-    args.addAll(List.of("--bind", root.toString(), root.toString()));
+    for (Path root : roots.roots()) {
+      boolean writable = roots.access(root).orElse(RootAccess.READ_ONLY) == RootAccess.READ_WRITE;
+      args.addAll(List.of(writable ? "--bind" : "--ro-bind", root.toString(), root.toString()));
+    }
     args.addAll(List.of("--chdir", directory.toString(), "--"));
     args.addAll(command);
     return args;

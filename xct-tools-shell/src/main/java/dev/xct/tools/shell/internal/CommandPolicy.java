@@ -2,9 +2,13 @@ package dev.xct.tools.shell.internal;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.protocol.Result;
+import dev.xct.tools.fs.FsErrorCodes;
+import dev.xct.tools.fs.PathAccess;
+import dev.xct.tools.fs.PathResolution;
 import dev.xct.tools.shell.Program;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,13 +91,17 @@ public final class CommandPolicy {
     if (cwdText.indexOf('\0') >= 0) {
       return reject(Refusals.invalid("cwd must not contain NUL"));
     }
-    Confinement.Resolution cwd = config.confinement().resolve(config.confinement().root(), cwdText);
-    if (cwd instanceof Confinement.Outside outside) {
-      return reject(withCwd(outside.failure()));
+    PathResolution cwd = config.confinement().resolve(cwdText, PathAccess.READ);
+    if (cwd instanceof PathResolution.Refused refusedCwd) {
+      return reject(withCwd(refusedCwd.failure()));
     }
-    Path directory = ((Confinement.Inside) cwd).path();
-    if (!Files.isDirectory(directory)) {
-      return reject(Refusals.invalid("cwd '" + Refusals.shown(cwdText) + "' is not a directory"));
+    PathResolution.Allowed directory = (PathResolution.Allowed) cwd;
+    if (!Files.isDirectory(directory.resolved(), LinkOption.NOFOLLOW_LINKS)) {
+      return reject(
+          Result.failure(
+              FsErrorCodes.NOT_A_DIRECTORY,
+              "cwd '" + Refusals.shown(cwdText) + "' is not a directory",
+              Map.of("argument", "cwd", "path", Refusals.shown(cwdText))));
     }
     List<String> command = new ArrayList<>();
     Map<String, String> environment = new LinkedHashMap<>();
@@ -123,7 +131,8 @@ public final class CommandPolicy {
     if (timeout.compareTo(config.maxTimeout()) > 0) {
       timeout = config.maxTimeout();
     }
-    return new Accepted(new PreparedCommand(command, argv, directory, stdin, timeout, environment));
+    return new Accepted(
+        new PreparedCommand(command, argv, directory.resolved(), stdin, timeout, environment));
   }
 
   private Optional<Result.Failure> readArgv(JsonNode node, List<String> argv) {
@@ -188,8 +197,10 @@ public final class CommandPolicy {
   }
 
   private Optional<Result.Failure> checkCommand(
-      List<String> argv, Path directory, List<String> command, Map<String, String> environment) {
-    PathCheck paths = (path, index) -> checkPath(directory, path, index);
+      List<String> argv,
+      PathResolution.Allowed directory,
+      List<String> command,
+      Map<String, String> environment) {
     int start = 0;
     for (int depth = 0; depth < MAX_LAUNCHER_DEPTH; depth++) {
       String name = argv.get(start);
@@ -204,6 +215,9 @@ public final class CommandPolicy {
             Refusals.command(start, name, config.programs().keySet(), "not on the allowlist"));
       }
       Program rule = program.rule();
+      // A program that may change things gets the write checks on every path it is given.
+      PathAccess access = rule.readOnly() ? PathAccess.READ : PathAccess.WRITE;
+      PathCheck paths = (path, index) -> checkPath(directory, path, access, index);
       ArgumentChecker.Outcome outcome = ArgumentChecker.check(rule, argv, start, paths);
       if (outcome instanceof ArgumentChecker.Refused refused) {
         return Optional.of(refused.failure());
@@ -229,15 +243,16 @@ public final class CommandPolicy {
         Refusals.arguments(argv.get(0), "launchers nest deeper than " + MAX_LAUNCHER_DEPTH));
   }
 
-  private Optional<Result.Failure> checkPath(Path directory, String path, int index) {
-    Confinement.Resolution resolution = config.confinement().resolve(directory, path);
-    if (resolution instanceof Confinement.Outside outside) {
-      ObjectNode details = (ObjectNode) outside.failure().details().toNode();
+  private Optional<Result.Failure> checkPath(
+      PathResolution.Allowed directory, String path, PathAccess access, int index) {
+    PathResolution resolution = config.confinement().resolveFrom(directory, path, access);
+    if (resolution instanceof PathResolution.Refused refused) {
+      ObjectNode details = (ObjectNode) refused.failure().details().toNode();
       details.put("index", index);
       return Optional.of(
           new Result.Failure(
-              outside.failure().code(),
-              "argument " + index + ": " + outside.failure().message(),
+              refused.failure().code(),
+              "argument " + index + ": " + refused.failure().message(),
               JsonValue.of(details)));
     }
     return Optional.empty();
@@ -251,7 +266,7 @@ public final class CommandPolicy {
 
   /** Replaces {@code ${XCT_ROOT}} and {@code ${XCT_ROOT_PARENT}} in a rule's variable. */
   private String expand(String value) {
-    Path root = config.confinement().root();
+    Path root = config.root();
     Path parent = root.getParent() == null ? root : root.getParent();
     return value
         .replace("${XCT_ROOT_PARENT}", parent.toString())

@@ -152,7 +152,7 @@ public final class ProcessRunner {
           config.sandbox().get(),
           command.command(),
           config.searchPath(),
-          config.confinement().root(),
+          config.confinement(),
           command.directory(),
           home);
     }

@@ -1,5 +1,6 @@
 package dev.xct.tools.shell.internal;
 
+import dev.xct.tools.fs.PathConfinement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * Holds everything {@code ShellTools} was configured with, validated and resolved.
  *
  * @param toolName the tool's name, {@code shell.exec} by default
- * @param confinement the root confinement shared with {@code xct-tools-fs}
+ * @param confinement the root confinement of {@code xct-tools-fs}; its first root is the default
+ *     working directory
  * @param programs the allowlist by bare name, in configuration order
  * @param searchPath the fixed PATH, absolute directories
  * @param environment the integrator's extra variables for every program
@@ -29,7 +31,7 @@ import java.util.Optional;
  */
 public record ShellConfig(
     String toolName,
-    Confinement confinement,
+    PathConfinement confinement,
     Map<String, ResolvedProgram> programs,
     List<Path> searchPath,
     Map<String, String> environment,
@@ -53,6 +55,11 @@ public record ShellConfig(
     Objects.requireNonNull(maxTimeout, "maxTimeout");
     Objects.requireNonNull(setsid, "setsid");
     Objects.requireNonNull(sandbox, "sandbox");
+  }
+
+  /** Returns the primary root, the default working directory. */
+  public Path root() {
+    return confinement.roots().get(0);
   }
 
   /** Returns the PATH value every program sees. */

@@ -3,6 +3,7 @@ package dev.xct.tools.shell.internal;
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.tools.fs.PathConfinement;
 import dev.xct.tools.shell.Program;
 import dev.xct.tools.shell.Sandbox;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class ShellSetup {
    * Holds the builder's raw settings.
    *
    * @param toolName the tool's name
-   * @param root the root directory
+   * @param confinement the roots that working directories and paths must stay inside
    * @param searchPath the fixed PATH
    * @param programs the allowlist
    * @param environment extra variables
@@ -49,7 +50,7 @@ public final class ShellSetup {
    */
   public record Settings(
       String toolName,
-      Path root,
+      PathConfinement confinement,
       List<Path> searchPath,
       List<Program> programs,
       Map<String, String> environment,
@@ -71,8 +72,7 @@ public final class ShellSetup {
     if (!ToolSpec.isValidName(settings.toolName())) {
       throw new XctException("tool name '" + settings.toolName() + "' is invalid");
     }
-    Path root = realDirectory(settings.root());
-    List<Path> searchPath = searchPath(settings.searchPath(), root);
+    List<Path> searchPath = searchPath(settings.searchPath(), settings.confinement().roots());
     if (settings.programs().isEmpty()) {
       throw new XctException("allow at least one program");
     }
@@ -118,7 +118,7 @@ public final class ShellSetup {
     return new CommandPolicy(
         new ShellConfig(
             settings.toolName(),
-            Confinements.forRoot(root),
+            settings.confinement(),
             programs,
             searchPath,
             settings.environment(),
@@ -215,19 +215,7 @@ public final class ShellSetup {
     return JsonValue.from(schema);
   }
 
-  private static Path realDirectory(Path root) {
-    try {
-      Path real = root.toRealPath();
-      if (!Files.isDirectory(real)) {
-        throw new XctException("root '" + root + "' is not a directory");
-      }
-      return real;
-    } catch (IOException e) {
-      throw new XctException("root '" + root + "' does not exist", e);
-    }
-  }
-
-  private static List<Path> searchPath(List<Path> directories, Path root) {
+  private static List<Path> searchPath(List<Path> directories, List<Path> roots) {
     if (directories.isEmpty()) {
       throw new XctException("the PATH needs at least one directory");
     }
@@ -241,9 +229,11 @@ public final class ShellSetup {
       } catch (IOException e) {
         LOG.debug("PATH entry {} does not exist", directory);
       }
-      if (real.startsWith(root) || directory.normalize().startsWith(root)) {
-        throw new XctException(
-            "PATH entry '" + directory + "' lies inside the root, where the model may write");
+      for (Path root : roots) {
+        if (real.startsWith(root) || directory.normalize().startsWith(root)) {
+          throw new XctException(
+              "PATH entry '" + directory + "' lies inside the root, where the model may write");
+        }
       }
     }
     return directories.stream().map(Path::normalize).toList();
