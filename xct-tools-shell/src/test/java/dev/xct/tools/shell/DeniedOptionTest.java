@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,12 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every denied option is refused in every spelling the program would accept, and then some. */
 class DeniedOptionTest {
-  @TempDir Path temp;
-  Workspace workspace;
-  Shell shell;
+  @TempDir static Path temp;
+  static Workspace workspace;
+  static Shell shell;
 
-  @BeforeEach
-  void setUp() {
+  @BeforeAll
+  static void setUp() {
+    // Shared by every case: refused calls change nothing, allowed ones only read.
     workspace = new Workspace(temp);
     workspace.file("a.txt", "alpha\nbeta -c\n");
     workspace.file("b.txt", "alpha\ngamma\n");
