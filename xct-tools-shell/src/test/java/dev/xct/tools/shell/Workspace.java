@@ -40,7 +40,12 @@ final class Workspace {
 
   /** Writes an executable {@code #!/bin/sh} script into {@code bin/}. */
   Workspace script(String name, String body) {
-    write(bin.resolve(name), "#!/bin/sh\n" + body + "\n");
+    return script(name, "/bin/sh", body);
+  }
+
+  /** Writes an executable script for {@code interpreter} into {@code bin/}. */
+  Workspace script(String name, String interpreter, String body) {
+    write(bin.resolve(name), "#!" + interpreter + "\n" + body + "\n");
     try {
       Files.setPosixFilePermissions(
           bin.resolve(name), PosixFilePermissions.fromString("rwxr-xr-x"));
