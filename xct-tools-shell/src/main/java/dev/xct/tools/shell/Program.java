@@ -36,10 +36,14 @@ import java.util.regex.Pattern;
  * @param fixedArguments trusted arguments inserted right after the program name on every run
  * @param subcommandArguments per subcommand, trusted arguments inserted right after it
  * @param deniedOptions options refused in every spelling, each with the reason the model is told
- * @param valueOptions options that take a value which is not a path
+ * @param valueOptions options that take a value which is not a path (an option whose value is
+ *     optional, such as {@code --color[=WHEN]}, belongs in {@code flags}: its value can only be
+ *     attached, so the next argument stays an operand)
  * @param pathOptions options that take a value which is a path, confined like an operand
  * @param flags options known to take no value; an exact match beats a prefix of a denied option
- * @param environment variables set for this program on top of the scrubbed base environment
+ * @param environment variables set for this program on top of the scrubbed base environment; {@code
+ *     ${XCT_ROOT}} and {@code ${XCT_ROOT_PARENT}} in a value stand for the primary root and its
+ *     parent
  * @param maxArguments the most arguments the model may pass after the program name
  * @param maxArgumentLength the longest single argument, in characters
  * @param launcherOperands for a launcher, how many of its own operands precede the inner command

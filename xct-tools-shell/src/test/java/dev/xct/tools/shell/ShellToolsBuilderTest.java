@@ -91,6 +91,42 @@ class ShellToolsBuilderTest {
   }
 
   @Test
+  void thePreviewShowsExactlyWhatWouldRunAndRunsNothing() {
+    ShellTools tools = workspace.builder().allow(Presets.git(), Presets.find()).build();
+    dev.xct.core.tool.ToolContext context =
+        new dev.xct.core.tool.ToolContext(
+            "run",
+            1,
+            Instant.now().plusSeconds(30),
+            dev.xct.core.CancellationToken.create(),
+            java.time.Clock.systemUTC());
+    JsonValue preview =
+        tools
+            .tool()
+            .preview(
+                new dev.xct.core.tool.ToolCall(
+                    "shell.exec", JsonValue.from(argv("git", "log", "-n", "1")), ""),
+                context)
+            .orElseThrow();
+    assertThat(preview.toJson())
+        .contains(
+            "\"/usr/bin/git\",\"--no-pager\",\"-c\",\"core.fsmonitor=false\"",
+            "\"log\",\"--no-ext-diff\",\"--no-textconv\",\"-n\",\"1\"]",
+            "\"sandbox\":false");
+    JsonValue refused =
+        tools
+            .tool()
+            .preview(
+                new dev.xct.core.tool.ToolCall(
+                    "shell.exec", JsonValue.from(argv("find", ".", "-delete")), ""),
+                context)
+            .orElseThrow();
+    assertThat(refused.get("refused").flatMap(JsonValue::asString))
+        .contains(ShellErrorCodes.ARGUMENT_NOT_ALLOWED);
+    assertThat(workspace.root.resolve("a.txt")).exists();
+  }
+
+  @Test
   void theToolIsReadOnlyOnlyWhenEveryProgramIs() {
     ShellTools readOnly = workspace.builder().allow(Presets.all()).build();
     assertThat(readOnly.spec().hints().readOnly()).isTrue();
