@@ -46,6 +46,11 @@ final class FsHarness {
     return execute(tool, json);
   }
 
+  /** Like {@link #call}, with single quotes in {@code template} turned into double quotes. */
+  Result run(String tool, String template) {
+    return call(tool, template.replace('\'', '"'));
+  }
+
   /** Runs only the validator. */
   Verdict validate(String tool, JsonValue args) {
     return fs.validator()
