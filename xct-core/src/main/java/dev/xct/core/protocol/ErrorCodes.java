@@ -55,7 +55,7 @@ public final class ErrorCodes {
   /** Too many steps in a row failed. */
   public static final String MAX_CONSECUTIVE_ERRORS = "MAX_CONSECUTIVE_ERRORS";
 
-  /** A tool was proposed more often than its quota allows. */
+  /** A tool was proposed again after it had been executed as often as its quota allows. */
   public static final String TOOL_QUOTA_EXCEEDED = "TOOL_QUOTA_EXCEEDED";
 
   /** The run's wall-clock deadline passed. */

@@ -21,6 +21,12 @@ public final class IoErrors {
 
   private IoErrors() {}
 
+  /** Returns {@code NOT_FOUND} for {@code raw}. */
+  public static Refusal notFound(String raw) {
+    return Refusal.of(
+        FsErrorCodes.NOT_FOUND, "path '" + Refusal.shown(raw) + "' does not exist", raw);
+  }
+
   /** Returns the refusal for {@code e}, which happened while using {@code raw}. */
   public static Refusal refusal(IOException e, String raw) {
     LOG.debug("I/O error on a confined path", e);
@@ -53,6 +59,12 @@ public final class IoErrors {
             raw);
       }
       return Refusal.of(FsErrorCodes.IO_ERROR, "path '" + shown + "': " + reason, raw);
+    }
+    if (e.getMessage() != null && e.getMessage().contains("NOFOLLOW_LINKS specified")) {
+      return Refusal.of(
+          FsErrorCodes.CONFLICT,
+          "path '" + shown + "' changed while it was being used; nothing was done through it",
+          raw);
     }
     return Refusal.of(
         FsErrorCodes.IO_ERROR,

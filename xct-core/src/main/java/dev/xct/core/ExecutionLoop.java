@@ -1,0 +1,200 @@
+package dev.xct.core;
+
+import dev.xct.core.context.ContextRenderer;
+import dev.xct.core.context.DefaultContextRenderer;
+import dev.xct.core.event.RunListener;
+import dev.xct.core.internal.LoopConfig;
+import dev.xct.core.internal.RunEngine;
+import dev.xct.core.internal.ToolThreads;
+import dev.xct.core.protocol.ProtocolCodec;
+import dev.xct.core.tool.ToolRegistry;
+import dev.xct.core.validate.Budgets;
+import dev.xct.core.validate.Validator;
+import dev.xct.core.validate.Validators;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Owns the execution loop: asks the model for one decision, decodes it, runs the validator chain,
+ * executes the tool only if every validator allowed it, returns the outcome to the model as data,
+ * and repeats until the model says done, a validator stops the run, a budget runs out, the caller
+ * cancels, or the model client fails.
+ *
+ * <p>The chain always begins with the built-in {@link Validators#knownTool()} and {@link
+ * Validators#argumentSchema()} checks, then the tool quotas from {@link Budgets} (if any), then the
+ * validators added with {@link Builder#validator(Validator)}, in order. Nothing is retried: a
+ * failed step is reported to the model, which decides what to do next.
+ *
+ * <p>Immutable and thread-safe: one loop serves many concurrent runs, each with its own state.
+ */
+public final class ExecutionLoop {
+  private final LoopConfig config;
+
+  private ExecutionLoop(LoopConfig config) {
+    this.config = config;
+  }
+
+  /** Starts building a loop around {@code model} that dispatches to {@code tools}. */
+  public static Builder builder(ModelClient model, ToolRegistry tools) {
+    return new Builder(model, tools);
+  }
+
+  /** Runs {@code task} to the end on the calling thread; never throws for model or tool trouble. */
+  public RunResult run(String task) {
+    return run(task, CancellationToken.create());
+  }
+
+  /**
+   * Runs {@code task} to the end on the calling thread; cancelling {@code cancellation} ends the
+   * run with {@link RunStatus#CANCELLED} at the next safe point and signals a running tool.
+   */
+  public RunResult run(String task, CancellationToken cancellation) {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(cancellation, "cancellation");
+    return new RunEngine(config, task, cancellation).run();
+  }
+
+  /** Returns the registry this loop dispatches to. */
+  public ToolRegistry tools() {
+    return config.tools();
+  }
+
+  /** Returns the names of the validators, in the order they run. */
+  public List<String> validatorNames() {
+    return config.validators().stream().map(Validator::name).toList();
+  }
+
+  /** Configures an {@link ExecutionLoop}. Not thread-safe; {@link #build()} copies its state. */
+  public static final class Builder {
+    private final ModelClient model;
+    private final ToolRegistry tools;
+    private final List<Validator> validators = new ArrayList<>();
+    private final List<RunListener> listeners = new ArrayList<>();
+    private Budgets budgets = Budgets.defaults();
+    private ProtocolCodec codec = ProtocolCodec.strict();
+    private ContextRenderer renderer = DefaultContextRenderer.create();
+    private Clock clock = Clock.systemUTC();
+    private Supplier<String> runIds = () -> UUID.randomUUID().toString();
+    private Duration toolTimeout = Duration.ofSeconds(60);
+    private ExecutorService toolExecutor;
+    private boolean inlineTools;
+
+    private Builder(ModelClient model, ToolRegistry tools) {
+      this.model = Objects.requireNonNull(model, "model");
+      this.tools = Objects.requireNonNull(tools, "tools");
+    }
+
+    /** Appends a validator to the chain, after the built-ins and earlier validators. */
+    public Builder validator(Validator validator) {
+      validators.add(Objects.requireNonNull(validator, "validator"));
+      return this;
+    }
+
+    /** Appends a validator under {@code name}; see {@link Validator#named}. */
+    public Builder validator(String name, Validator validator) {
+      return validator(Validator.named(name, validator));
+    }
+
+    /** Sets the budgets (default {@link Budgets#defaults()}). */
+    public Builder budgets(Budgets budgets) {
+      this.budgets = Objects.requireNonNull(budgets, "budgets");
+      return this;
+    }
+
+    /** Sets the codec (default {@link ProtocolCodec#strict()}). */
+    public Builder codec(ProtocolCodec codec) {
+      this.codec = Objects.requireNonNull(codec, "codec");
+      return this;
+    }
+
+    /** Sets the context renderer (default {@link DefaultContextRenderer#create()}). */
+    public Builder renderer(ContextRenderer renderer) {
+      this.renderer = Objects.requireNonNull(renderer, "renderer");
+      return this;
+    }
+
+    /** Adds a listener; listeners receive events in the order they were added. */
+    public Builder listener(RunListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Sets the clock for timestamps, durations and deadlines (default UTC system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets where run ids come from (default random UUIDs); must be thread-safe. */
+    public Builder runIds(Supplier<String> runIds) {
+      this.runIds = Objects.requireNonNull(runIds, "runIds");
+      return this;
+    }
+
+    /**
+     * Sets the default tool timeout (default 60 s); a tool's own {@link
+     * dev.xct.core.tool.ToolSpec#timeout()} takes precedence.
+     *
+     * @throws XctException if not positive
+     */
+    public Builder toolTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new XctException("tool timeout must be positive, was: " + timeout);
+      }
+      this.toolTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Runs tools on {@code executor} instead of the loop's own daemon threads. The loop never shuts
+     * it down.
+     */
+    public Builder toolExecutor(ExecutorService executor) {
+      this.toolExecutor = Objects.requireNonNull(executor, "executor");
+      this.inlineTools = false;
+      return this;
+    }
+
+    /**
+     * Runs tools on the run's own thread. Cheaper, but a tool that ignores its deadline and
+     * cancellation can then hold the run past its timeout; use only for tools that honour them.
+     */
+    public Builder inlineTools() {
+      this.inlineTools = true;
+      this.toolExecutor = null;
+      return this;
+    }
+
+    /** Returns the immutable loop. */
+    public ExecutionLoop build() {
+      List<Validator> chain = new ArrayList<>();
+      chain.add(Validators.knownTool());
+      chain.add(Validators.argumentSchema());
+      if (!budgets.toolQuotas().isEmpty()) {
+        chain.add(Validators.toolQuotas(budgets));
+      }
+      chain.addAll(validators);
+      ExecutorService executor =
+          inlineTools ? null : toolExecutor != null ? toolExecutor : ToolThreads.shared();
+      return new ExecutionLoop(
+          new LoopConfig(
+              model,
+              tools,
+              chain,
+              budgets,
+              codec,
+              renderer,
+              listeners,
+              clock,
+              runIds,
+              toolTimeout,
+              executor));
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.xct.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reports how a run ended and everything that happened in it.
+ *
+ * @param runId the run's id
+ * @param task the task the run was given
+ * @param status how it ended
+ * @param code the error code that ended it; empty when the model said done
+ * @param message the model's final message when done, otherwise why the run ended
+ * @param steps every step, in order
+ * @param startedAt when the run started, by the loop's clock
+ * @param endedAt when the run ended, by the loop's clock
+ * @param usage tokens used over all model calls
+ */
+public record RunResult(
+    String runId,
+    String task,
+    RunStatus status,
+    Optional<String> code,
+    String message,
+    List<Step> steps,
+    Instant startedAt,
+    Instant endedAt,
+    TokenUsage usage) {
+  /**
+   * @throws NullPointerException if a component is null
+   */
+  public RunResult {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+    steps = List.copyOf(steps);
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(endedAt, "endedAt");
+    Objects.requireNonNull(usage, "usage");
+  }
+
+  /** Returns whether the model declared the task done. */
+  public boolean isDone() {
+    return status == RunStatus.DONE;
+  }
+
+  /** Returns how many tool executions the run performed. */
+  public long executions() {
+    return steps.stream().filter(Step::executed).count();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.xct.core.context;
+
+import dev.xct.core.Step;
+import dev.xct.core.XctException;
+import dev.xct.core.internal.ContextText;
+import dev.xct.core.tool.ToolSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Renders the context as chat messages: one system message (the protocol and the tool catalog with
+ * schemas and hints), one user message with the task, then for every step the model's reply as an
+ * assistant message and the system's labelled response as a user message:
+ *
+ * <pre>{"step":3,"tool":"fs.write","response":{"status":"error","code":"PATH_OUTSIDE_ROOT",…}}
+ * </pre>
+ *
+ * <p><b>Context budget.</b> The system and task messages are always sent. Steps are added from the
+ * newest backwards while the total stays within {@link Builder#maxChars(int)}; the oldest steps
+ * that do not fit are replaced by one line in the task message saying how many were omitted and how
+ * many of them failed. A single reply longer than {@link Builder#maxReplyChars(int)} is cut and
+ * marked. Rendering cost is therefore bounded by the budget, not by the length of the run.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class DefaultContextRenderer implements ContextRenderer {
+  private static final DefaultContextRenderer DEFAULT = builder().build();
+
+  private final int maxChars;
+  private final int maxReplyChars;
+
+  private DefaultContextRenderer(Builder builder) {
+    this.maxChars = builder.maxChars;
+    this.maxReplyChars = builder.maxReplyChars;
+  }
+
+  /** Returns the renderer with default limits (120,000 characters, 8,000 per reply). */
+  public static DefaultContextRenderer create() {
+    return DEFAULT;
+  }
+
+  /** Returns a builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public List<ChatMessage> render(String task, List<ToolSpec> tools, List<Step> transcript) {
+    String system = ContextText.systemPrompt(tools);
+    int used = system.length() + task.length() + ContextText.TASK_PREFIX.length();
+    Deque<ChatMessage> kept = new ArrayDeque<>();
+    int firstKept = transcript.size();
+    for (int i = transcript.size() - 1; i >= 0; i--) {
+      Step step = transcript.get(i);
+      String reply = ContextText.reply(step, maxReplyChars);
+      String response = ContextText.response(step);
+      int cost = reply.length() + response.length();
+      if (used + cost + ContextText.ELISION_RESERVE > maxChars) {
+        break;
+      }
+      used += cost;
+      kept.addFirst(ChatMessage.user(response));
+      kept.addFirst(ChatMessage.assistant(reply));
+      firstKept = i;
+    }
+    List<ChatMessage> messages = new ArrayList<>(kept.size() + 2);
+    messages.add(ChatMessage.system(system));
+    messages.add(
+        ChatMessage.user(
+            ContextText.TASK_PREFIX + task + ContextText.elision(transcript, firstKept)));
+    messages.addAll(kept);
+    return List.copyOf(messages);
+  }
+
+  /** Configures a {@link DefaultContextRenderer}. Not thread-safe. */
+  public static final class Builder {
+    private int maxChars = 120_000;
+    private int maxReplyChars = 8_000;
+
+    private Builder() {}
+
+    /**
+     * Sets the context budget in characters (roughly four per token for English text).
+     *
+     * @throws XctException if below 1,000
+     */
+    public Builder maxChars(int maxChars) {
+      if (maxChars < 1_000) {
+        throw new XctException("maxChars must be at least 1000, was: " + maxChars);
+      }
+      this.maxChars = maxChars;
+      return this;
+    }
+
+    /**
+     * Sets the most characters of one model reply repeated back to the model.
+     *
+     * @throws XctException if below 100
+     */
+    public Builder maxReplyChars(int maxReplyChars) {
+      if (maxReplyChars < 100) {
+        throw new XctException("maxReplyChars must be at least 100, was: " + maxReplyChars);
+      }
+      this.maxReplyChars = maxReplyChars;
+      return this;
+    }
+
+    /** Returns the renderer. */
+    public DefaultContextRenderer build() {
+      return new DefaultContextRenderer(this);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.xct.core.event;
+
+import dev.xct.core.ModelReply;
+import dev.xct.core.RunStatus;
+import dev.xct.core.Step;
+import dev.xct.core.VerdictRecord;
+import dev.xct.core.protocol.DecodeResult;
+import dev.xct.core.protocol.Result;
+import dev.xct.core.tool.ToolCall;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Describes one thing that happened in a run, in order. Listeners receive these synchronously on
+ * the run's thread; the sequence for one run is deterministic given the same model replies, tool
+ * results and clock.
+ *
+ * <p>Per step the order is: {@link ModelReplied}, zero or more {@link VerdictIssued}, then {@link
+ * ToolStarting} and {@link ToolFinished} if the tool runs, then {@link StepCompleted}. A run begins
+ * with {@link RunStarted} and always ends with {@link RunEnded}. {@link ToolStarting} is the
+ * write-ahead intent: it is emitted before the tool runs, with everything needed to know what was
+ * about to happen.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public sealed interface RunEvent {
+
+  /** Returns the id of the run this event belongs to. */
+  String runId();
+
+  /** Returns the step number (0 for events outside any step). */
+  int step();
+
+  /** Returns when it happened, by the loop's clock. */
+  Instant at();
+
+  /** The run began. */
+  record RunStarted(String runId, int step, Instant at, String task) implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public RunStarted {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(task, "task");
+    }
+  }
+
+  /** The model replied and the reply was decoded (or rejected by the codec). */
+  record ModelReplied(
+      String runId, int step, Instant at, ModelReply reply, DecodeResult decoded, Duration latency)
+      implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public ModelReplied {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(reply, "reply");
+      Objects.requireNonNull(decoded, "decoded");
+      Objects.requireNonNull(latency, "latency");
+    }
+  }
+
+  /** A validator judged the step's proposal. */
+  record VerdictIssued(String runId, int step, Instant at, VerdictRecord verdict)
+      implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public VerdictIssued {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(verdict, "verdict");
+    }
+  }
+
+  /** Every validator allowed the proposal; the tool is about to run. */
+  record ToolStarting(
+      String runId, int step, Instant at, ToolCall call, List<VerdictRecord> verdicts)
+      implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public ToolStarting {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(call, "call");
+      verdicts = List.copyOf(verdicts);
+    }
+  }
+
+  /** The tool returned, failed, crashed or timed out. */
+  record ToolFinished(
+      String runId, int step, Instant at, String tool, Result result, Duration duration)
+      implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public ToolFinished {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(tool, "tool");
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(duration, "duration");
+    }
+  }
+
+  /** The step is complete and part of the transcript. */
+  record StepCompleted(String runId, int step, Instant at, Step record) implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public StepCompleted {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(record, "record");
+    }
+  }
+
+  /** The run ended; no further events follow for it. */
+  record RunEnded(
+      String runId, int step, Instant at, RunStatus status, Optional<String> code, String message)
+      implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public RunEnded {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+}

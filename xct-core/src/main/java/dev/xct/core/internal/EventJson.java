@@ -1,0 +1,113 @@
+package dev.xct.core.internal;
+
+import dev.xct.core.VerdictRecord;
+import dev.xct.core.event.RunEvent;
+import dev.xct.core.protocol.DecodeResult;
+import dev.xct.core.validate.Verdict;
+import java.time.Duration;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Maps run events to their JSON Lines form. Stateless and thread-safe. */
+public final class EventJson {
+  private EventJson() {}
+
+  /** Returns the compact JSON of {@code event}. */
+  public static String line(RunEvent event) {
+    return Json.MAPPER.writeValueAsString(toJson(event));
+  }
+
+  /** Returns the JSON object of {@code event}. */
+  public static ObjectNode toJson(RunEvent event) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("type", type(event));
+    out.put("run_id", event.runId());
+    out.put("step", event.step());
+    out.put("at", event.at().toString());
+    if (event instanceof RunEvent.RunStarted started) {
+      out.put("task", started.task());
+    } else if (event instanceof RunEvent.ModelReplied replied) {
+      out.put("reply", replied.reply().text());
+      out.put("latency_us", micros(replied.latency()));
+      out.put("prompt_tokens", replied.reply().usage().promptTokens());
+      out.put("completion_tokens", replied.reply().usage().completionTokens());
+      if (replied.decoded() instanceof DecodeResult.Valid valid) {
+        out.set("decision", Json.node(WireEncoder.toWire(valid.decision())));
+      } else if (replied.decoded() instanceof DecodeResult.Invalid invalid) {
+        out.set("error", Json.node(WireEncoder.toWire(invalid.failure())));
+      }
+    } else if (event instanceof RunEvent.VerdictIssued issued) {
+      out.set("verdict", verdict(issued.verdict()));
+    } else if (event instanceof RunEvent.ToolStarting starting) {
+      out.put("tool", starting.call().tool());
+      out.set("arguments", Json.node(starting.call().arguments()));
+      out.put("goal", starting.call().goal());
+      ArrayNode verdicts = out.putArray("verdicts");
+      starting.verdicts().forEach(v -> verdicts.add(verdict(v)));
+    } else if (event instanceof RunEvent.ToolFinished finished) {
+      out.put("tool", finished.tool());
+      out.set("response", Json.node(WireEncoder.toWire(finished.result())));
+      out.put("duration_us", micros(finished.duration()));
+    } else if (event instanceof RunEvent.StepCompleted completed) {
+      completed.record().tool().ifPresent(tool -> out.put("tool", tool));
+      out.put("executed", completed.record().executed());
+      out.put("outcome", outcome(completed));
+    } else if (event instanceof RunEvent.RunEnded ended) {
+      out.put("status", ended.status().name());
+      ended.code().ifPresent(code -> out.put("code", code));
+      out.put("message", ended.message());
+    }
+    return out;
+  }
+
+  /** Returns the JSON object of one recorded verdict. */
+  public static ObjectNode verdict(VerdictRecord record) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("validator", record.validator());
+    Verdict verdict = record.verdict();
+    if (verdict instanceof Verdict.Allow) {
+      out.put("verdict", "allow");
+    } else if (verdict instanceof Verdict.Approved approved) {
+      out.put("verdict", "approved");
+      out.put("action", approved.action().hex());
+      out.put("approver", approved.approver());
+    } else if (verdict instanceof Verdict.Deny deny) {
+      out.put("verdict", "deny");
+      out.put("code", deny.code());
+      out.put("reason", deny.reason());
+      if (!deny.details().isEmptyObject()) {
+        out.set("details", Json.node(deny.details()));
+      }
+    } else if (verdict instanceof Verdict.Stop stop) {
+      out.put("verdict", "stop");
+      out.put("code", stop.code());
+      out.put("reason", stop.reason());
+    }
+    return out;
+  }
+
+  private static String outcome(RunEvent.StepCompleted completed) {
+    return completed.record().result().map(r -> r.isSuccess() ? "success" : "error").orElse("done");
+  }
+
+  private static long micros(Duration duration) {
+    return duration.toNanos() / 1_000;
+  }
+
+  private static String type(RunEvent event) {
+    if (event instanceof RunEvent.RunStarted) {
+      return "run_started";
+    } else if (event instanceof RunEvent.ModelReplied) {
+      return "model_replied";
+    } else if (event instanceof RunEvent.VerdictIssued) {
+      return "verdict";
+    } else if (event instanceof RunEvent.ToolStarting) {
+      return "tool_starting";
+    } else if (event instanceof RunEvent.ToolFinished) {
+      return "tool_finished";
+    } else if (event instanceof RunEvent.StepCompleted) {
+      return "step_completed";
+    }
+    return "run_ended";
+  }
+}

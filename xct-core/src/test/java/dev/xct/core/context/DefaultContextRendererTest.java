@@ -1,0 +1,160 @@
+package dev.xct.core.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xct.core.JsonValue;
+import dev.xct.core.Step;
+import dev.xct.core.TokenUsage;
+import dev.xct.core.XctException;
+import dev.xct.core.protocol.Decision;
+import dev.xct.core.protocol.Result;
+import dev.xct.core.tool.ToolSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DefaultContextRendererTest {
+  private static final List<ToolSpec> TOOLS =
+      List.of(
+          ToolSpec.builder("fs.read").description("Read a file.").readOnly().build(),
+          ToolSpec.builder("fs.delete").description("Delete a file.").destructive().build());
+
+  private static Step step(int number, boolean ok) {
+    String raw =
+        "{\"next_step\":{\"tool\":\"fs.read\",\"arguments\":{\"path\":\"f" + number + "\"}}}";
+    Result result =
+        ok ? Result.success("content " + number) : Result.failure("NOT_FOUND", "no f" + number);
+    return new Step(
+        number,
+        Instant.EPOCH,
+        raw,
+        Optional.of(
+            Decision.propose("fs.read", JsonValue.parse("{\"path\":\"f" + number + "\"}"), "")),
+        List.of(),
+        Optional.of(result),
+        ok,
+        Duration.ZERO,
+        Duration.ZERO,
+        TokenUsage.unknown());
+  }
+
+  private static List<Step> steps(int count) {
+    List<Step> steps = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      steps.add(step(i, i % 3 != 0));
+    }
+    return steps;
+  }
+
+  @Test
+  void firstRequestHoldsProtocolCatalogAndTaskOnly() {
+    List<ChatMessage> messages = DefaultContextRenderer.create().render("Do it", TOOLS, List.of());
+
+    assertThat(messages).hasSize(2);
+    assertThat(messages.get(0).role()).isEqualTo(ChatMessage.Role.SYSTEM);
+    assertThat(messages.get(0).content())
+        .contains(
+            "{\"next_step\":{\"tool\"",
+            "{\"done\":true",
+            "- fs.read [read-only]: Read a file.",
+            "- fs.delete [destructive",
+            "arguments schema: {\"type\":\"object\"}");
+    assertThat(messages.get(1)).isEqualTo(ChatMessage.user("Task: Do it"));
+  }
+
+  @Test
+  void everyStepIsLabelledWithItsNumberToolAndResponse() {
+    List<ChatMessage> messages =
+        DefaultContextRenderer.create().render("t", TOOLS, List.of(step(1, true), step(2, false)));
+
+    assertThat(messages).hasSize(6);
+    assertThat(messages.get(2).role()).isEqualTo(ChatMessage.Role.ASSISTANT);
+    assertThat(messages.get(3).content())
+        .isEqualTo(
+            "{\"step\":1,\"tool\":\"fs.read\",\"response\":"
+                + "{\"status\":\"success\",\"result\":\"content 1\"}}");
+    assertThat(messages.get(5).content())
+        .isEqualTo(
+            "{\"step\":2,\"tool\":\"fs.read\",\"response\":"
+                + "{\"status\":\"error\",\"code\":\"NOT_FOUND\",\"message\":\"no f2\"}}");
+  }
+
+  @Test
+  void oldStepsAreElidedToFitTheBudgetAndTheElisionIsCounted() {
+    DefaultContextRenderer renderer = DefaultContextRenderer.builder().maxChars(6_000).build();
+    List<Step> transcript = steps(200);
+
+    List<ChatMessage> messages = renderer.render("t", TOOLS, transcript);
+
+    int total = messages.stream().mapToInt(m -> m.content().length()).sum();
+    assertThat(total).isLessThanOrEqualTo(6_000);
+    String task = messages.get(1).content();
+    assertThat(task).containsPattern("Steps 1-\\d+ are omitted");
+    // The newest step is always there, the oldest is gone.
+    assertThat(messages.get(messages.size() - 1).content()).contains("\"step\":200");
+    assertThat(messages).noneMatch(m -> m.content().contains("\"step\":1,"));
+  }
+
+  @Test
+  void renderedSizeIsBoundedByTheBudgetNotByTheRunLength() {
+    DefaultContextRenderer renderer = DefaultContextRenderer.builder().maxChars(8_000).build();
+    int at100 = size(renderer.render("t", TOOLS, steps(100)));
+    int at1000 = size(renderer.render("t", TOOLS, steps(1000)));
+
+    assertThat(at100).isLessThanOrEqualTo(8_000);
+    assertThat(at1000).isLessThanOrEqualTo(8_000);
+  }
+
+  @Test
+  void overlongRepliesAreCutAndMarked() {
+    String huge = "x".repeat(5_000);
+    Step step =
+        new Step(
+            1,
+            Instant.EPOCH,
+            huge,
+            Optional.empty(),
+            List.of(),
+            Optional.of(Result.failure("INVALID_JSON", "bad")),
+            false,
+            Duration.ZERO,
+            Duration.ZERO,
+            TokenUsage.unknown());
+    List<ChatMessage> messages =
+        DefaultContextRenderer.builder()
+            .maxReplyChars(100)
+            .build()
+            .render("t", TOOLS, List.of(step));
+
+    assertThat(messages.get(2).content())
+        .hasSizeLessThan(200)
+        .contains("[cut: 4900 more characters]");
+    assertThat(messages.get(3).content())
+        .isEqualTo(
+            "{\"step\":1,\"response\":{\"status\":\"error\",\"code\":\"INVALID_JSON\",\"message\":\"bad\"}}");
+  }
+
+  @Test
+  void renderingIsDeterministic() {
+    List<Step> transcript = steps(50);
+    assertThat(DefaultContextRenderer.create().render("t", TOOLS, transcript))
+        .isEqualTo(DefaultContextRenderer.create().render("t", TOOLS, transcript));
+  }
+
+  @Test
+  void tooSmallBudgetsAreRejectedAtBuildTime() {
+    assertThatThrownBy(() -> DefaultContextRenderer.builder().maxChars(10))
+        .isInstanceOf(XctException.class)
+        .hasMessageContaining("maxChars");
+    assertThatThrownBy(() -> DefaultContextRenderer.builder().maxReplyChars(1))
+        .isInstanceOf(XctException.class);
+  }
+
+  private static int size(List<ChatMessage> messages) {
+    return messages.stream().mapToInt(m -> m.content().length()).sum();
+  }
+}

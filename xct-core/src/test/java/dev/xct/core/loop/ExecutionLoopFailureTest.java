@@ -1,0 +1,254 @@
+package dev.xct.core.loop;
+
+import static dev.xct.core.loop.Fixtures.done;
+import static dev.xct.core.loop.Fixtures.propose;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xct.core.CancellationToken;
+import dev.xct.core.ExecutionLoop;
+import dev.xct.core.JsonValue;
+import dev.xct.core.RunResult;
+import dev.xct.core.RunStatus;
+import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.core.protocol.Result;
+import dev.xct.core.tool.Tool;
+import dev.xct.core.tool.ToolCall;
+import dev.xct.core.tool.ToolContext;
+import dev.xct.core.tool.ToolRegistry;
+import dev.xct.core.tool.ToolSpec;
+import dev.xct.core.validate.ActionDigest;
+import dev.xct.core.validate.Verdict;
+import java.nio.file.InvalidPathException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+class ExecutionLoopFailureTest {
+
+  private static Tool tool(String name, BiFunction<ToolCall, ToolContext, Result> body) {
+    ToolSpec spec = ToolSpec.builder(name).build();
+    return new Tool() {
+      @Override
+      public ToolSpec spec() {
+        return spec;
+      }
+
+      @Override
+      public Result execute(ToolCall call, ToolContext context) {
+        return body.apply(call, context);
+      }
+    };
+  }
+
+  @Test
+  void toolThatThrowsAnUncheckedExceptionBecomesToolCrashedAndTheLoopGoesOn() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool crashing =
+        tool(
+            "bad.tool",
+            (call, context) -> {
+              calls.incrementAndGet();
+              throw new InvalidPathException("/secret/\0path", "Nul character not allowed");
+            });
+    Fixtures.Script model = new Fixtures.Script(propose("bad.tool", "{}"), done("noted"));
+
+    RunResult run = ExecutionLoop.builder(model, ToolRegistry.of(crashing)).build().run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    assertThat(calls).hasValue(1);
+    Result.Failure failure = (Result.Failure) run.steps().get(0).result().orElseThrow();
+    assertThat(failure.code()).isEqualTo(ErrorCodes.TOOL_CRASHED);
+    // The exception's message (which might hold secrets or paths) never reaches the model.
+    String sentBack = model.requests.get(1).messages().toString();
+    assertThat(sentBack).contains("TOOL_CRASHED").doesNotContain("/secret/");
+  }
+
+  @Test
+  void toolReturningNullIsACrashNotANullPointerInTheLoop() {
+    Fixtures.Script model = new Fixtures.Script(propose("null.tool", "{}"), done("noted"));
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(tool("null.tool", (c, x) -> null)))
+            .build()
+            .run("t");
+    assertThat(((Result.Failure) run.steps().get(0).result().orElseThrow()).code())
+        .isEqualTo(ErrorCodes.TOOL_CRASHED);
+  }
+
+  @Test
+  void toolThatHangsPastItsTimeoutBecomesToolTimeoutAndIsSignalled() throws Exception {
+    CountDownLatch cancelled = new CountDownLatch(1);
+    Tool hanging =
+        tool(
+            "slow.tool",
+            (call, context) -> {
+              context.cancellation().onCancel(cancelled::countDown);
+              try {
+                new CountDownLatch(1).await(); // hangs until interrupted
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Result.success("too late");
+            });
+    Fixtures.Script model = new Fixtures.Script(propose("slow.tool", "{}"), done("ok"));
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(hanging))
+            .toolTimeout(Duration.ofMillis(200))
+            .build()
+            .run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    Result.Failure failure = (Result.Failure) run.steps().get(0).result().orElseThrow();
+    assertThat(failure.code()).isEqualTo(ErrorCodes.TOOL_TIMEOUT);
+    assertThat(cancelled.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void validatorThatThrowsDeniesTheStepAndNothingRuns() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    Fixtures.Script model = new Fixtures.Script(propose("count.tool", "{}"), done("ok"));
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .validator(
+                "broken",
+                (p, c) -> {
+                  throw new IllegalStateException("bug in validator");
+                })
+            .build()
+            .run("t");
+
+    assertThat(calls).hasValue(0);
+    Result.Failure failure = (Result.Failure) run.steps().get(0).result().orElseThrow();
+    assertThat(failure.code()).isEqualTo(ErrorCodes.VALIDATOR_ERROR);
+    assertThat(failure.message()).doesNotContain("bug in validator");
+  }
+
+  @Test
+  void validatorReturningNullFailsClosed() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    Fixtures.Script model = new Fixtures.Script(propose("count.tool", "{}"), done("ok"));
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .validator("null", (p, c) -> null)
+            .build()
+            .run("t");
+    assertThat(calls).hasValue(0);
+    assertThat(((Result.Failure) run.steps().get(0).result().orElseThrow()).code())
+        .isEqualTo(ErrorCodes.VALIDATOR_ERROR);
+  }
+
+  @Test
+  void approvalForAnotherActionIsRejectedAndNothingRuns() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    ActionDigest other = ActionDigest.of("count.tool", JsonValue.parse("{\"n\":1}"));
+    Fixtures.Script model = new Fixtures.Script(propose("count.tool", "{}"), done("ok"));
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .validator("sloppy-approver", (p, c) -> new Verdict.Approved(other, "someone"))
+            .build()
+            .run("t");
+
+    assertThat(calls).hasValue(0);
+    assertThat(run.steps().get(0).verdicts())
+        .extracting(v -> v.validator())
+        .endsWith("sloppy-approver", "approval-binding");
+    assertThat(((Result.Failure) run.steps().get(0).result().orElseThrow()).code())
+        .isEqualTo(ErrorCodes.APPROVAL_MISMATCH);
+  }
+
+  @Test
+  void approvalForThisExactActionLetsItRun() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    Fixtures.Script model = new Fixtures.Script(propose("count.tool", "{}"), done("ok"));
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .validator(
+                "approver",
+                (p, c) -> new Verdict.Approved(ActionDigest.of(p.tool(), p.arguments()), "alice"))
+            .build()
+            .run("t");
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void modelClientFailureEndsTheRunWithModelFailedAndNoRetry() {
+    AtomicInteger calls = new AtomicInteger();
+    ExecutionLoop loop =
+        ExecutionLoop.builder(
+                request -> {
+                  calls.incrementAndGet();
+                  throw new IllegalStateException("503 from provider");
+                },
+                ToolRegistry.empty())
+            .build();
+
+    RunResult run = loop.run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.MODEL_FAILED);
+    assertThat(run.code()).contains(ErrorCodes.MODEL_FAILED);
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void cancellingDuringAToolSignalsItAndEndsTheRunCancelled() throws Exception {
+    CancellationToken token = CancellationToken.create();
+    CountDownLatch toolStarted = new CountDownLatch(1);
+    CountDownLatch toolSawCancel = new CountDownLatch(1);
+    Tool waiting =
+        tool(
+            "wait.tool",
+            (call, context) -> {
+              context.cancellation().onCancel(toolSawCancel::countDown);
+              toolStarted.countDown();
+              try {
+                toolSawCancel.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Result.success("stopped");
+            });
+    Fixtures.Script model = new Fixtures.Script(propose("wait.tool", "{}"), done("never"));
+    ExecutionLoop loop = ExecutionLoop.builder(model, ToolRegistry.of(waiting)).build();
+
+    Thread canceller =
+        new Thread(
+            () -> {
+              try {
+                toolStarted.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              token.cancel();
+            });
+    canceller.start();
+    RunResult run = loop.run("t", token);
+    canceller.join();
+
+    assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(toolSawCancel.getCount()).isZero();
+    assertThat(model.requests).hasSize(1);
+  }
+
+  @Test
+  void listenerThatThrowsDoesNotDisturbTheRun() {
+    Fixtures.Script model = new Fixtures.Script(done("fine"));
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.empty())
+            .listener(
+                event -> {
+                  throw new IllegalStateException("listener bug");
+                })
+            .build()
+            .run("t");
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+  }
+}
