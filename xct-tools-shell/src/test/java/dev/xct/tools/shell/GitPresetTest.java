@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,34 +21,46 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the root.
  */
 class GitPresetTest {
-  @TempDir Path temp;
-  Workspace workspace;
-  Shell shell;
+  @TempDir static Path shared;
+  static Workspace hostile;
+  static Shell shell;
 
-  @BeforeEach
-  void setUp() throws IOException {
-    workspace = new Workspace(temp);
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    // Shared by the table: the commands only read.
+    hostile = hostileRepository(shared);
+    shell = hostile.shell();
+  }
+
+  /** Returns a workspace whose repository configures every program-running key it can. */
+  static Workspace hostileRepository(Path base) throws IOException {
+    Workspace workspace = new Workspace(base);
     workspace.file("a.txt", "hello\n");
     workspace.file(".gitattributes", "*.txt diff=evil\n");
     workspace.git("init", "-q", ".").git("add", ".").git("commit", "-q", "-m", "init");
     Path hooks = Files.createDirectories(workspace.outside.resolve("hooks"));
     for (String hook : List.of("post-index-change", "reference-transaction", "post-checkout")) {
       Path script = hooks.resolve(hook);
-      Files.writeString(script, "#!/bin/sh\ntouch " + marker("hook-" + hook) + "\n");
+      Files.writeString(script, "#!/bin/sh\ntouch " + marker(workspace, "hook-" + hook) + "\n");
       script.toFile().setExecutable(true);
     }
-    hostile("core.fsmonitor", "touch " + marker("fsmonitor") + "; false");
-    hostile("core.pager", "touch " + marker("pager") + "; cat");
-    hostile("core.hooksPath", hooks.toString());
-    hostile("diff.external", "touch " + marker("external-diff"));
-    hostile("diff.evil.command", "touch " + marker("diff-driver"));
-    hostile("diff.evil.textconv", "sh -c 'touch " + marker("textconv") + "; cat \"$0\"'");
-    hostile("gpg.program", "touch " + marker("gpg"));
-    hostile("log.showSignature", "true");
-    hostile("core.sshCommand", "touch " + marker("ssh"));
-    hostile("alias.st", "!touch " + marker("alias"));
+    configure(workspace, "core.fsmonitor", "touch " + marker(workspace, "fsmonitor") + "; false");
+    configure(workspace, "core.pager", "touch " + marker(workspace, "pager") + "; cat");
+    configure(workspace, "core.hooksPath", hooks.toString());
+    configure(workspace, "diff.external", "touch " + marker(workspace, "external-diff"));
+    configure(workspace, "diff.evil.command", "touch " + marker(workspace, "diff-driver"));
+    configure(
+        workspace,
+        "diff.evil.textconv",
+        "sh -c 'touch " + marker(workspace, "textconv") + "; cat \"$0\"'");
+    configure(workspace, "gpg.program", "touch " + marker(workspace, "gpg"));
+    configure(workspace, "log.showSignature", "true");
+    configure(workspace, "core.sshCommand", "touch " + marker(workspace, "ssh"));
+    configure(workspace, "alias.st", "!touch " + marker(workspace, "alias"));
     workspace.file("a.txt", "hello\nchanged\n");
-    shell = workspace.shell();
+    return workspace;
   }
 
   @ParameterizedTest(name = "[{index}] git {0}")
@@ -77,7 +89,7 @@ class GitPresetTest {
   void readOnlySubcommandsRunNoProgramFromTheRepository(String line) throws IOException {
     Result result = shell.execute(argv(("git " + line).split(" ")));
     assertThat(result.isSuccess()).as("%s: %s", line, result).isTrue();
-    try (Stream<Path> files = Files.list(workspace.outside)) {
+    try (Stream<Path> files = Files.list(hostile.outside)) {
       assertThat(files.map(path -> path.getFileName().toString()))
           .as("markers left by git %s", line)
           .noneMatch(name -> name.startsWith("marker."));
@@ -86,6 +98,7 @@ class GitPresetTest {
 
   @Test
   void discoveryStopsAtTheRootInsteadOfFindingAParentRepository() throws IOException {
+    Workspace workspace = hostileRepository(temp);
     Workspace nested = new Workspace(Files.createDirectories(temp.resolve("nested")));
     Files.move(workspace.root.resolve(".git"), nested.base.resolve(".git"));
     Shell inner = new Shell(nested.builder().allow(Presets.git()).build());
@@ -99,18 +112,20 @@ class GitPresetTest {
     // Documented limitation: filter drivers are named by .gitattributes and defined in the
     // repository's configuration; git runs them when it reads the work tree, and no command-line
     // setting can switch off a driver whose name it does not know.
+    Workspace workspace = hostileRepository(temp);
     workspace.file(".gitattributes", "*.txt filter=evil\n");
-    hostile("filter.evil.clean", "sh -c 'touch " + marker("clean") + "; cat'");
-    Result result = shell.execute(argv("git", "diff"));
+    configure(
+        workspace, "filter.evil.clean", "sh -c 'touch " + marker(workspace, "clean") + "; cat'");
+    Result result = workspace.shell().execute(argv("git", "diff"));
     assertThat(result.isSuccess()).isTrue();
-    assertThat(Path.of(marker("clean"))).exists();
+    assertThat(Path.of(marker(workspace, "clean"))).exists();
   }
 
-  private void hostile(String key, String value) {
+  private static void configure(Workspace workspace, String key, String value) {
     workspace.git("config", key, value);
   }
 
-  private String marker(String name) {
+  private static String marker(Workspace workspace, String name) {
     return workspace.outside.resolve("marker." + name).toString();
   }
 }

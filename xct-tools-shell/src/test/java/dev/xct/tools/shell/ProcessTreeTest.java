@@ -132,6 +132,35 @@ class ProcessTreeTest {
   }
 
   @Test
+  void interruptingTheToolThreadKillsTheTreeAndKeepsTheInterrupt() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Result> result =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stillInterrupted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread tool =
+        new Thread(
+            () -> {
+              result.set(shell.execute(argv("linger")));
+              stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+    tool.start();
+    Path pidFile = workspace.root.resolve("pids.txt");
+    assertThat(
+            Workspace.eventually(
+                () -> Files.exists(pidFile) && readQuietly(pidFile).endsWith("\n"),
+                Duration.ofSeconds(20)))
+        .isTrue();
+    List<Long> pids = parse(Files.readString(pidFile));
+
+    tool.interrupt();
+    tool.join(20_000);
+
+    assertThat(Shell.code(result.get())).isEqualTo(ErrorCodes.CANCELLED);
+    assertThat(stillInterrupted).isTrue();
+    assertThat(pids).noneMatch(Workspace::isRunning);
+  }
+
+  @Test
   void aRunCancelledBeforehandStartsNothing() {
     CancellationToken token = CancellationToken.create();
     token.cancel();
