@@ -23,7 +23,7 @@ public final class DeleteTool extends FsTool<DeleteTool.Args> {
   private static final PathArgument PATH = new PathArgument("path", PathAccess.WRITE, false, null);
 
   /** The arguments. */
-  public record Args(String path, Boolean recursive) {}
+  public record Args(String path, @Nullable Boolean recursive) {}
 
   /** Creates the tool. */
   public DeleteTool(FsConfig fs) {

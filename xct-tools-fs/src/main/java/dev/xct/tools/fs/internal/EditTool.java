@@ -21,7 +21,8 @@ public final class EditTool extends FsTool<EditTool.Args> {
   private static final int MAX_LINES_REPORTED = 20;
 
   /** The arguments. */
-  public record Args(String path, String oldText, String newText, String expectedSha256) {}
+  public record Args(
+      String path, String oldText, String newText, @Nullable String expectedSha256) {}
 
   /** Creates the tool. */
   public EditTool(FsConfig fs) {

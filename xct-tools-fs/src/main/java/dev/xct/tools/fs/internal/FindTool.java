@@ -21,7 +21,11 @@ public final class FindTool extends FsTool<FindTool.Args> {
   private static final int DEFAULT_DEPTH = 20;
 
   /** The arguments. */
-  public record Args(String path, String pattern, Integer maxDepth, Integer maxResults) {}
+  public record Args(
+      @Nullable String path,
+      String pattern,
+      @Nullable Integer maxDepth,
+      @Nullable Integer maxResults) {}
 
   /** Creates the tool. */
   public FindTool(FsConfig fs) {

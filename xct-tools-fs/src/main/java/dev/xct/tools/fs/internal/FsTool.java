@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shared shape of the fs tools: typed arguments bound from the JSON, confinement checked again at
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param <A> the record the arguments bind to
  */
 public abstract class FsTool<A extends Record> implements Tool {
+  private static final Logger LOG = LoggerFactory.getLogger(FsTool.class);
+
   /** The shared configuration. */
   protected final FsConfig fs;
 
@@ -55,6 +59,8 @@ public abstract class FsTool<A extends Record> implements Tool {
     try {
       args = call.bind(type);
     } catch (XctException e) {
+      // The schema check should have caught this; if it passed, the module set-up is wrong.
+      LOG.warn("arguments of {} did not bind", spec.name(), e);
       return Result.failure(
           ErrorCodes.INVALID_ARGUMENTS, "arguments of '" + spec.name() + "' do not fit its schema");
     }

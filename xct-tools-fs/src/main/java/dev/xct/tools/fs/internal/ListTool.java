@@ -20,7 +20,11 @@ public final class ListTool extends FsTool<ListTool.Args> {
   private static final int DEFAULT_DEPTH = 10;
 
   /** The arguments. */
-  public record Args(String path, Boolean recursive, Integer maxDepth, Integer maxEntries) {}
+  public record Args(
+      @Nullable String path,
+      @Nullable Boolean recursive,
+      @Nullable Integer maxDepth,
+      @Nullable Integer maxEntries) {}
 
   /** Creates the tool. */
   public ListTool(FsConfig fs) {

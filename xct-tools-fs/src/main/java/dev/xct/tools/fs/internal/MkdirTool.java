@@ -14,7 +14,7 @@ public final class MkdirTool extends FsTool<MkdirTool.Args> {
   private static final PathArgument PATH = new PathArgument("path", PathAccess.WRITE, true, null);
 
   /** The arguments. */
-  public record Args(String path, Boolean parents) {}
+  public record Args(String path, @Nullable Boolean parents) {}
 
   /** Creates the tool. */
   public MkdirTool(FsConfig fs) {

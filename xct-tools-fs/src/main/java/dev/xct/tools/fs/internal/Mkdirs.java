@@ -68,7 +68,7 @@ public final class Mkdirs {
     return created;
   }
 
-  private static boolean makeChild(Dir parent, String name, String raw) throws IOException {
+  static boolean makeChild(Dir parent, String name, String raw) throws IOException {
     Path path = parent.path().resolve(name);
     try {
       Files.createDirectory(path);

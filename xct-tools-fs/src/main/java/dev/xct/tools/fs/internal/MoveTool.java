@@ -24,7 +24,7 @@ public final class MoveTool extends FsTool<MoveTool.Args> {
       new PathArgument("destination", PathAccess.WRITE, false, null);
 
   /** The arguments. */
-  public record Args(String source, String destination, Boolean overwrite) {}
+  public record Args(String source, String destination, @Nullable Boolean overwrite) {}
 
   /** Creates the tool. */
   public MoveTool(FsConfig fs) {

@@ -15,7 +15,8 @@ public final class ReadTool extends FsTool<ReadTool.Args> {
   private static final PathArgument PATH = new PathArgument("path", PathAccess.READ, true, null);
 
   /** The arguments. */
-  public record Args(String path, Integer offset, Integer limit, String encoding) {}
+  public record Args(
+      String path, @Nullable Integer offset, @Nullable Integer limit, @Nullable String encoding) {}
 
   /** Creates the tool. */
   public ReadTool(FsConfig fs) {

@@ -22,7 +22,11 @@ public final class WriteTool extends FsTool<WriteTool.Args> {
 
   /** The arguments. */
   public record Args(
-      String path, String content, String mode, String expectedSha256, Boolean createParents) {}
+      String path,
+      String content,
+      @Nullable String mode,
+      @Nullable String expectedSha256,
+      @Nullable Boolean createParents) {}
 
   /** Creates the tool. */
   public WriteTool(FsConfig fs) {
