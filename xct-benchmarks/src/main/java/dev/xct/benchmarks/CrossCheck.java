@@ -18,6 +18,8 @@ import java.util.function.IntSupplier;
  * dev.xct.benchmarks.CrossCheck [rounds] [batchMillis]}.
  */
 public final class CrossCheck {
+  private static final String REPLY = Fixtures.REPLY;
+
   private CrossCheck() {}
 
   /** Runs the cross-check. */
@@ -35,6 +37,10 @@ public final class CrossCheck {
     variants.put("floor", new Variant(1, () -> floor.step(Fixtures.REPLY).length()));
     variants.put("langchain4j", new Variant(1, () -> peers.langChain4j().length()));
     variants.put("springAi", new Variant(1, () -> peers.springAi().length()));
+    variants.put(
+        "langchain4jFromReply", new Variant(1, () -> peers.langChain4jFromReply(REPLY).length()));
+    variants.put(
+        "springAiFromReply", new Variant(1, () -> peers.springAiFromReply(REPLY).length()));
     variants.put("xctInline", new Variant(steps, () -> inline.run("t").steps().size()));
     variants.put(
         "xctInlinePlainRenderer", new Variant(steps, () -> inlinePlain.run("t").steps().size()));

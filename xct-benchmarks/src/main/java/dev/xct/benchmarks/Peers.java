@@ -56,6 +56,33 @@ final class Peers {
     spring = ToolCallbacks.from(new SpringNotes())[0];
   }
 
+  private static final tools.jackson.databind.json.JsonMapper MAPPER =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  /**
+   * Extracts the arguments string from the model's whole reply, as a provider integration does
+   * before the peers' dispatch sees it: a Jackson parse of the reply and a write of the arguments.
+   */
+  static String argumentsOf(String reply) {
+    return MAPPER.writeValueAsString(MAPPER.readTree(reply).get("next_step").get("arguments"));
+  }
+
+  /** LangChain4j from the whole reply: parse, then dispatch. */
+  String langChain4jFromReply(String reply) {
+    ToolExecutionRequest fromReply =
+        ToolExecutionRequest.builder()
+            .id("call-1")
+            .name("note_add")
+            .arguments(argumentsOf(reply))
+            .build();
+    return langChain.execute(fromReply, "memory-1");
+  }
+
+  /** Spring AI from the whole reply: parse, then dispatch. */
+  String springAiFromReply(String reply) {
+    return spring.call(argumentsOf(reply));
+  }
+
   /** LangChain4j: arguments JSON to the method and back to a string. */
   String langChain4j() {
     return langChain.execute(request, "memory-1");

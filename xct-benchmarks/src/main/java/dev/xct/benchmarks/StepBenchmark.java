@@ -68,6 +68,18 @@ public class StepBenchmark {
     return peers.springAi();
   }
 
+  /** LangChain4j with the reply parse its model integration does first. */
+  @Benchmark
+  public String langchain4jFromReply() {
+    return peers.langChain4jFromReply(Fixtures.REPLY);
+  }
+
+  /** Spring AI with the reply parse its model integration does first. */
+  @Benchmark
+  public String springAiFromReply() {
+    return peers.springAiFromReply(Fixtures.REPLY);
+  }
+
   /** XCT, tools inline on the run's thread, default context renderer. */
   @Benchmark
   @OperationsPerInvocation(STEPS)
