@@ -58,7 +58,7 @@ public final class RunMemory {
             .listener(Fixtures.NO_OP_LISTENER)
             .inlineTools()
             .build();
-    loop.run("warm up"); // class loading and schema compilation are not per run
+    Fixtures.loop(HELD_AT + 1, true, true).run("warm up"); // class loading is not per run
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = usedAfterGc(memory);
     Thread[] threads = new Thread[runs];
