@@ -233,7 +233,7 @@ public final class RunEngine {
     details.put("step", number);
     details.put("idempotent", idempotent);
     if (tool != null) {
-      check(tool, call, number).ifPresent(found -> details.put("check", found));
+      check(tool, call, number).ifPresent(found -> details.put("check", found.toNode()));
     }
     countExecution(call.tool());
     Result.Failure unknown =
