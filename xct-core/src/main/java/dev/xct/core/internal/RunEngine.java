@@ -27,6 +27,7 @@ import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Verdict;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -293,7 +294,7 @@ public final class RunEngine {
         return end(RunStatus.MODEL_FAILED, ErrorCodes.MODEL_FAILED, "model client failed: " + e);
       }
       Instant replied = config.clock().instant();
-      Duration latency = Duration.between(stepStart, replied);
+      Duration latency = micros(stepStart, replied);
       usage = usage.plus(reply.usage());
       if (cancellation.isCancelled()) {
         return end(RunStatus.CANCELLED, ErrorCodes.CANCELLED, "the run was cancelled");
@@ -380,7 +381,7 @@ public final class RunEngine {
     runningTool.set(null);
     stepToken.set(null);
     Instant toolEnd = config.clock().instant();
-    Duration toolDuration = Duration.between(toolStart, toolEnd);
+    Duration toolDuration = micros(toolStart, toolEnd);
     countExecution(proposal.tool());
     emit(new RunEvent.ToolFinished(runId, step.number, toolEnd, call.tool(), result, toolDuration));
     record(step.executed(proposal, verdicts, result, toolDuration));
@@ -476,6 +477,13 @@ public final class RunEngine {
     if (future != null) {
       future.cancel(true);
     }
+  }
+
+  /**
+   * Durations are kept to the microsecond, as journaled, so a resumed result equals the live one.
+   */
+  private static Duration micros(Instant from, Instant to) {
+    return Duration.between(from, to).truncatedTo(ChronoUnit.MICROS);
   }
 
   private static Instant min(Instant a, Instant b) {
