@@ -32,6 +32,7 @@ public final class CrashChild {
 
   public static void main(String[] args) throws Exception {
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
+    dieWithParent();
     boolean resume = args[0].equals("resume");
     Path journalDir = Path.of(args[1]);
     Path work = Path.of(args[2]);
@@ -80,6 +81,24 @@ public final class CrashChild {
       }
     }
     out.println(MARK + "DONE");
+  }
+
+  /** Halts when standard input closes: the parent test died, and nobody will kill this process. */
+  private static void dieWithParent() {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // the parent never writes; only end of input matters
+                }
+              } catch (IOException e) {
+                System.err.println("standard input failed, treated as closed: " + e);
+              }
+              Runtime.getRuntime().halt(3);
+            });
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /** Appends the beginning of a record, without its newline, to the newest segment. */

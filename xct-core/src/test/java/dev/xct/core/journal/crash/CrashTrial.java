@@ -94,6 +94,15 @@ final class CrashTrial {
       builder.environment().put("XCT_CRASH_PAUSE", pauseAt);
     }
     Process process = builder.start();
+    try {
+      return watch(process, pauseAt, killAfter, delayMicros);
+    } finally {
+      process.destroyForcibly(); // whatever happened here, never leave a paused child behind
+    }
+  }
+
+  private String watch(Process process, String pauseAt, int killAfter, int delayMicros)
+      throws IOException, InterruptedException {
     String killedAt = null;
     int seen = 0;
     try (BufferedReader lines =
