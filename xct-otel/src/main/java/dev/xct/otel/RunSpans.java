@@ -28,10 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Exports a run's events as OpenTelemetry spans, with the timestamps the events carry: one {@code
  * xct.run} span per run and one {@code xct.step} child span per completed step. Verdicts, the
- * journaled intent, the tool's finish and resumptions become span events; failed steps and runs that
- * did not end {@code DONE} get an error status with their code. Works the same on events read back
- * from a {@link dev.xct.core.journal.Journal} (so a journal shows up in existing tracing) and live,
- * through {@link #listener()}.
+ * journaled intent, the tool's finish and resumptions become span events; failed steps and runs
+ * that did not end {@code DONE} get an error status with their code. Works the same on events read
+ * back from a {@link dev.xct.core.journal.Journal} (so a journal shows up in existing tracing) and
+ * live, through {@link #listener()}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -139,8 +139,8 @@ public final class RunSpans {
     Map<String, List<RunEvent>> open = new ConcurrentHashMap<>();
     return event -> {
       List<RunEvent> events =
-          open.computeIfAbsent(event.runId(), id -> java.util.Collections.synchronizedList(
-              new ArrayList<>()));
+          open.computeIfAbsent(
+              event.runId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()));
       events.add(event);
       if (event instanceof RunEvent.RunEnded) {
         open.remove(event.runId());

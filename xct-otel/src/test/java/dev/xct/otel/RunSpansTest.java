@@ -81,12 +81,16 @@ class RunSpansTest {
     assertThat(root.getStartEpochNanos()).isEqualTo(nanos(run.startedAt()));
     assertThat(root.getEndEpochNanos()).isEqualTo(nanos(run.endedAt()));
     List<SpanData> steps = finished.subList(0, 3);
-    assertThat(steps).allSatisfy(s -> {
-      assertThat(s.getName()).isEqualTo("xct.step");
-      assertThat(s.getParentSpanId()).isEqualTo(root.getSpanId());
-      assertThat(s.getTraceId()).isEqualTo(root.getTraceId());
-    });
-    assertThat(steps).extracting(s -> s.getAttributes().get(RunSpans.STEP)).containsExactly(1L, 2L, 3L);
+    assertThat(steps)
+        .allSatisfy(
+            s -> {
+              assertThat(s.getName()).isEqualTo("xct.step");
+              assertThat(s.getParentSpanId()).isEqualTo(root.getSpanId());
+              assertThat(s.getTraceId()).isEqualTo(root.getTraceId());
+            });
+    assertThat(steps)
+        .extracting(s -> s.getAttributes().get(RunSpans.STEP))
+        .containsExactly(1L, 2L, 3L);
     SpanData call = steps.get(0);
     assertThat(call.getAttributes().get(RunSpans.TOOL)).isEqualTo("t.echo");
     assertThat(call.getAttributes().get(RunSpans.EXECUTED)).isTrue();
@@ -118,18 +122,25 @@ class RunSpansTest {
   @Test
   void aResumedRunShowsItsResumptionAndOnlyCompletedSteps() {
     Journal journal = Journal.inMemory();
-    Instant at = Instant.parse("2025-01-01T00:00:00Z");
+    Instant at = Instant.now();
     journal.append(new RunEvent.RunStarted("r", 0, at, "t"));
     journal.append(
         new RunEvent.ToolStarting(
-            "r", 1, at.plusSeconds(1), new ToolCall("t.echo", JsonValue.emptyObject(), ""),
+            "r",
+            1,
+            at.plusSeconds(1),
+            new ToolCall("t.echo", JsonValue.emptyObject(), ""),
             List.of()));
-    ExecutionLoop.builder(byStep(CALL, DONE), ToolRegistry.of(ECHO)).journal(journal).build()
+    ExecutionLoop.builder(byStep(CALL, DONE), ToolRegistry.of(ECHO))
+        .journal(journal)
+        .build()
         .resume("r");
 
     spans.export(journal.read("r"));
 
+    assertThat(exporter.getFinishedSpanItems()).hasSize(3);
     SpanData root = exporter.getFinishedSpanItems().get(2);
+    assertThat(root.getAttributes().get(RunSpans.STATUS)).isEqualTo("DONE");
     assertThat(root.getEvents()).extracting(e -> e.getName()).containsExactly("xct.resumed");
     SpanData unknown = exporter.getFinishedSpanItems().get(0);
     assertThat(unknown.getAttributes().get(RunSpans.CODE)).isEqualTo("OUTCOME_UNKNOWN");
@@ -138,8 +149,10 @@ class RunSpansTest {
   @Test
   void aRunThatNeverEndedEndsAtItsLastEvent() {
     Instant at = Instant.parse("2025-01-01T00:00:00Z");
-    spans.export(List.of(new RunEvent.RunStarted("r", 0, at, "t"),
-        new RunEvent.RunResumed("r", 0, at.plusSeconds(5))));
+    spans.export(
+        List.of(
+            new RunEvent.RunStarted("r", 0, at, "t"),
+            new RunEvent.RunResumed("r", 0, at.plusSeconds(5))));
 
     SpanData root = exporter.getFinishedSpanItems().get(0);
     assertThat(root.getEndEpochNanos()).isEqualTo(nanos(at.plusSeconds(5)));

@@ -50,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 4, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class JournalBenchmark {
 
   /** The journal shared by all threads, one per trial. */
@@ -68,8 +70,7 @@ public class JournalBenchmark {
       dir = Files.createTempDirectory("xct-journal-bench");
       journal =
           FileJournal.open(
-              dir,
-              JournalOptions.builder().durability(Durability.valueOf(durability)).build());
+              dir, JournalOptions.builder().durability(Durability.valueOf(durability)).build());
     }
 
     @TearDown(Level.Trial)
