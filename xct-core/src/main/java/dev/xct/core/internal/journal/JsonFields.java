@@ -11,9 +11,4 @@ final class JsonFields {
     JsonNode id = event.get("run_id");
     return id != null && id.isString() ? Optional.of(id.stringValue()) : Optional.empty();
   }
-
-  static Optional<String> type(JsonNode event) {
-    JsonNode type = event.get("type");
-    return type != null && type.isString() ? Optional.of(type.stringValue()) : Optional.empty();
-  }
 }

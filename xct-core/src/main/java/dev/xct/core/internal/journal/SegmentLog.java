@@ -99,20 +99,6 @@ public final class SegmentLog implements AutoCloseable {
     return seq;
   }
 
-  /** Returns the hash of the last record appended or found at open. */
-  public String lastHash() {
-    synchronized (writeLock) {
-      return lastHash;
-    }
-  }
-
-  /** Returns the sequence number the next record will get. */
-  public long nextSeq() {
-    synchronized (writeLock) {
-      return nextSeq;
-    }
-  }
-
   private GroupCommit.Target forceTarget() {
     synchronized (writeLock) {
       return new GroupCommit.Target(nextSeq - 1, channel);
