@@ -16,11 +16,10 @@ import picocli.CommandLine;
  */
 public final class Main {
   static {
-    // Library warnings only; the transcript is the output. XCT_LOG=debug shows everything.
+    // The transcript already says what went wrong; XCT_LOG=warn (or debug) adds the library logs.
     String level = System.getenv("XCT_LOG");
     System.setProperty(
-        "org.slf4j.simpleLogger.defaultLogLevel",
-        level == null || level.isBlank() ? "error" : level);
+        "org.slf4j.simpleLogger.defaultLogLevel", level == null || level.isBlank() ? "off" : level);
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
   }
 

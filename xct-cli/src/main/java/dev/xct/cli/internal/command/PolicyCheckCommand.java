@@ -7,6 +7,7 @@ import dev.xct.cli.policy.PolicyFile;
 import dev.xct.cli.policy.PolicyFileException;
 import dev.xct.cli.policy.PolicyProblem;
 import dev.xct.cli.policy.Root;
+import dev.xct.cli.policy.internal.Durations;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.PolicyRule;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate a policy file. A valid file is summarised rule by rule; an invalid one gets one"
+      "Validate policy files. A valid file is summarised rule by rule; an invalid one gets one"
           + " line per problem: FILE:LINE:COLUMN: FIELD: what is wrong and what was expected."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -37,22 +38,33 @@ import tools.jackson.databind.json.JsonMapper;
 final class PolicyCheckCommand implements Callable<Integer> {
   @ParentCommand PolicyCommand parent;
 
-  @Parameters(paramLabel = "FILE", description = "The policy file (.yaml, .yml or .json).")
-  Path file;
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description = "Policy files (.yaml, .yml or .json); each is checked.")
+  List<Path> files;
 
-  @Option(names = "--json", description = "Print the verdict as one JSON object.")
+  @Option(names = "--json", description = "Print one JSON object per file: file, valid, problems.")
   boolean json;
 
   @Override
   public Integer call() {
     Console console = parent.parent.console();
-    Inputs.requireFile(file, "policy file");
+    files.forEach(file -> Inputs.requireFile(file, "policy file"));
+    int worst = ExitCodes.DONE;
+    for (Path file : files) {
+      worst = Math.max(worst, check(console, file));
+    }
+    return worst;
+  }
+
+  private int check(Console console, Path file) {
     try {
       PolicyFile policy = PolicyFile.load(file);
       if (json) {
-        print(console.out(), Map.of("file", file.toString(), "valid", true, "problems", List.of()));
+        print(console.out(), verdict(file, true, List.of()));
       } else {
-        explain(console.out(), console.style(), policy);
+        explain(console.out(), console.style(), file, policy);
       }
       return ExitCodes.DONE;
     } catch (PolicyFileException e) {
@@ -66,7 +78,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
           one.put("message", p.message());
           problems.add(one);
         }
-        print(console.out(), Map.of("file", file.toString(), "valid", false, "problems", problems));
+        print(console.out(), verdict(file, false, problems));
       } else {
         console.out().println(e.getMessage());
         int count = e.problems().size();
@@ -78,7 +90,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
     }
   }
 
-  private void explain(PrintStream out, Style style, PolicyFile policy) {
+  private static void explain(PrintStream out, Style style, Path file, PolicyFile policy) {
     out.println(style.green("✓ " + file + " is a valid policy"));
     if (!policy.description().isEmpty()) {
       out.println("  " + policy.description());
@@ -126,8 +138,16 @@ final class PolicyCheckCommand implements Callable<Integer> {
                 ? "ask rules only"
                 : "ask rules, and destructive tools even under an allow rule"));
     out.println("  budgets:  " + budgets(policy.budgets()));
-    policy.toolTimeout().ifPresent(t -> out.println("  tool timeout: " + t));
+    policy.toolTimeout().ifPresent(t -> out.println("  tool timeout: " + Durations.format(t)));
     policy.shell().ifPresent(s -> out.println("  shell:    " + s.toJson()));
+  }
+
+  private static Map<String, Object> verdict(Path file, boolean valid, List<?> problems) {
+    Map<String, Object> verdict = new LinkedHashMap<>();
+    verdict.put("file", file.toString());
+    verdict.put("valid", valid);
+    verdict.put("problems", problems);
+    return verdict;
   }
 
   private static String root(Root root) {
@@ -144,7 +164,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
         + " steps, "
         + budgets.maxConsecutiveErrors()
         + " consecutive errors, "
-        + budgets.maxDuration()
+        + Durations.format(budgets.maxDuration())
         + (quotas.isEmpty() ? "" : ", quotas: " + quotas);
   }
 

@@ -3,6 +3,7 @@ package dev.xct.cli.internal.command;
 import dev.xct.cli.ExitCodes;
 import dev.xct.cli.internal.agent.AgentLoop;
 import dev.xct.cli.internal.agent.Approvals;
+import dev.xct.cli.internal.agent.RecordedModel;
 import dev.xct.cli.internal.agent.RecordedReplies;
 import dev.xct.cli.internal.agent.ReplayJournal;
 import dev.xct.cli.internal.console.Console;
@@ -10,7 +11,6 @@ import dev.xct.cli.internal.console.Transcript;
 import dev.xct.cli.policy.PolicyFile;
 import dev.xct.core.RunResult;
 import dev.xct.core.event.RunListener;
-import dev.xct.test.ScriptedModelClient;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -139,7 +139,7 @@ final class ReplayCommand implements Callable<Integer> {
           AgentLoop.build(
                   policy,
                   Toolboxes.forPolicy(policy, workspace),
-                  ScriptedModelClient.of(replies),
+                  new RecordedModel(replies, repliesFile.toString()),
                   Approvals.unattended(approve, "nobody can approve during a replay"),
                   listeners,
                   Clock.fixed(EPOCH, ZoneOffset.UTC),

@@ -12,6 +12,19 @@ public final class Durations {
 
   private Durations() {}
 
+  /** Returns {@code duration} in the short form this class parses, such as {@code 10m}. */
+  public static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 3_600_000 == 0) {
+      return millis / 3_600_000 + "h";
+    } else if (millis % 60_000 == 0) {
+      return millis / 60_000 + "m";
+    } else if (millis % 1000 == 0) {
+      return millis / 1000 + "s";
+    }
+    return millis + "ms";
+  }
+
   /**
    * Returns {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h} or ISO-8601 as a positive duration.
    */
