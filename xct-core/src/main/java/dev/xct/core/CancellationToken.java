@@ -1,7 +1,7 @@
 package dev.xct.core;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cancellation is one-way and idempotent: once {@link #cancel()} has been called, {@link
  * #isCancelled()} stays {@code true}. Callbacks registered with {@link #onCancel(Runnable)} run
- * exactly once, on the thread that cancels (or immediately, if already cancelled).
+ * exactly once, on the thread that cancels (or immediately, if already cancelled), also when {@code
+ * cancel} and {@code onCancel} race on different threads. After cancellation the token holds no
+ * references to callbacks.
  *
  * <p>Thread-safe.
  */
@@ -19,7 +21,7 @@ public final class CancellationToken {
   private static final Logger LOG = LoggerFactory.getLogger(CancellationToken.class);
 
   private final AtomicBoolean cancelled = new AtomicBoolean();
-  private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
+  private final Queue<Callback> callbacks = new ConcurrentLinkedQueue<>();
 
   /** Creates a token that is not cancelled. */
   public CancellationToken() {}
@@ -32,11 +34,9 @@ public final class CancellationToken {
   /** Cancels; the first call runs every registered callback, later calls do nothing. */
   public void cancel() {
     if (cancelled.compareAndSet(false, true)) {
-      for (Runnable callback : callbacks) {
-        // remove() is atomic: whoever removes a callback runs it, so it runs exactly once.
-        if (callbacks.remove(callback)) {
-          runQuietly(callback);
-        }
+      Callback callback;
+      while ((callback = callbacks.poll()) != null) {
+        callback.runOnce();
       }
     }
   }
@@ -47,24 +47,43 @@ public final class CancellationToken {
   }
 
   /**
-   * Registers a callback that runs once when the token is cancelled; runs it at once if the token
-   * is already cancelled.
+   * Registers a callback that runs once when the token is cancelled; runs it at once, on the
+   * calling thread, if the token is already cancelled. Registering the same callback twice runs it
+   * twice. A callback that throws is logged and does not stop the others.
+   *
+   * @throws XctException if {@code callback} is null
    */
   public void onCancel(Runnable callback) {
     if (callback == null) {
       throw new XctException("callback must not be null");
     }
-    callbacks.add(callback);
-    if (cancelled.get() && callbacks.remove(callback)) {
-      runQuietly(callback);
+    Callback registered = new Callback(callback);
+    callbacks.add(registered);
+    // cancel() may have drained the queue before the add: then nobody else will run it.
+    if (cancelled.get()) {
+      callbacks.remove(registered);
+      registered.runOnce();
     }
   }
 
-  private static void runQuietly(Runnable callback) {
-    try {
-      callback.run();
-    } catch (RuntimeException e) {
-      LOG.warn("cancellation callback failed", e);
+  /** One registration; identity-based, so equal Runnables stay separate registrations. */
+  private static final class Callback {
+    private final Runnable action;
+    private final AtomicBoolean ran = new AtomicBoolean();
+
+    Callback(Runnable action) {
+      this.action = action;
+    }
+
+    void runOnce() {
+      if (!ran.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.warn("cancellation callback failed", e);
+      }
     }
   }
 }

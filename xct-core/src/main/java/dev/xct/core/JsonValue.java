@@ -1,5 +1,7 @@
 package dev.xct.core;
 
+import dev.xct.core.internal.Binder;
+import dev.xct.core.internal.CanonicalJson;
 import dev.xct.core.internal.Json;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +13,13 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>XCT records every value it passes between the model, validators, tools and the journal. A
  * mutable Jackson {@code ObjectNode} could be changed behind the journal's back after it was
- * recorded, so this wrapper keeps a private deep copy and hands out copies only. Equality is JSON
- * equality (object key order does not matter).
+ * recorded, so this wrapper keeps a private deep copy and hands out copies only.
+ *
+ * <p>Equality is JSON equality: object member order does not matter, and numbers are compared by
+ * value, so {@code 1}, {@code 1.0} and {@code 1e0} are equal. Two values are equal exactly when
+ * their {@linkplain #toCanonicalJson() canonical texts} are. Numbers keep every digit: big integers
+ * and decimals are never rounded through {@code double}. NaN and infinities are not JSON and are
+ * refused.
  *
  * <p>Immutable and thread-safe.
  */
@@ -26,47 +33,64 @@ public final class JsonValue {
 
   private final JsonNode node;
   private volatile String compact;
+  private volatile String canonical;
 
   private JsonValue(JsonNode node) {
     this.node = node;
   }
 
-  /** Returns a copy of {@code node}; later changes to {@code node} do not affect the value. */
+  /**
+   * Returns a copy of {@code node}; later changes to {@code node} do not affect the value.
+   *
+   * @throws XctException if the tree holds NaN or an infinite number, or a missing node
+   */
   public static JsonValue of(JsonNode node) {
     Objects.requireNonNull(node, "node");
-    return new JsonValue(node.deepCopy());
+    return new JsonValue(checked(node.deepCopy()));
   }
 
   /**
-   * Converts a Java value (map, list, record, bean, string, number, boolean or {@code null}) to
-   * JSON with Jackson's default conventions.
+   * Converts a Java value (map, list, record, bean, string, number, boolean, {@code JsonValue} or
+   * {@code null}) to JSON with Jackson's default conventions. {@code Optional.empty()} inside a
+   * record becomes {@code null}.
    *
-   * @throws XctException if the value cannot be represented as JSON
+   * @throws XctException if the value cannot be represented as JSON (NaN and infinities included)
    */
   public static JsonValue from(Object value) {
+    if (value == null) {
+      return NULL;
+    }
     if (value instanceof JsonValue json) {
       return json;
     }
     if (value instanceof JsonNode jsonNode) {
       return of(jsonNode);
     }
+    JsonNode tree;
     try {
-      return new JsonValue(Json.MAPPER.valueToTree(value));
+      tree = Json.MAPPER.valueToTree(value);
     } catch (JacksonException e) {
       throw new XctException("cannot convert " + value.getClass().getName() + " to JSON", e);
     }
+    // A JsonNode or JsonValue inside the value may be referenced, not copied: copy once here.
+    return new JsonValue(checked(tree == null ? Json.MAPPER.nullNode() : tree.deepCopy()));
   }
 
   /**
-   * Parses JSON text with Jackson's defaults plus duplicate-key rejection. This is for trusted text
-   * (configuration, schemas); model replies go through {@link dev.xct.core.protocol.ProtocolCodec}.
+   * Parses JSON text with Jackson's defaults plus duplicate-key and trailing-token rejection,
+   * keeping decimals exact. This is for trusted text (configuration, schemas); model replies go
+   * through {@link dev.xct.core.protocol.ProtocolCodec}.
    *
    * @throws XctException if the text is not exactly one JSON value
    */
   public static JsonValue parse(String json) {
     Objects.requireNonNull(json, "json");
     try {
-      return new JsonValue(Json.STRICT_READER.readTree(json));
+      JsonNode tree = Json.STRICT_READER.readTree(json);
+      if (tree == null || tree.isMissingNode()) {
+        throw new XctException("not valid JSON: the text holds no value");
+      }
+      return new JsonValue(tree);
     } catch (JacksonException e) {
       throw new XctException("not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -110,10 +134,18 @@ public final class JsonValue {
 
   /**
    * Returns the value at a JSON Pointer (RFC 6901) such as {@code /argv/0}, or empty if there is
-   * none.
+   * none; {@code ""} is the whole value.
+   *
+   * @throws XctException if {@code pointer} is not a JSON Pointer
    */
   public Optional<JsonValue> at(String pointer) {
-    JsonNode child = node.at(pointer);
+    Objects.requireNonNull(pointer, "pointer");
+    JsonNode child;
+    try {
+      child = node.at(pointer);
+    } catch (IllegalArgumentException e) {
+      throw new XctException("not a JSON Pointer: '" + pointer + "'", e);
+    }
     return child.isMissingNode() ? Optional.empty() : Optional.of(new JsonValue(child));
   }
 
@@ -123,17 +155,17 @@ public final class JsonValue {
   }
 
   /**
-   * Binds this value to a Java type with Jackson (records, beans, collections).
+   * Binds this value to a Java type with Jackson (records, collections, beans), strictly: unknown
+   * members fail; record components that are neither {@code Optional} nor {@code @Nullable} must be
+   * present and not null; strings never become numbers or the reverse; numbers with a fraction
+   * never become integers (whole numbers such as {@code 3.0} do).
    *
-   * @throws XctException if the value does not fit the type
+   * @throws XctException if the value does not fit the type; the message names the JSON Pointer of
+   *     the offending member
    */
   public <T> T bind(Class<T> type) {
-    try {
-      return Json.MAPPER.treeToValue(node, type);
-    } catch (JacksonException e) {
-      throw new XctException(
-          "cannot bind JSON to " + type.getName() + ": " + e.getOriginalMessage(), e);
-    }
+    Objects.requireNonNull(type, "type");
+    return Binder.bind(this, type);
   }
 
   /** Returns compact JSON text, members in the order they were given. */
@@ -147,21 +179,45 @@ public final class JsonValue {
   }
 
   /**
-   * Returns canonical JSON text: compact, object members sorted by name. Two equal values always
-   * have the same canonical text, so it can be hashed to bind an approval to an exact action.
+   * Returns canonical JSON text: compact, object members sorted by name at every depth, numbers in
+   * one normal form per value ({@code 1.50} and {@code 15e-1} both read {@code 1.5}, {@code 2.0}
+   * reads {@code 2}). Two values have the same canonical text exactly when they are equal, so it
+   * can be hashed to bind an approval to an exact action.
    */
   public String toCanonicalJson() {
-    return Json.CANONICAL_WRITER.writeValueAsString(node);
+    String text = canonical;
+    if (text == null) {
+      text = CanonicalJson.write(node);
+      canonical = text;
+    }
+    return text;
   }
 
+  /** Returns whether {@code other} is a JsonValue holding the same JSON value. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof JsonValue that && node.equals(that.node);
+    return other == this
+        || other instanceof JsonValue that && toCanonicalJson().equals(that.toCanonicalJson());
   }
 
   @Override
   public int hashCode() {
-    return node.hashCode();
+    return toCanonicalJson().hashCode();
+  }
+
+  private static JsonNode checked(JsonNode tree) {
+    if (tree.isMissingNode()) {
+      throw new XctException("a missing node is not a JSON value");
+    }
+    if ((tree.isDouble() || tree.isFloat()) && !Double.isFinite(tree.doubleValue())) {
+      throw new XctException("NaN and infinite numbers are not JSON, was: " + tree.doubleValue());
+    }
+    if (tree.isContainer()) {
+      for (JsonNode child : tree.values()) {
+        checked(child);
+      }
+    }
+    return tree;
   }
 
   /** Returns the compact JSON text. */

@@ -1,16 +1,17 @@
 package dev.xct.examples;
 
 import dev.xct.core.ExecutionLoop;
+import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
 import dev.xct.core.protocol.Result;
-import dev.xct.core.tool.Tool;
-import dev.xct.core.tool.ToolCall;
+import dev.xct.core.tool.Description;
+import dev.xct.core.tool.JsonSchemas;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.core.tool.TypedTool;
 import dev.xct.test.ScriptedModelClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,32 +52,32 @@ public final class QuickstartDemo {
     System.exit(run.isDone() ? 0 : 1);
   }
 
-  /** A custom tool: writes a new text file directly in the workspace, nowhere else. */
-  static final class NotesWrite implements Tool {
-    private static final ToolSpec SPEC =
-        ToolSpec.builder("notes.write")
-            .description("Create a new text file directly in the workspace.")
-            .inputSchema(
-                """
-                {"type":"object","additionalProperties":false,"required":["name","text"],
-                 "properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$"},
-                               "text":{"type":"string","maxLength":10000}}}""")
-            .build();
+  /** The custom tool's arguments; the JSON Schema the model sees is generated from it. */
+  record NoteArgs(
+      @Description("file name, directly in the workspace") String name,
+      @Description("the file's text") String text) {}
 
+  /** A custom tool: writes a new text file directly in the workspace, nowhere else. */
+  static final class NotesWrite extends TypedTool<NoteArgs> {
     private final Path workspace;
 
     NotesWrite(Path workspace) {
+      super(
+          ToolSpec.builder("notes.write")
+              .description("Create a new text file directly in the workspace.")
+              .inputSchema(
+                  JsonSchemas.forRecord(
+                      NoteArgs.class,
+                      Map.of(
+                          "name",
+                              JsonValue.parse("{\"pattern\":\"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$\"}"),
+                          "text", JsonValue.parse("{\"maxLength\":10000}")))),
+          NoteArgs.class);
       this.workspace = workspace;
     }
 
     @Override
-    public ToolSpec spec() {
-      return SPEC;
-    }
-
-    @Override
-    public Result execute(ToolCall call, ToolContext context) {
-      Args args = call.bind(Args.class);
+    public Result execute(NoteArgs args, ToolContext context) {
       Path target = workspace.resolve(args.name());
       if (Files.exists(target)) {
         return Result.failure("ALREADY_EXISTS", args.name() + " already exists");
@@ -84,11 +85,9 @@ public final class QuickstartDemo {
       try {
         Files.writeString(target, args.text());
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        return Result.failure("IO_ERROR", "could not write " + args.name());
       }
       return Result.success(Map.of("created", args.name(), "bytes", args.text().length()));
     }
-
-    record Args(String name, String text) {}
   }
 }

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * Holds one validated, allowed call of a tool: its name, arguments and the model's stated goal.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param tool the tool's registered name
  * @param arguments the arguments, a JSON object that matched the tool's input schema
  * @param goal the model's stated reason for the step (may be empty)

@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * Tells a tool which run and step it serves, by when it must finish, and whether it should stop.
  *
+ * <p>Immutable and thread-safe; the cancellation token it holds is itself thread-safe.
+ *
  * @param runId the run's id, stable for the whole run
  * @param step the step number, starting at 1
  * @param deadline the instant by which the tool must return; it is abandoned after it

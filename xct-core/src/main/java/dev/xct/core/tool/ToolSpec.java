@@ -99,6 +99,7 @@ public final class ToolSpec {
     Builder builder = new Builder(name);
     builder.description = description;
     builder.inputSchema = inputSchema;
+    builder.inputSchemaGiven = true;
     builder.hints = hints;
     builder.timeout = timeout;
     return builder;
@@ -129,6 +130,7 @@ public final class ToolSpec {
     private final String name;
     private String description = "";
     private JsonValue inputSchema = ANY_OBJECT;
+    private boolean inputSchemaGiven;
     private ToolHints hints = ToolHints.none();
     private Duration timeout;
 
@@ -153,7 +155,13 @@ public final class ToolSpec {
         throw new XctException("input schema of tool '" + name + "' must be a JSON object");
       }
       this.inputSchema = schema;
+      this.inputSchemaGiven = true;
       return this;
+    }
+
+    /** Returns whether {@link #inputSchema} was called, so {@link TypedTool} knows to generate. */
+    boolean hasInputSchema() {
+      return inputSchemaGiven;
     }
 
     /** Parses and sets the JSON Schema of the arguments; see {@link #inputSchema(JsonValue)}. */

@@ -1,0 +1,147 @@
+package dev.xct.core.tool;
+
+import dev.xct.core.JsonValue;
+import dev.xct.core.XctException;
+import dev.xct.core.internal.Binder;
+import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.core.protocol.Result;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Implements a tool whose arguments arrive as a Java record: the shortest way to write a custom
+ * tool. Subclasses implement {@link #execute(Record, ToolContext)}; this class supplies the spec,
+ * with a schema {@linkplain JsonSchemas#forRecord generated from the record} unless one is given,
+ * and binds the JSON arguments to the record.
+ *
+ * <pre>{@code
+ * record RefundArgs(String orderId, long amountCents, Optional<String> note) {}
+ *
+ * final class RefundTool extends TypedTool<RefundArgs> {
+ *   RefundTool() {
+ *     super("orders.refund", "Refunds part of an order", ToolHints.none(), RefundArgs.class);
+ *   }
+ *
+ *   public Result execute(RefundArgs args, ToolContext context) {
+ *     return Result.success(Map.of("refunded", args.amountCents()));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The loop validates arguments against the schema before the tool runs, so binding normally
+ * succeeds. When it does not (a hand-written schema looser than the record, an {@code int} given
+ * 2<sup>40</sup>, a record constructor that throws {@link IllegalArgumentException}), the call
+ * returns an {@code INVALID_ARGUMENTS} failure naming the JSON Pointer of the offending member and
+ * never Java types or stack traces; the handler does not run. Binding is {@link JsonValue#bind}'s.
+ *
+ * <p>Jackson constructs the record: on the module path it must be public in an exported package, or
+ * its package must be open to {@code tools.jackson.databind}.
+ *
+ * <p>Thread-safe if the subclass is: one instance serves every call.
+ */
+public abstract class TypedTool<A extends Record> implements Tool {
+  private static final Logger LOG = LoggerFactory.getLogger(TypedTool.class);
+
+  private final ToolSpec spec;
+  private final Class<A> argumentsType;
+
+  /**
+   * Creates a tool with the generated schema and no hints.
+   *
+   * @throws XctException if the name is invalid or the record has no generated schema
+   */
+  protected TypedTool(String name, String description, Class<A> argumentsType) {
+    this(name, description, ToolHints.none(), argumentsType);
+  }
+
+  /**
+   * Creates a tool with the generated schema and the given hints.
+   *
+   * @throws XctException if the name is invalid or the record has no generated schema
+   */
+  protected TypedTool(String name, String description, ToolHints hints, Class<A> argumentsType) {
+    this(ToolSpec.builder(name).description(description).hints(hints), argumentsType);
+  }
+
+  /**
+   * Creates a tool from a spec builder, for timeouts and hand-written schemas. If the builder was
+   * given no {@linkplain ToolSpec.Builder#inputSchema(JsonValue) input schema}, the generated one
+   * is used. The builder is not changed.
+   *
+   * @throws XctException if no schema was given and the record has no generated schema
+   */
+  protected TypedTool(ToolSpec.Builder spec, Class<A> argumentsType) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(argumentsType, "argumentsType");
+    if (!argumentsType.isRecord()) {
+      throw new XctException("arguments type must be a record, was: " + argumentsType.getName());
+    }
+    ToolSpec built = spec.build();
+    this.spec =
+        spec.hasInputSchema()
+            ? built
+            : built.toBuilder().inputSchema(JsonSchemas.forRecord(argumentsType)).build();
+    this.argumentsType = argumentsType;
+  }
+
+  /** Performs the call with arguments already bound to the record. */
+  public abstract Result execute(A arguments, ToolContext context);
+
+  /**
+   * Describes what {@link #execute(Record, ToolContext)} would change, without changing anything;
+   * see {@link Tool#preview}. The default describes nothing.
+   */
+  public Optional<JsonValue> preview(A arguments, ToolContext context) {
+    return Optional.empty();
+  }
+
+  @Override
+  public final ToolSpec spec() {
+    return spec;
+  }
+
+  /** Returns the record class the arguments bind to. */
+  public final Class<A> argumentsType() {
+    return argumentsType;
+  }
+
+  /** Binds the arguments and runs {@link #execute(Record, ToolContext)}, or reports the misfit. */
+  @Override
+  public final Result execute(ToolCall call, ToolContext context) {
+    A arguments;
+    try {
+      arguments = Binder.bind(call.arguments(), argumentsType);
+    } catch (Binder.BindingException e) {
+      LOG.warn(
+          "arguments of tool '{}' passed its schema but do not bind: {}",
+          spec.name(),
+          e.getMessage());
+      return Result.failure(
+          ErrorCodes.INVALID_ARGUMENTS,
+          "arguments of '" + spec.name() + "' do not fit at '" + e.pointer() + "': " + e.reason(),
+          Map.of("violations", List.of(Map.of("pointer", e.pointer(), "message", e.reason()))));
+    }
+    return execute(arguments, context);
+  }
+
+  /**
+   * Binds the arguments and asks {@link #preview(Record, ToolContext)}; empty if they do not fit.
+   */
+  @Override
+  public final Optional<JsonValue> preview(ToolCall call, ToolContext context) {
+    try {
+      return preview(Binder.bind(call.arguments(), argumentsType), context);
+    } catch (Binder.BindingException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + spec.name() + "]";
+  }
+}
