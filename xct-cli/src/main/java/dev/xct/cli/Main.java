@@ -16,10 +16,15 @@ import picocli.CommandLine;
  */
 public final class Main {
   static {
-    // The transcript already says what went wrong; XCT_LOG=warn (or debug) adds the library logs.
+    // Warnings and tool crashes go to stderr for the operator; a model failure is already in the
+    // transcript, so the engine's own trace of it is silenced. XCT_LOG=info (or debug) shows all.
     String level = System.getenv("XCT_LOG");
-    System.setProperty(
-        "org.slf4j.simpleLogger.defaultLogLevel", level == null || level.isBlank() ? "off" : level);
+    if (level == null || level.isBlank()) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+      System.setProperty("org.slf4j.simpleLogger.log.dev.xct.core.internal.RunEngine", "off");
+    } else {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+    }
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
   }
 

@@ -7,6 +7,7 @@ import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Creates a deployment in the {@link InMemoryCluster}: {@code k8s.deployments.create}. The input
@@ -42,7 +43,7 @@ public final class DeploymentsCreateTool implements Tool {
   @Override
   public Result execute(ToolCall call, ToolContext context) {
     Args args = call.bind(Args.class);
-    int replicas = args.replicas() == null ? 1 : args.replicas();
+    int replicas = args.replicas().orElse(1);
     Deployment deployment = new Deployment(args.name(), args.image(), replicas, replicas);
     if (!cluster.create(deployment)) {
       return Result.failure(
@@ -53,5 +54,5 @@ public final class DeploymentsCreateTool implements Tool {
     return Result.success(Map.of("created", deployment));
   }
 
-  record Args(String name, String image, Integer replicas) {}
+  record Args(String name, String image, Optional<Integer> replicas) {}
 }
