@@ -20,7 +20,11 @@ public sealed interface DecodeResult permits DecodeResult.Valid, DecodeResult.In
     }
   }
 
-  /** The reply was rejected; {@code failure} says why, with a protocol error code. */
+  /**
+   * The reply was rejected; {@code failure} says why, with one of the six protocol codes of {@link
+   * ErrorCodes} ({@code EMPTY_REPLY}, {@code REPLY_TOO_LARGE}, {@code REPLY_TOO_DEEP}, {@code
+   * INVALID_JSON}, {@code DUPLICATE_KEY}, {@code INVALID_REPLY}) and a message for the model.
+   */
   record Invalid(Result.Failure failure) implements DecodeResult {
     /**
      * @throws NullPointerException if {@code failure} is null

@@ -7,23 +7,36 @@ package dev.xct.core.protocol;
  * all.
  */
 public final class ErrorCodes {
-  // The model's reply could not be read as one decision.
-  /** The reply was empty or only white space. */
+  // The model's reply could not be read as one decision: the six codes ProtocolCodec produces.
+  // The first five are parse-level (no JSON Schema can express them); INVALID_REPLY means the
+  // reply is JSON that the published model-reply schema rejects.
+  /** The reply was empty, only white space, or an empty code fence. */
   public static final String EMPTY_REPLY = "EMPTY_REPLY";
 
-  /** The reply is longer than the codec's size limit. */
+  /**
+   * The reply is longer than the codec's character limit, or holds a number literal longer than
+   * {@link ProtocolCodec#MAX_NUMBER_LENGTH} characters.
+   */
   public static final String REPLY_TOO_LARGE = "REPLY_TOO_LARGE";
 
-  /** The reply nests deeper than the codec's depth limit. */
+  /** The reply nests objects and arrays deeper than the codec's depth limit. */
   public static final String REPLY_TOO_DEEP = "REPLY_TOO_DEEP";
 
-  /** The reply is not exactly one JSON value (syntax error, trailing content, NaN...). */
+  /**
+   * The reply is not exactly one faithful JSON value: a syntax error (comments, single quotes,
+   * unquoted names, NaN, trailing commas...), content after the value, a markdown code fence the
+   * codec was not told to strip, a number (integer or not) beyond a double's range, or an unpaired
+   * surrogate.
+   */
   public static final String INVALID_JSON = "INVALID_JSON";
 
-  /** An object in the reply names the same member twice. */
+  /** An object in the reply, at any depth, names the same member twice. */
   public static final String DUPLICATE_KEY = "DUPLICATE_KEY";
 
-  /** The reply is JSON but not one of the two decision shapes. */
+  /**
+   * The reply is JSON but not one of the two decision shapes: not an object, both or neither of
+   * {@code next_step} and {@code done}, an unknown member, or a member of the wrong type.
+   */
   public static final String INVALID_REPLY = "INVALID_REPLY";
 
   // A validator refused the proposal.
