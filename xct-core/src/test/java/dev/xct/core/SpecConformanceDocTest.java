@@ -32,7 +32,8 @@ class SpecConformanceDocTest {
     int checked = 0;
     for (String line : doc.lines().toList()) {
       String currentClass = null;
-      Matcher matcher = Pattern.compile(REFERENCE.pattern() + "|" + CONTINUATION.pattern()).matcher(line);
+      Matcher matcher =
+          Pattern.compile(REFERENCE.pattern() + "|" + CONTINUATION.pattern()).matcher(line);
       while (matcher.find()) {
         String type = matcher.group(1);
         String method = type != null ? matcher.group(2) : matcher.group(3);
@@ -73,6 +74,8 @@ class SpecConformanceDocTest {
 
   private static boolean isTestSource(Path file) {
     String path = file.toString().replace('\\', '/');
-    return path.contains("/src/test/java/") && path.endsWith("Test.java") && !path.contains("/target/");
+    return path.contains("/src/test/java/")
+        && path.endsWith("Test.java")
+        && !path.contains("/target/");
   }
 }

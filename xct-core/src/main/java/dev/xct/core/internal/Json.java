@@ -12,6 +12,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -25,11 +26,14 @@ import tools.jackson.databind.type.LogicalType;
 public final class Json {
   /**
    * The library's mapper for trees and for turning Java values into JSON: immutable, thread-safe,
-   * rejects duplicate keys, writes a {@link JsonValue} as the JSON it holds.
+   * rejects duplicate keys, writes a {@link JsonValue} as the JSON it holds. Map entries are
+   * written sorted by key: {@code Map.of} iterates in an order that changes from one JVM run to the
+   * next, and transcripts must be reproducible.
    */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .addModule(jsonValueModule())
           .build();
 

@@ -64,6 +64,8 @@ public final class ReplyDecoder {
     this.reader =
         JsonMapper.builder(factory)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Decimals keep every digit the model wrote, as JsonValue.parse does.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build()
             .reader();
   }

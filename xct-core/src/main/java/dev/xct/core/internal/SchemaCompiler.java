@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  * such a schema fails to compile instead.
  */
 public final class SchemaCompiler {
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaCompiler.class);
+
   private static final String DEFAULT_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
   /** Keywords whose error names, in {@code property}, the member at fault inside the object. */
@@ -54,7 +58,16 @@ public final class SchemaCompiler {
 
     /** Returns every violation of {@code node}; empty when it is valid. */
     public List<SchemaViolation> validate(JsonNode node) {
-      return violations(schema.validate(node));
+      try {
+        return violations(schema.validate(node));
+      } catch (RuntimeException e) {
+        // networknt can throw on valid JSON it cannot compare (e.g. 1e300 against an integer
+        // maximum). The value cannot be shown to satisfy the schema, so it does not: fail closed.
+        LOG.warn("schema validation threw; treating the value as invalid", e);
+        return List.of(
+            new SchemaViolation(
+                "", "validation", "the value could not be checked against the schema"));
+      }
     }
 
     /** Returns every violation of {@code value}; empty when it is valid. */

@@ -139,4 +139,19 @@ class ExecutionLoopDeterminismTest {
     assertThat(MDC.get("xct.run_id")).isNull();
     MDC.clear();
   }
+
+  @Test
+  void mapResultsAreWrittenWithSortedKeysSoTranscriptsDoNotDependOnTheJvmsHashSeed() {
+    // Map.of iterates in an order salted per JVM run; the wire form must not inherit it.
+    java.util.Map<String, Object> map = new java.util.HashMap<>();
+    for (String key : java.util.List.of("zeta", "alpha", "mid", "beta", "omega", "k10", "k2")) {
+      map.put(key, key.length());
+    }
+    assertThat(
+            dev.xct.core.protocol.ProtocolCodec.strict()
+                .encode(dev.xct.core.protocol.Result.success(java.util.Map.copyOf(map))))
+        .isEqualTo(
+            "{\"status\":\"success\",\"result\":{\"alpha\":5,\"beta\":4,\"k10\":3,"
+                + "\"k2\":2,\"mid\":3,\"omega\":5,\"zeta\":4}}");
+  }
 }

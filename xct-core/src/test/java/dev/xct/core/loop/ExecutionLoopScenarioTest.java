@@ -174,6 +174,37 @@ class ExecutionLoopScenarioTest {
     assertThat(lastMessage(model.requests.get(1).messages())).contains("INVALID_JSON");
   }
 
+  @Test
+  void argumentsTheSchemaLibraryCannotCompareAreDeniedNotCrashed() {
+    // Regression: networknt throws when validating 1e300 against an integer maximum.
+    RecordingCounter tool = new RecordingCounter();
+    Fixtures.Script model = new Fixtures.Script(propose("count.up", "{\"n\":1e300}"), done("ok"));
+    RunResult run = ExecutionLoop.builder(model, ToolRegistry.of(tool)).build().run("t");
+
+    assertThat(tool.calls).hasValue(0);
+    assertThat(((Result.Failure) run.steps().get(0).result().orElseThrow()).code())
+        .isEqualTo(ErrorCodes.INVALID_ARGUMENTS);
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+  }
+
+  private static final class RecordingCounter implements dev.xct.core.tool.Tool {
+    final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public dev.xct.core.tool.ToolSpec spec() {
+      return dev.xct.core.tool.ToolSpec.builder("count.up")
+          .inputSchema(
+              "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\",\"maximum\":10}}}")
+          .build();
+    }
+
+    @Override
+    public Result execute(dev.xct.core.tool.ToolCall call, dev.xct.core.tool.ToolContext context) {
+      return Result.success(calls.incrementAndGet());
+    }
+  }
+
   private static String lastMessage(List<ChatMessage> messages) {
     return messages.get(messages.size() - 1).content();
   }

@@ -37,7 +37,7 @@ class ProtocolCodecEncodingTest {
         .isEqualTo(
             q(
                 "{'status':'error','code':'UNKNOWN_TOOL','message':'no such tool',"
-                    + "'details':{'tool':'fs.rm','known':['fs.read']}}"));
+                    + "'details':{'known':['fs.read'],'tool':'fs.rm'}}"));
   }
 
   @Test

@@ -70,15 +70,15 @@ class ProtocolCodecTest {
   }
 
   @Test
-  void failureDetailsListTheirMembersInAFixedOrder() {
+  void failureDetailsListTheirMembersSortedByName() {
     ProtocolCodec codec = ProtocolCodec.strict();
 
     assertThat(failure(codec.decode(q("{'done':true,\n  'done':true}"))).details().toJson())
-        .isEqualTo(q("{'key':'done','line':2,'column':9}"));
+        .isEqualTo(q("{'column':9,'key':'done','line':2}"));
     assertThat(failure(codec.decode(q("{'done':true} x"))).details().toJson())
-        .isEqualTo(q("{'line':1,'column':14}"));
+        .isEqualTo(q("{'column':14,'line':1}"));
     assertThat(failure(codec.decode(q("{'done':tru"))).details().toJson())
-        .isEqualTo(q("{'line':1,'column':9}"));
+        .isEqualTo(q("{'column':9,'line':1}"));
   }
 
   @Test

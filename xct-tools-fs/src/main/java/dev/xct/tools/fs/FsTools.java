@@ -1,0 +1,171 @@
+package dev.xct.tools.fs;
+
+import dev.xct.core.XctException;
+import dev.xct.core.tool.Tool;
+import dev.xct.core.validate.Validator;
+import dev.xct.tools.fs.internal.DeleteTool;
+import dev.xct.tools.fs.internal.EditTool;
+import dev.xct.tools.fs.internal.FindTool;
+import dev.xct.tools.fs.internal.FsConfig;
+import dev.xct.tools.fs.internal.FsTool;
+import dev.xct.tools.fs.internal.FsValidator;
+import dev.xct.tools.fs.internal.ListTool;
+import dev.xct.tools.fs.internal.MkdirTool;
+import dev.xct.tools.fs.internal.MoveTool;
+import dev.xct.tools.fs.internal.ReadTool;
+import dev.xct.tools.fs.internal.StatTool;
+import dev.xct.tools.fs.internal.WriteTool;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Provides the filesystem tools ({@code fs.read}, {@code fs.write}, {@code fs.edit}, {@code
+ * fs.list}, {@code fs.stat}, {@code fs.mkdir}, {@code fs.delete}, {@code fs.move}, {@code fs.find})
+ * confined by one {@link PathConfinement}, and the {@code fs-confinement} validator that checks
+ * their paths before anything runs. Each tool checks again at the moment of use; see {@code
+ * docs/tools-fs.md} for schemas and {@code docs/security.md} for what is guaranteed.
+ *
+ * <p>Register {@link #tools()} with the loop's tool registry and put {@link #validator()} in its
+ * validator chain (after the schema check). Immutable and thread-safe.
+ */
+public final class FsTools {
+  /** Default largest file read: 1 MiB. */
+  public static final long DEFAULT_MAX_READ_BYTES = 1 << 20;
+
+  /** Default largest file written: 1 MiB. */
+  public static final long DEFAULT_MAX_WRITE_BYTES = 1 << 20;
+
+  /** Default most entries listed, found, deleted or moved at once. */
+  public static final int DEFAULT_MAX_ENTRIES = 1000;
+
+  /** Default most entries {@code fs.find} examines. */
+  public static final int DEFAULT_MAX_VISITED = 20_000;
+
+  /** Default largest diff in a preview, in characters. */
+  public static final int DEFAULT_MAX_DIFF_CHARS = 64 * 1024;
+
+  private final PathConfinement confinement;
+  private final List<FsTool<?>> tools;
+  private final FsValidator validator;
+
+  private FsTools(PathConfinement confinement, FsConfig config) {
+    this.confinement = confinement;
+    this.tools =
+        List.of(
+            new ReadTool(config),
+            new WriteTool(config),
+            new EditTool(config),
+            new ListTool(config),
+            new StatTool(config),
+            new MkdirTool(config),
+            new DeleteTool(config),
+            new MoveTool(config),
+            new FindTool(config));
+    this.validator = new FsValidator(tools);
+  }
+
+  /** Returns a builder for tools confined by {@code confinement}. */
+  public static Builder builder(PathConfinement confinement) {
+    return new Builder(Objects.requireNonNull(confinement, "confinement"));
+  }
+
+  /**
+   * Returns tools with default limits and deny globs, confined to one read-write root.
+   *
+   * @throws XctException if {@code root} is not an existing directory
+   */
+  public static FsTools forRoot(Path root) {
+    return builder(PathConfinement.builder().root(root, RootAccess.READ_WRITE).build()).build();
+  }
+
+  /** Returns the nine tools, in a stable order. */
+  public List<Tool> tools() {
+    return List.copyOf(tools);
+  }
+
+  /** Returns the validator named {@code fs-confinement}. */
+  public Validator validator() {
+    return validator;
+  }
+
+  /** Returns the confinement the tools use. */
+  public PathConfinement confinement() {
+    return confinement;
+  }
+
+  /** Configures {@link FsTools}. Not thread-safe; {@link #build()} copies its state. */
+  public static final class Builder {
+    private final PathConfinement confinement;
+    private long maxReadBytes = DEFAULT_MAX_READ_BYTES;
+    private long maxWriteBytes = DEFAULT_MAX_WRITE_BYTES;
+    private int maxEntries = DEFAULT_MAX_ENTRIES;
+    private int maxVisited = DEFAULT_MAX_VISITED;
+    private int maxDiffChars = DEFAULT_MAX_DIFF_CHARS;
+
+    private Builder(PathConfinement confinement) {
+      this.confinement = confinement;
+    }
+
+    /** Sets the largest file {@code fs.read} and {@code fs.edit} load. */
+    public Builder maxReadBytes(long bytes) {
+      this.maxReadBytes = bytes;
+      return this;
+    }
+
+    /** Sets the largest file {@code fs.write} and {@code fs.edit} produce. */
+    public Builder maxWriteBytes(long bytes) {
+      this.maxWriteBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the most entries {@code fs.list} and {@code fs.find} return and a recursive delete or
+     * directory move may touch.
+     */
+    public Builder maxEntries(int entries) {
+      this.maxEntries = entries;
+      return this;
+    }
+
+    /** Sets the most entries {@code fs.find} examines. */
+    public Builder maxVisited(int entries) {
+      this.maxVisited = entries;
+      return this;
+    }
+
+    /** Sets the largest diff a preview carries, in characters. */
+    public Builder maxDiffChars(int chars) {
+      this.maxDiffChars = chars;
+      return this;
+    }
+
+    /**
+     * Returns the tools.
+     *
+     * @throws XctException if a limit is not positive
+     */
+    public FsTools build() {
+      positive("maxReadBytes", maxReadBytes);
+      positive("maxWriteBytes", maxWriteBytes);
+      positive("maxEntries", maxEntries);
+      positive("maxVisited", maxVisited);
+      positive("maxDiffChars", maxDiffChars);
+      return new FsTools(
+          confinement,
+          new FsConfig(
+              confinement.resolver(),
+              maxReadBytes,
+              maxWriteBytes,
+              maxEntries,
+              maxVisited,
+              maxDiffChars));
+    }
+
+    private static void positive(String name, long value) {
+      if (value <= 0) {
+        throw new XctException(name + " must be positive, was: " + value);
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.xct.tools.fs.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a chain of directories from a root, name by name, refusing any link on the way. With a
+ * secure directory stream each step is an {@code openat(..., O_NOFOLLOW)} relative to the previous
+ * one, so a directory swapped for a link after resolution makes the open fail instead of leading
+ * elsewhere.
+ */
+public final class Dirs {
+  private static final Logger LOG = LoggerFactory.getLogger(Dirs.class);
+
+  private Dirs() {}
+
+  /** Opens the root's real path, itself entered without following a link in its last name. */
+  public static Dir openRoot(Root root) throws IOException {
+    Path real = root.real();
+    Path parent = real.getParent();
+    if (parent == null || real.getFileName() == null) {
+      return openByPath(real);
+    }
+    try (Dir above = openByPath(parent)) {
+      return above.open(real.getFileName().toString());
+    }
+  }
+
+  /** Opens {@code names} below the root; the caller closes the result. */
+  public static Dir open(Root root, List<String> names) throws IOException {
+    Dir current = openRoot(root);
+    try {
+      for (String name : names) {
+        Dir next = current.open(name);
+        current.close();
+        current = next;
+      }
+      return current;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(current);
+      throw e;
+    }
+  }
+
+  private static Dir openByPath(Path path) throws IOException {
+    DirectoryStream<Path> stream = Files.newDirectoryStream(path);
+    Dir secure = SecureDir.wrap(stream, path);
+    if (secure != null) {
+      return secure;
+    }
+    stream.close();
+    return new PathDir(path);
+  }
+
+  /** Closes {@code dir}, logging rather than throwing. */
+  public static void closeQuietly(Dir dir) {
+    try {
+      dir.close();
+    } catch (IOException e) {
+      LOG.debug("closing a directory failed", e);
+    }
+  }
+}

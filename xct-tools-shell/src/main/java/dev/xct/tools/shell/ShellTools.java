@@ -1,0 +1,240 @@
+package dev.xct.tools.shell;
+
+import dev.xct.core.XctException;
+import dev.xct.core.tool.Tool;
+import dev.xct.core.tool.ToolSpec;
+import dev.xct.core.validate.Validator;
+import dev.xct.tools.fs.PathConfinement;
+import dev.xct.tools.fs.RootAccess;
+import dev.xct.tools.shell.internal.CommandPolicy;
+import dev.xct.tools.shell.internal.ShellAllowlistValidator;
+import dev.xct.tools.shell.internal.ShellExecTool;
+import dev.xct.tools.shell.internal.ShellSetup;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs allowlisted programs for the model without handing it a shell: the {@code shell.exec} tool
+ * takes an argv list (never a command string for a shell), checks the program, every argument and
+ * every path against the configured rules, and runs the program directly with a scrubbed
+ * environment, a working directory inside the root, bounded output and a timeout that kills the
+ * whole process tree.
+ *
+ * <p>{@link #tool()} and {@link #validator()} enforce the same checks with the same code: the
+ * validator refuses a bad proposal before anything runs, and the tool refuses it again if it is
+ * ever called without the validator. The tool is marked read-only when every allowed program is
+ * declared {@link Program#readOnly() read-only}, destructive otherwise.
+ *
+ * <pre>{@code
+ * ShellTools shell = ShellTools.builder()
+ *     .root(Path.of("/srv/workspace"))
+ *     .allow(Presets.ls(), Presets.cat(), Presets.grep(), Presets.git())
+ *     .build();
+ * registry.add(shell.tool());
+ * validators.add(shell.validator());
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ShellTools {
+  /** The tool's default name. */
+  public static final String DEFAULT_TOOL_NAME = "shell.exec";
+
+  private final ShellExecTool tool;
+  private final Validator validator;
+
+  private ShellTools(ShellExecTool tool, Validator validator) {
+    this.tool = tool;
+    this.validator = validator;
+  }
+
+  /** Returns a builder with the defaults described on each of its methods. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the {@code shell.exec} tool. */
+  public Tool tool() {
+    return tool;
+  }
+
+  /** Returns the validator named {@code shell-allowlist} that runs the tool's checks up front. */
+  public Validator validator() {
+    return validator;
+  }
+
+  /** Returns the tool's spec (also {@code tool().spec()}). */
+  public ToolSpec spec() {
+    return tool.spec();
+  }
+
+  /** Configures {@link ShellTools}. Not thread-safe; {@link #build()} copies its state. */
+  public static final class Builder {
+    private String toolName = DEFAULT_TOOL_NAME;
+    private PathConfinement confinement;
+    private List<Path> searchPath = List.of(Path.of("/usr/bin"), Path.of("/bin"));
+    private final Map<String, Program> programs = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Duration defaultTimeout = Duration.ofSeconds(30);
+    private Duration maxTimeout = Duration.ofMinutes(2);
+    private int maxOutputBytes = 64 * 1024;
+    private int maxStdinBytes = 1024 * 1024;
+    private int maxArgv = 256;
+    private int maxArgvChars = 128 * 1024;
+    private boolean commandString;
+    private Sandbox sandbox = Sandbox.none();
+
+    private Builder() {}
+
+    /** Sets the tool's name; {@value ShellTools#DEFAULT_TOOL_NAME} by default. */
+    public Builder toolName(String name) {
+      this.toolName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Sets the one directory that working directories and path arguments must stay inside, with the
+     * default rules of {@link PathConfinement} (read-write, default deny globs such as {@code
+     * .env}, {@code *.key} and {@code .ssh}).
+     *
+     * @throws XctException if the directory does not exist
+     */
+    public Builder root(Path root) {
+      Objects.requireNonNull(root, "root");
+      this.confinement = PathConfinement.builder().root(root, RootAccess.READ_WRITE).build();
+      return this;
+    }
+
+    /**
+     * Sets the roots and their rules, the same {@link PathConfinement} the fs tools use; the first
+     * root is the default working directory. Replaces {@link #root(Path)}.
+     */
+    public Builder confinement(PathConfinement confinement) {
+      this.confinement = Objects.requireNonNull(confinement, "confinement");
+      return this;
+    }
+
+    /**
+     * Sets the fixed PATH: the absolute directories where programs are resolved, once, at build
+     * time, and which the programs see as {@code PATH}; {@code /usr/bin:/bin} by default. None may
+     * lie inside the root.
+     */
+    public Builder searchPath(Path... directories) {
+      this.searchPath = List.of(directories);
+      return this;
+    }
+
+    /**
+     * Adds programs to the allowlist.
+     *
+     * @throws XctException if a program of the same name was already added
+     */
+    public Builder allow(Program... rules) {
+      for (Program rule : rules) {
+        Objects.requireNonNull(rule, "rule");
+        if (programs.putIfAbsent(rule.name(), rule) != null) {
+          throw new XctException("program '" + rule.name() + "' is allowed twice");
+        }
+      }
+      return this;
+    }
+
+    /** Adds programs to the allowlist; see {@link #allow(Program...)}. */
+    public Builder allow(List<Program> rules) {
+      return allow(rules.toArray(Program[]::new));
+    }
+
+    /** Sets a variable every program sees, on top of {@code PATH LANG HOME TMPDIR}. */
+    public Builder environment(String variable, String value) {
+      environment.put(Objects.requireNonNull(variable), Objects.requireNonNull(value));
+      return this;
+    }
+
+    /** Sets the timeout when the model gives none; 30 seconds by default. */
+    public Builder defaultTimeout(Duration timeout) {
+      this.defaultTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Sets the cap on the model's {@code timeout_ms}; 2 minutes by default. */
+    public Builder maxTimeout(Duration timeout) {
+      this.maxTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Sets the byte cap of stdout and of stderr, each; 64 KiB by default. */
+    public Builder maxOutputBytes(int bytes) {
+      this.maxOutputBytes = bytes;
+      return this;
+    }
+
+    /** Sets the largest stdin the model may send, in UTF-8 bytes; 1 MiB by default. */
+    public Builder maxStdinBytes(int bytes) {
+      this.maxStdinBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the most argv entries (launchers' inner commands included) and characters in one
+     * command; 256 and 128 Ki by default.
+     */
+    public Builder maxArgv(int entries, int characters) {
+      this.maxArgv = entries;
+      this.maxArgvChars = characters;
+      return this;
+    }
+
+    /**
+     * Lets the model send {@code command}, a string split on spaces by a tokenizer that refuses
+     * every shell metacharacter, instead of {@code argv}; off by default.
+     */
+    public Builder commandString(boolean allowed) {
+      this.commandString = allowed;
+      return this;
+    }
+
+    /** Sets the OS sandbox; {@link Sandbox#none()} by default. */
+    public Builder sandbox(Sandbox sandbox) {
+      this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+      return this;
+    }
+
+    /**
+     * Resolves every program on the fixed PATH and returns the immutable tools.
+     *
+     * @throws XctException if the root is missing or not a directory, a PATH entry is relative or
+     *     inside the root, no program is allowed, a program is not found, a launcher is not
+     *     declared as one, a shell or interpreter is allowed, bwrap is requested but not found, or
+     *     a limit is out of range
+     */
+    public ShellTools build() {
+      if (confinement == null) {
+        throw new XctException("the shell tools need a root");
+      }
+      CommandPolicy policy =
+          ShellSetup.policy(
+              new ShellSetup.Settings(
+                  toolName,
+                  confinement,
+                  searchPath,
+                  new ArrayList<>(programs.values()),
+                  environment,
+                  defaultTimeout,
+                  maxTimeout,
+                  maxOutputBytes,
+                  maxStdinBytes,
+                  maxArgv,
+                  maxArgvChars,
+                  commandString,
+                  sandbox));
+      ToolSpec spec = ShellSetup.spec(policy.config());
+      return new ShellTools(
+          new ShellExecTool(spec, policy), new ShellAllowlistValidator(toolName, policy));
+    }
+  }
+}

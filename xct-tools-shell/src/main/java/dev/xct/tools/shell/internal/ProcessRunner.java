@@ -1,0 +1,216 @@
+package dev.xct.tools.shell.internal;
+
+import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.core.protocol.Result;
+import dev.xct.core.tool.ToolContext;
+import dev.xct.tools.shell.ShellErrorCodes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one prepared command: scrubbed environment, private home, closed or fed stdin, bounded
+ * output drained concurrently, a timeout and cancellation that kill the whole process tree, and
+ * every leftover process killed when the command ends, however it ends.
+ *
+ * <p>Thread-safe; each call runs independently.
+ */
+public final class ProcessRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
+
+  /** Time kept back from the step's deadline to kill the tree and collect the output. */
+  private static final Duration GRACE = Duration.ofMillis(500);
+
+  private static final long DRAIN_MILLIS = 2_000;
+  private static final String MARKER = "XCT_SHELL_STEP";
+
+  private final ShellConfig config;
+
+  /** Creates a runner for {@code config}. */
+  public ProcessRunner(ShellConfig config) {
+    this.config = config;
+  }
+
+  /** Runs {@code command} within the limits of {@code context}; never throws for run problems. */
+  public Result run(PreparedCommand command, ToolContext context) {
+    String program = command.modelArgv().get(0);
+    if (context.isCancelled()) {
+      return Result.failure(ErrorCodes.CANCELLED, "the run was cancelled before " + program);
+    }
+    Duration budget = context.remaining().minus(GRACE);
+    if (budget.compareTo(command.timeout()) > 0) {
+      budget = command.timeout();
+    }
+    if (budget.isNegative() || budget.isZero()) {
+      return Result.failure(
+          ShellErrorCodes.COMMAND_TIMEOUT,
+          "no time is left before the step's deadline to run " + program,
+          Map.of("timeout_ms", 0));
+    }
+    try (PrivateHome home = PrivateHome.create()) {
+      return start(command, context, budget, home.path());
+    } catch (IOException e) {
+      LOG.warn("cannot prepare a home directory for {}", program, e);
+      return Result.failure(
+          ShellErrorCodes.COMMAND_START_FAILED, "cannot prepare the environment for " + program);
+    }
+  }
+
+  private Result start(PreparedCommand command, ToolContext context, Duration budget, Path home) {
+    String program = command.modelArgv().get(0);
+    String marker = MARKER + "=" + UUID.randomUUID();
+    ProcessBuilder builder = new ProcessBuilder(osCommand(command, home));
+    builder.directory(command.directory().toFile());
+    Map<String, String> environment = builder.environment();
+    environment.clear();
+    environment.putAll(environment(command, home));
+    environment.put(MARKER, marker.substring(MARKER.length() + 1));
+    long startNanos = System.nanoTime();
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      LOG.warn("cannot start {}", command.command().get(0), e);
+      return Result.failure(
+          ShellErrorCodes.COMMAND_START_FAILED,
+          "cannot start " + program + ": " + e.getMessage(),
+          Map.of("program", program));
+    }
+    boolean ownSession = config.sandbox().isEmpty() && config.setsid().isPresent();
+    ProcessTreeKiller killer = new ProcessTreeKiller(process.toHandle(), ownSession, marker);
+    OutputCapture stdout =
+        OutputCapture.start(process.getInputStream(), config.maxOutputBytes(), "xct-shell-out");
+    OutputCapture stderr =
+        OutputCapture.start(process.getErrorStream(), config.maxOutputBytes(), "xct-shell-err");
+    feed(process, command);
+    AtomicBoolean cancelled = new AtomicBoolean();
+    AtomicBoolean finished = new AtomicBoolean();
+    context
+        .cancellation()
+        .onCancel(
+            () -> {
+              if (!finished.get()) {
+                cancelled.set(true);
+                killer.killAll();
+              }
+            });
+    boolean exited;
+    boolean interrupted = false;
+    try {
+      exited = process.waitFor(budget.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      // Treated as cancellation; the flag is restored once the tree is dead and output collected.
+      interrupted = true;
+      cancelled.set(true);
+      exited = false;
+    }
+    boolean clean = killer.killAll();
+    finished.set(true);
+    awaitQuietly(stdout, stderr);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    Integer exitCode = process.isAlive() ? null : process.exitValue();
+    Outcome outcome =
+        new Outcome(program, exitCode, millis, stdout, stderr, clean, budget.toMillis());
+    if (cancelled.get()) {
+      return outcome.failure(
+          ErrorCodes.CANCELLED,
+          "the run was cancelled; " + program + " and" + " every process it started were killed");
+    }
+    if (!exited) {
+      return outcome.failure(
+          ShellErrorCodes.COMMAND_TIMEOUT,
+          program
+              + " did not finish within "
+              + budget.toMillis()
+              + " ms; it and every process it"
+              + " started were killed");
+    }
+    if (exitCode != null && exitCode == 0) {
+      return Result.success(outcome.details());
+    }
+    return outcome.failure(
+        ShellErrorCodes.COMMAND_FAILED, program + " exited with code " + exitCode);
+  }
+
+  private List<String> osCommand(PreparedCommand command, Path home) {
+    if (config.sandbox().isPresent()) {
+      return BubblewrapCommand.wrap(
+          config.sandbox().get(),
+          command.command(),
+          config.searchPath(),
+          config.confinement(),
+          command.directory(),
+          home);
+    }
+    List<String> os = new ArrayList<>();
+    config.setsid().ifPresent(setsid -> os.addAll(List.of(setsid.toString(), "--wait", "--")));
+    os.addAll(command.command());
+    return os;
+  }
+
+  private Map<String, String> environment(PreparedCommand command, Path home) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("PATH", config.pathVariable());
+    environment.put("LANG", "C.UTF-8");
+    environment.put("HOME", home.toString());
+    environment.put("TMPDIR", home.toString());
+    environment.putAll(config.environment());
+    environment.putAll(command.environment());
+    return environment;
+  }
+
+  private static void feed(Process process, PreparedCommand command) {
+    if (command.stdin().isEmpty()) {
+      closeQuietly(process.getOutputStream());
+      return;
+    }
+    byte[] bytes = command.stdin().get().getBytes(StandardCharsets.UTF_8);
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(bytes);
+              } catch (IOException e) {
+                LOG.debug("the program did not read all of its stdin", e);
+              }
+            },
+            "xct-shell-in");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  private static void closeQuietly(OutputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException e) {
+      LOG.debug("closing stdin failed", e);
+    }
+  }
+
+  private static void awaitQuietly(OutputCapture... captures) {
+    for (OutputCapture capture : captures) {
+      try {
+        if (!capture.await(DRAIN_MILLIS)) {
+          LOG.warn("an output pipe stayed open after the command's processes were killed");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

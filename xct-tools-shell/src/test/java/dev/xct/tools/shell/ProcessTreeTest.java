@@ -1,0 +1,187 @@
+package dev.xct.tools.shell;
+
+import static dev.xct.tools.shell.Shell.argv;
+import static dev.xct.tools.shell.Shell.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xct.core.CancellationToken;
+import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.core.protocol.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No process of a command survives its step: not on a timeout, not on cancellation, not when the
+ * command exits leaving children behind, not when they were reparented or left the session.
+ * Assertions read the process table ({@code /proc}).
+ */
+class ProcessTreeTest {
+  @TempDir Path temp;
+  Workspace workspace;
+  Shell shell;
+
+  @BeforeEach
+  void setUp() {
+    workspace = new Workspace(temp);
+    workspace
+        // Prints its own pid, then becomes the sleep.
+        .script("nap", "echo $$; exec sleep 1000")
+        // Exits at once, leaving a child behind that holds stdout open.
+        .script("spawn", "sleep 1000 &\necho $!")
+        // Double fork: the grandchild is reparented and drops the environment marker, so only
+        // the session can find it.
+        .script("orphan", "( env -u XCT_SHELL_STEP sleep 1000 & echo $! )")
+        // The grandchild leaves the session, keeping the environment marker.
+        .script("escape", "( setsid sleep 1000 & echo $! )")
+        // Records the pids of itself and a child, then waits forever.
+        .script("linger", "sleep 1000 &\necho $$ $! > pids.txt\nwait");
+    shell =
+        workspace.shell(
+            Workspace.plain("sleep"),
+            Workspace.plain("nap"),
+            Workspace.plain("spawn"),
+            Workspace.plain("orphan"),
+            Workspace.plain("escape"),
+            Workspace.plain("linger"));
+  }
+
+  @Test
+  void aCommandSleepingFarPastItsTimeoutIsKilled() {
+    long start = System.nanoTime();
+    Result result = shell.execute(with(argv("nap"), "timeout_ms", 300));
+    assertThat(Shell.code(result)).isEqualTo(ShellErrorCodes.COMMAND_TIMEOUT);
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+    assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+    assertThat(Shell.field(result, "timeout_ms")).isEqualTo("300");
+  }
+
+  @Test
+  void theModelsTimeoutIsCappedByTheConfiguredMaximum() {
+    Shell capped =
+        new Shell(
+            workspace
+                .builder()
+                .allow(Workspace.plain("nap"))
+                .defaultTimeout(Duration.ofMillis(200))
+                .maxTimeout(Duration.ofMillis(400))
+                .build());
+    Result result = capped.execute(with(argv("nap"), "timeout_ms", 3_600_000));
+    assertThat(Shell.code(result)).isEqualTo(ShellErrorCodes.COMMAND_TIMEOUT);
+    assertThat(Shell.field(result, "timeout_ms")).isEqualTo("400");
+    assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+  }
+
+  @Test
+  void theStepsDeadlineBoundsTheCommandToo() {
+    Result result =
+        shell.execute(argv("nap"), CancellationToken.create(), Duration.ofMillis(1_500));
+    assertThat(Shell.code(result)).isEqualTo(ShellErrorCodes.COMMAND_TIMEOUT);
+    assertThat(Long.parseLong(Shell.field(result, "timeout_ms"))).isLessThanOrEqualTo(1_000);
+    assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+  }
+
+  @Test
+  void aBackgroundChildLeftBehindIsKilledWhenTheCommandExits() {
+    Result result = shell.execute(argv("spawn"));
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+  }
+
+  @Test
+  void aReparentedGrandchildIsKilledThroughTheSession() {
+    Result result = shell.execute(argv("orphan"));
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+  }
+
+  @Test
+  void aGrandchildThatLeftTheSessionIsKilledThroughTheEnvironmentMarker() {
+    Result result = shell.execute(argv("escape"));
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+  }
+
+  @Test
+  void cancellingTheRunKillsTheWholeTree() throws Exception {
+    CancellationToken token = CancellationToken.create();
+    CompletableFuture<Result> running =
+        CompletableFuture.supplyAsync(
+            () -> shell.execute(argv("linger"), token, Duration.ofSeconds(60)));
+    Path pidFile = workspace.root.resolve("pids.txt");
+    assertThat(
+            Workspace.eventually(
+                () -> Files.exists(pidFile) && readQuietly(pidFile).endsWith("\n"),
+                Duration.ofSeconds(20)))
+        .isTrue();
+    List<Long> pids = parse(Files.readString(pidFile));
+    assertThat(pids).allMatch(Workspace::isRunning);
+
+    token.cancel();
+
+    Result result = running.get(20, TimeUnit.SECONDS);
+    assertThat(Shell.code(result)).isEqualTo(ErrorCodes.CANCELLED);
+    assertThat(pids).noneMatch(Workspace::isRunning);
+  }
+
+  @Test
+  void interruptingTheToolThreadKillsTheTreeAndKeepsTheInterrupt() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Result> result =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stillInterrupted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread tool =
+        new Thread(
+            () -> {
+              result.set(shell.execute(argv("linger")));
+              stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+    tool.start();
+    Path pidFile = workspace.root.resolve("pids.txt");
+    assertThat(
+            Workspace.eventually(
+                () -> Files.exists(pidFile) && readQuietly(pidFile).endsWith("\n"),
+                Duration.ofSeconds(20)))
+        .isTrue();
+    List<Long> pids = parse(Files.readString(pidFile));
+
+    tool.interrupt();
+    tool.join(20_000);
+
+    assertThat(Shell.code(result.get())).isEqualTo(ErrorCodes.CANCELLED);
+    assertThat(stillInterrupted).isTrue();
+    assertThat(pids).noneMatch(Workspace::isRunning);
+  }
+
+  @Test
+  void aRunCancelledBeforehandStartsNothing() {
+    CancellationToken token = CancellationToken.create();
+    token.cancel();
+    Result result = shell.execute(argv("linger"), token, Duration.ofSeconds(60));
+    assertThat(Shell.code(result)).isEqualTo(ErrorCodes.CANCELLED);
+    assertThat(workspace.root.resolve("pids.txt")).doesNotExist();
+  }
+
+  private static List<Long> pids(Result result) {
+    return parse(Shell.field(result, "stdout"));
+  }
+
+  private static List<Long> parse(String text) {
+    return Arrays.stream(text.trim().split("\\s+")).map(Long::parseLong).toList();
+  }
+
+  private static String readQuietly(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.xct.tools.shell;
+
+import dev.xct.core.CancellationToken;
+import dev.xct.core.JsonValue;
+import dev.xct.core.protocol.Decision;
+import dev.xct.core.protocol.Result;
+import dev.xct.core.tool.ToolCall;
+import dev.xct.core.tool.ToolContext;
+import dev.xct.core.tool.ToolRegistry;
+import dev.xct.core.validate.RunStats;
+import dev.xct.core.validate.ValidationContext;
+import dev.xct.core.validate.Verdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Calls a {@link ShellTools} the way the loop does: validator first, then the tool. */
+final class Shell {
+  final ShellTools tools;
+
+  Shell(ShellTools tools) {
+    this.tools = tools;
+  }
+
+  /** Returns arguments {@code {"argv": [...]}}. */
+  static Map<String, Object> argv(String... argv) {
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    arguments.put("argv", Arrays.asList(argv));
+    return arguments;
+  }
+
+  /** Returns {@code arguments} plus one more member. */
+  static Map<String, Object> with(Map<String, Object> arguments, String key, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(arguments);
+    copy.put(key, value);
+    return copy;
+  }
+
+  /** Returns the validator's verdict. */
+  Verdict validate(Map<String, Object> arguments) {
+    ToolRegistry registry = ToolRegistry.of(tools.tool());
+    ValidationContext context =
+        new ValidationContext(
+            "run", 1, registry, new RunStats(0, 0, Map.of(), Instant.now()), Instant.now());
+    return tools
+        .validator()
+        .check(Decision.propose(tools.spec().name(), JsonValue.from(arguments), "test"), context);
+  }
+
+  /** Runs the tool directly (without the validator) with a generous deadline. */
+  Result execute(Map<String, Object> arguments) {
+    return execute(arguments, CancellationToken.create(), Duration.ofSeconds(60));
+  }
+
+  /** Runs the tool directly with the given cancellation token and step deadline. */
+  Result execute(Map<String, Object> arguments, CancellationToken token, Duration deadline) {
+    ToolContext context =
+        new ToolContext("run", 1, Instant.now().plus(deadline), token, Clock.systemUTC());
+    return tools
+        .tool()
+        .execute(new ToolCall(tools.spec().name(), JsonValue.from(arguments), "test"), context);
+  }
+
+  /** Returns the failure's code, or "SUCCESS". */
+  static String code(Result result) {
+    return result instanceof Result.Failure failure ? failure.code() : "SUCCESS";
+  }
+
+  /** Returns a member of the result (success) or the details (failure) as text. */
+  static String field(Result result, String name) {
+    JsonValue value =
+        result instanceof Result.Success success
+            ? success.result()
+            : ((Result.Failure) result).details();
+    return value.get(name).map(v -> v.asString().orElse(v.toJson())).orElse(null);
+  }
+
+  /** Returns the flags of a result or of a failure's details. */
+  static List<String> flags(Result result) {
+    String json = field(result, "flags");
+    return json == null ? List.of() : Arrays.asList(JsonValue.parse(json).bind(String[].class));
+  }
+}
