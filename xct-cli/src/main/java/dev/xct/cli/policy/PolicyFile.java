@@ -33,7 +33,8 @@ import java.util.Optional;
  * @param approval which proposals a person is asked about
  * @param budgets the run's limits
  * @param toolTimeout the default tool timeout, if the file sets one
- * @param shell the {@code shell} section as written, if present
+ * @param fs the {@code fs} section, or its defaults
+ * @param shell the {@code shell} section, if present
  */
 public record PolicyFile(
     int version,
@@ -44,7 +45,8 @@ public record PolicyFile(
     ApprovalMode approval,
     Budgets budgets,
     Optional<Duration> toolTimeout,
-    Optional<JsonValue> shell) {
+    FsSettings fs,
+    Optional<ShellSettings> shell) {
   /** The resource path of the JSON Schema inside this jar. */
   public static final String SCHEMA_RESOURCE = "/dev/xct/cli/policy/policy.schema.json";
 
@@ -59,6 +61,7 @@ public record PolicyFile(
     Objects.requireNonNull(approval, "approval");
     Objects.requireNonNull(budgets, "budgets");
     Objects.requireNonNull(toolTimeout, "toolTimeout");
+    Objects.requireNonNull(fs, "fs");
     Objects.requireNonNull(shell, "shell");
   }
 

@@ -21,8 +21,9 @@ class DemoIT {
         .contains("Scenario 1/2: create a file safely")
         .contains("✗ reply rejected INVALID_JSON")
         .contains("fs.write {\"path\":\"../../etc/config.json\"")
-        .contains("✗ fs-roots denied PATH_OUTSIDE_ROOT")
-        .contains("✓ fs.write ran → {\"path\":\"config.json\",\"bytes\":16}")
+        .contains("✗ fs-confinement denied PATH_OUTSIDE_ROOT")
+        .contains(
+            "✓ fs.write ran → {\"bytesWritten\":16,\"outcome\":\"created\",\"path\":\"config.json\"")
         .contains("workspace now holds config.json: {\"debug\": false}")
         .contains("Scenario 2/2: operate a small Kubernetes-like cluster")
         .contains("✗ policy denied POLICY_DENIED: policy rule 'replica-cap'")
@@ -56,7 +57,7 @@ class DemoIT {
 
     assertThat(plain.out()).doesNotContain("\u001b[");
     assertThat(noColour.out()).doesNotContain("\u001b[");
-    assertThat(coloured.out()).contains("\u001b[31m✗ fs-roots denied PATH_OUTSIDE_ROOT");
+    assertThat(coloured.out()).contains("\u001b[31m✗ fs-confinement denied PATH_OUTSIDE_ROOT");
   }
 
   @Test

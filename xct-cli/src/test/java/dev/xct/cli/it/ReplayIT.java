@@ -2,6 +2,9 @@ package dev.xct.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,12 +36,17 @@ class ReplayIT {
       rules:
         - allow: fs.read
         - allow: fs.list
-        - id: secrets-need-approval
+        - id: release-notes-need-approval
           ask: fs.write
           when:
-            /path: { glob: "*.env" }
+            /path: release-notes.md
         - allow: fs.write
         - allow: shell.exec
+      approval: ask-rules
+      shell:
+        programs:
+          - preset: cat
+          - preset: ls
       budgets:
         max_steps: 6
       """;
@@ -78,11 +86,28 @@ class ReplayIT {
         Arguments.of(
             "NUL in the path",
             proposal("fs.write", "{\"path\":\"a\\u0000../../x\",\"content\":\"pwned\"}"),
+            "INVALID_PATH"),
+        Arguments.of("a secret by name", proposal("fs.read", "{\"path\":\".env\"}"), "PATH_DENIED"),
+        Arguments.of(
+            "shell command string",
+            proposal("shell.exec", "{\"command\":\"echo pwned > ../outside/x.txt; rm -rf ..\"}"),
+            "INVALID_ARGUMENTS"),
+        Arguments.of(
+            "shell through sh -c",
+            proposal("shell.exec", "{\"argv\":[\"sh\",\"-c\",\"echo pwned > ../outside/x.txt\"]}"),
+            "COMMAND_NOT_ALLOWED"),
+        Arguments.of(
+            "program by absolute path",
+            proposal("shell.exec", "{\"argv\":[\"/bin/rm\",\"-rf\",\"..\"]}"),
+            "COMMAND_NOT_ALLOWED"),
+        Arguments.of(
+            "shell argument escapes",
+            proposal("shell.exec", "{\"argv\":[\"cat\",\"../outside/sentinel.txt\"]}"),
             "PATH_OUTSIDE_ROOT"),
         Arguments.of(
-            "shell injection",
-            proposal("shell.exec", "{\"command\":\"echo pwned > ../outside/x.txt; rm -rf ..\"}"),
-            "UNKNOWN_TOOL"),
+            "shell argument through a link",
+            proposal("shell.exec", "{\"argv\":[\"cat\",\"link/sentinel.txt\"]}"),
+            "PATH_OUTSIDE_ROOT"),
         Arguments.of(
             "smuggled duplicate key",
             "{\"next_step\":{\"tool\":\"fs.read\",\"tool\":\"fs.write\",\"arguments\":{\"path\":\"../outside/x.txt\",\"content\":\"pwned\"}}}",
@@ -102,7 +127,7 @@ class ReplayIT {
             "INVALID_ARGUMENTS"),
         Arguments.of(
             "approval needed, nobody there",
-            proposal("fs.write", "{\"path\":\"prod.env\",\"content\":\"TOKEN=1\"}"),
+            proposal("fs.write", "{\"path\":\"release-notes.md\",\"content\":\"v2\"}"),
             "APPROVAL_DENIED"));
   }
 
@@ -121,6 +146,7 @@ class ReplayIT {
     Path workspace = Files.createDirectory(shared.resolve("workspace"));
     Path outside = Files.createDirectory(shared.resolve("outside"));
     Files.writeString(outside.resolve("sentinel.txt"), "untouched");
+    Files.writeString(workspace.resolve(".env"), "TOKEN=secret");
     Files.createSymbolicLink(workspace.resolve("link"), outside);
     Files.writeString(
         shared.resolve("policy.yaml"),
@@ -194,9 +220,20 @@ class ReplayIT {
     assertThat(steps.get(0).get("verdicts"))
         .extracting(v -> v.get("validator").asString() + "=" + v.get("verdict").asString())
         .containsExactly(
-            "known-tool=allow", "argument-schema=allow", "fs-roots=allow", "policy=allow");
+            "known-tool=allow",
+            "argument-schema=allow",
+            "fs-confinement=allow",
+            "shell-allowlist=allow",
+            "policy=allow");
     assertThat(steps.get(1).get("code").asString()).isEqualTo("NOT_FOUND");
     assertThat(steps.get(1).get("executed").asBoolean()).isTrue();
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(
+                JSON.readTree(Path.of("..", "docs", "schema", "journal.schema.json").toFile()));
+    for (String line : Files.readAllLines(dir.resolve("journal.jsonl"))) {
+      assertThat(schema.validate(JSON.readTree(line))).as(line).isEmpty();
+    }
     List<String> types =
         Files.readAllLines(dir.resolve("journal.jsonl")).stream()
             .map(line -> JSON.readTree(line).get("type").asString())

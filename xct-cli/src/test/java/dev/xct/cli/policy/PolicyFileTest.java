@@ -7,6 +7,7 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Condition;
 import dev.xct.core.validate.PolicyRule;
+import dev.xct.tools.shell.Presets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,13 @@ class PolicyFileTest {
     assertThat(file.budgets().maxDuration()).isEqualTo(Duration.ofSeconds(90));
     assertThat(file.budgets().toolQuotas()).isEqualTo(Map.of("fs.write", 3));
     assertThat(file.toolTimeout()).contains(Duration.ofSeconds(5));
-    assertThat(file.shell()).contains(JsonValue.parse("{\"programs\":[{\"preset\":\"git\"}]}"));
+    assertThat(file.shell())
+        .hasValueSatisfying(
+            shell -> {
+              assertThat(shell.programs()).containsExactly(Presets.git());
+              assertThat(shell.timeout()).isEmpty();
+            });
+    assertThat(file.fs()).isEqualTo(FsSettings.defaults());
   }
 
   @Test
@@ -168,6 +175,17 @@ class PolicyFileTest {
   }
 
   @Test
+  void publishedJournalSchemaIsTheOneInTheJar() throws IOException {
+    Path published = Path.of("..", "docs", "schema", "journal.schema.json");
+    try (InputStream in =
+        PolicyFile.class.getResourceAsStream("/dev/xct/cli/agent/journal.schema.json")) {
+      assertThat(in).isNotNull();
+      assertThat(Files.readString(published))
+          .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void publishedSchemaIsTheOneInTheJar() throws IOException {
     Path published = Path.of("..", "docs", "schema", "policy.schema.json");
     try (InputStream in = PolicyFile.class.getResourceAsStream(PolicyFile.SCHEMA_RESOURCE)) {
@@ -175,5 +193,74 @@ class PolicyFileTest {
       assertThat(Files.readString(published))
           .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  @Test
+  void shellAndFsSectionsBecomeTheToolModulesSettings() {
+    PolicyFile file =
+        PolicyFile.parse(
+            """
+            version: 1
+            tools: ["shell.exec"]
+            rules: []
+            fs:
+              deny: ["secrets/**"]
+              deny_write: ["*.lock"]
+              follow_symlinks: false
+              max_read_bytes: 4096
+            shell:
+              timeout: 5s
+              max_output_bytes: 1000
+              programs:
+                - preset: git
+                  subcommands: [status]
+                - name: make
+                  subcommands: [test]
+                  operands_are_paths: false
+                  denied_options:
+                    "-f": only the workspace's own Makefile
+            """,
+            "p.yaml",
+            false);
+
+    assertThat(file.fs().deny()).containsExactly("secrets/**");
+    assertThat(file.fs().denyWrite()).containsExactly("*.lock");
+    assertThat(file.fs().followSymlinks()).isFalse();
+    assertThat(file.fs().maxReadBytes()).hasValue(4096);
+    ShellSettings shell = file.shell().orElseThrow();
+    assertThat(shell.timeout()).contains(Duration.ofSeconds(5));
+    assertThat(shell.maxOutputBytes()).hasValue(1000);
+    assertThat(shell.programs()).extracting(p -> p.name()).containsExactly("git", "make");
+    assertThat(shell.programs().get(1).deniedOptions())
+        .containsEntry("-f", "only the workspace's own Makefile");
+    assertThat(shell.programs().get(1).operandsArePaths()).isFalse();
+  }
+
+  @Test
+  void shellProgramsTheToolWouldRejectAreLocatedProblems() {
+    assertThatThrownBy(
+            () ->
+                PolicyFile.parse(
+                    """
+                    version: 1
+                    tools: []
+                    rules: []
+                    shell:
+                      programs:
+                        - preset: git
+                        - name: make
+                          flags: ["--bad option"]
+                        - preset: git
+                        - flags: ["-x"]
+                    """,
+                    "p.yaml",
+                    false))
+        .isInstanceOfSatisfying(
+            PolicyFileException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.line() + " " + p.field())
+                    .containsExactly(
+                        "7 shell.programs[1]", "9 shell.programs[2]", "10 shell.programs[3]"));
   }
 }

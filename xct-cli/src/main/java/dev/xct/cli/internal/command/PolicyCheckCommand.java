@@ -139,7 +139,17 @@ final class PolicyCheckCommand implements Callable<Integer> {
                 : "ask rules, and destructive tools even under an allow rule"));
     out.println("  budgets:  " + budgets(policy.budgets()));
     policy.toolTimeout().ifPresent(t -> out.println("  tool timeout: " + Durations.format(t)));
-    policy.shell().ifPresent(s -> out.println("  shell:    " + s.toJson()));
+    policy
+        .shell()
+        .ifPresent(
+            shell ->
+                out.println(
+                    "  shell:    "
+                        + (shell.programs().isEmpty()
+                            ? "no programs (shell.exec can run nothing)"
+                            : shell.programs().stream()
+                                .map(p -> p.name() + (p.readOnly() ? "" : " (may write)"))
+                                .collect(Collectors.joining(", ")))));
   }
 
   private static Map<String, Object> verdict(Path file, boolean valid, List<?> problems) {

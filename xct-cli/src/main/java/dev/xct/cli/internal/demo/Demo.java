@@ -1,7 +1,7 @@
 package dev.xct.cli.internal.demo;
 
 import dev.xct.cli.internal.agent.AgentLoop;
-import dev.xct.cli.internal.agent.ProvisionalFs;
+import dev.xct.cli.internal.agent.BuiltinTools;
 import dev.xct.cli.internal.agent.Toolbox;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Style;
@@ -73,7 +73,7 @@ public final class Demo {
     Path workspace = tempWorkspace();
     try {
       PolicyFile policy = policy("files-policy.yaml");
-      Toolbox toolbox = ProvisionalFs.toolbox(policy.roots(), workspace);
+      Toolbox toolbox = BuiltinTools.forPolicy(policy, workspace);
       RunResult result =
           run(
               policy,

@@ -1,9 +1,11 @@
 package dev.xct.cli.policy.internal;
 
+import dev.xct.cli.policy.FsSettings;
 import dev.xct.cli.policy.PolicyFile;
 import dev.xct.cli.policy.PolicyFileException;
 import dev.xct.cli.policy.PolicyProblem;
 import dev.xct.cli.policy.Root;
+import dev.xct.cli.policy.ShellSettings;
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.validate.ApprovalMode;
@@ -11,6 +13,7 @@ import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Condition;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
+import dev.xct.tools.shell.Program;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -86,8 +91,9 @@ public final class PolicyReader {
             : ApprovalMode.ASK_RULES_AND_DESTRUCTIVE;
     Budgets budgets = budgets(root.path("budgets"));
     Optional<Duration> toolTimeout = optionalDuration(root.path("tool_timeout"), "/tool_timeout");
-    Optional<JsonValue> shell =
-        root.has("shell") ? Optional.of(JsonValue.of(root.get("shell"))) : Optional.empty();
+    FsSettings fs = root.has("fs") ? fs(root.get("fs")) : FsSettings.defaults();
+    Optional<ShellSettings> shell =
+        root.has("shell") ? Optional.of(shell(root.get("shell"))) : Optional.empty();
     return new PolicyFile(
         1,
         root.path("description").asString(""),
@@ -97,6 +103,7 @@ public final class PolicyReader {
         approval,
         budgets,
         toolTimeout,
+        fs,
         shell);
   }
 
@@ -183,6 +190,54 @@ public final class PolicyReader {
     };
   }
 
+  private FsSettings fs(JsonNode node) {
+    return new FsSettings(
+        strings(node.path("deny")),
+        strings(node.path("deny_write")),
+        node.path("default_denies").asBoolean(true),
+        node.path("follow_symlinks").asBoolean(true),
+        node.has("max_read_bytes")
+            ? OptionalLong.of(node.get("max_read_bytes").asLong())
+            : OptionalLong.empty(),
+        node.has("max_write_bytes")
+            ? OptionalLong.of(node.get("max_write_bytes").asLong())
+            : OptionalLong.empty());
+  }
+
+  private ShellSettings shell(JsonNode node) {
+    List<Program> programs = new ArrayList<>();
+    Map<String, Integer> names = new HashMap<>();
+    JsonNode listed = node.path("programs");
+    for (int i = 0; i < listed.size(); i++) {
+      String at = "/shell/programs/" + i;
+      Optional<Program> program = ShellPrograms.read(listed.get(i), at, this::add);
+      if (program.isEmpty()) {
+        continue;
+      }
+      Integer earlier = names.putIfAbsent(program.get().name(), i);
+      if (earlier != null) {
+        add(
+            at,
+            "program '" + program.get().name() + "' is listed twice, as programs[" + earlier + "]");
+        continue;
+      }
+      programs.add(program.get());
+    }
+    return new ShellSettings(
+        programs,
+        optionalDuration(node.path("timeout"), "/shell/timeout"),
+        optionalDuration(node.path("max_timeout"), "/shell/max_timeout"),
+        node.has("max_output_bytes")
+            ? OptionalInt.of(node.get("max_output_bytes").asInt())
+            : OptionalInt.empty());
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(element -> out.add(element.asString()));
+    return out;
+  }
+
   private Budgets budgets(JsonNode node) {
     Budgets.Builder builder = Budgets.builder();
     if (node.has("max_steps")) {
@@ -219,7 +274,7 @@ public final class PolicyReader {
     }
   }
 
-  private void add(String pointer, String message) {
+  void add(String pointer, String message) {
     LocatedTree.Location location = located.locate(pointer);
     problems.add(
         new PolicyProblem(location.line(), location.column(), Fields.display(pointer), message));
