@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * executes; the client never runs anything.
  *
  * <pre>
- * OPENAI_API_KEY=... XCT_MODEL=gpt-4o-mini \
+ * XCT_API_KEY=... XCT_MODEL=gpt-4o-mini \
  *   mvn -q -pl xct-examples -am compile exec:java -Ddemo.mainClass=dev.xct.examples.ExistingClientExample
  * </pre>
  */
@@ -41,14 +41,13 @@ public final class ExistingClientExample {
 
   /** Runs a read-only cluster question against the model named by the environment. */
   public static void main(String[] args) {
-    String key = System.getenv("OPENAI_API_KEY");
+    String key = System.getenv("XCT_API_KEY");
     String modelName = System.getenv("XCT_MODEL");
     if (key == null || modelName == null) {
-      System.err.println(
-          "set OPENAI_API_KEY and XCT_MODEL (and OPENAI_BASE_URL for other servers)");
+      System.err.println("set XCT_API_KEY and XCT_MODEL (and XCT_MODEL_URL for other servers)");
       System.exit(64);
     }
-    String baseUrl = System.getenv().getOrDefault("OPENAI_BASE_URL", "https://api.openai.com/v1");
+    String baseUrl = System.getenv().getOrDefault("XCT_MODEL_URL", "https://api.openai.com/v1");
     ChatCompletions existing = new ChatCompletions(baseUrl, key, modelName);
 
     // The one line of integration: XCT's rendered context in, the model's raw text out.

@@ -37,8 +37,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run a live agent with the file and shell tools under a policy, against an"
-          + " OpenAI-compatible model configured from the environment (OPENAI_API_KEY,"
-          + " OPENAI_BASE_URL, XCT_MODEL; see docs/cli.md).",
+          + " OpenAI-compatible model configured from the environment (XCT_MODEL,"
+          + " XCT_MODEL_URL, XCT_API_KEY; see docs/cli.md).",
       "Rules that ask for approval are asked at the terminal: approve, deny with a reason, or"
           + " stop. Without a terminal they are denied."
     },
