@@ -52,13 +52,20 @@ class BubblewrapTest {
         .script("connect", "/bin/bash", "exec 3<>/dev/tcp/127.0.0.1/$1 && echo connected")
         .script("visible", "for p in \"$@\"; do test -e \"$p\" && echo \"$p\"; done; true")
         .script("vanish", "( setsid env -i /bin/sleep \"$1\" >/dev/null 2>&1 & )")
-        .script("nap", "exec sleep \"$1\"");
+        .script("nap", "exec sleep \"$1\"")
+        // Returns only once the sleeper has left the session and dropped its environment, so the
+        // end-of-step sweep cannot win a race against the escape.
+        .script(
+            "vanish-sync",
+            "( setsid env -i /bin/sh -c 'echo $$ > /tmp/xct-vanish-$0; exec /bin/sleep $0' \"$1\" & );"
+                + " while [ ! -s /tmp/xct-vanish-$1 ]; do :; done");
     List<Program> fixtures =
         List.of(
             Workspace.plain("write-to"),
             Workspace.plain("connect"),
             Workspace.plain("visible"),
             Workspace.plain("vanish"),
+            Workspace.plain("vanish-sync"),
             Workspace.plain("nap"));
     sandboxed =
         new Shell(
@@ -144,7 +151,7 @@ class BubblewrapTest {
   void withoutTheSandboxSuchAProcessEscapesWhichIsWhyTheSandboxExists() {
     String token = "1000." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
     try {
-      assertThat(plain.execute(argv("vanish", token)).isSuccess()).isTrue();
+      assertThat(plain.execute(argv("vanish-sync", token)).isSuccess()).isTrue();
       assertThat(
               Workspace.eventually(
                   () -> !sleepers(token).isEmpty(), java.time.Duration.ofSeconds(10)))
@@ -152,6 +159,7 @@ class BubblewrapTest {
     } finally {
       sleepers(token)
           .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+      Workspace.deleteQuietly(Path.of("/tmp/xct-vanish-" + token));
     }
   }
 

@@ -55,6 +55,16 @@ final class Workspace {
     return this;
   }
 
+  /** Deletes {@code file} if it exists; a leftover file is harmless, so failures are logged. */
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      System.getLogger(Workspace.class.getName())
+          .log(System.Logger.Level.WARNING, "could not delete " + file, e);
+    }
+  }
+
   /** Writes a text file under the root. */
   Path file(String relative, String content) {
     Path path = root.resolve(relative);

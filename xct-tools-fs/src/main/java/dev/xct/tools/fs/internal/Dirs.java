@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dirs {
   private static final Logger LOG = LoggerFactory.getLogger(Dirs.class);
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   private Dirs() {}
 
@@ -54,6 +56,11 @@ public final class Dirs {
       return secure;
     }
     stream.close();
+    if (WARNED.compareAndSet(false, true)) {
+      LOG.warn(
+          "this JDK offers no SecureDirectoryStream here; fs tools fall back to path-based"
+              + " operations, which a concurrent local process could race (see docs/security.md)");
+    }
     return new PathDir(path);
   }
 

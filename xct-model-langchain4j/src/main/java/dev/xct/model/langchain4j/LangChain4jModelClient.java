@@ -1,0 +1,53 @@
+package dev.xct.model.langchain4j;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.xct.core.ModelClient;
+import dev.xct.core.ModelReply;
+import dev.xct.core.ModelRequest;
+import dev.xct.model.langchain4j.internal.ChatModelCall;
+import java.util.Objects;
+
+/**
+ * Asks a LangChain4j {@link ChatModel} for the next decision, so any provider configured through
+ * LangChain4j (OpenAI, Anthropic, Gemini, Ollama, Bedrock, Azure…) can drive an XCT loop:
+ *
+ * <pre>{@code
+ * ExecutionLoop loop = ExecutionLoop.builder(LangChain4jModelClient.of(chatModel), tools).build();
+ * }</pre>
+ *
+ * <p>The rendered messages are sent as system, user and AI messages. Where the model supports it
+ * (see {@link StructuredOutput}), the request carries the {@link
+ * dev.xct.model.openai.ProposalSchema} as its JSON-schema response format: the strict form when
+ * every tool allows it (the reply's {@code {"decision": …}} wrapper is removed again), the exact
+ * form otherwise. Replies are judged by {@link dev.xct.model.openai.Completion#toReply()}; a
+ * refusal (LangChain4j's {@code ContentFilteredException}) is the fault {@code MODEL_REFUSED},
+ * which the model sees; any other exception is rethrown as a {@link
+ * dev.xct.model.openai.ModelTransportException} and ends the run. XCT adds no retries; the chat
+ * model's own {@code maxRetries} still applies.
+ *
+ * <p>Immutable; thread-safe when the wrapped model is (LangChain4j's provider models are).
+ */
+public final class LangChain4jModelClient implements ModelClient {
+  private final ChatModelCall call;
+
+  private LangChain4jModelClient(ChatModel model, StructuredOutput output) {
+    this.call = new ChatModelCall(model, output);
+  }
+
+  /** Returns a client for {@code model} with {@link StructuredOutput#AUTO}. */
+  public static LangChain4jModelClient of(ChatModel model) {
+    return new LangChain4jModelClient(
+        Objects.requireNonNull(model, "model"), StructuredOutput.AUTO);
+  }
+
+  /** Returns a client for {@code model} that shapes output as {@code output} says. */
+  public static LangChain4jModelClient of(ChatModel model, StructuredOutput output) {
+    return new LangChain4jModelClient(
+        Objects.requireNonNull(model, "model"), Objects.requireNonNull(output, "output"));
+  }
+
+  @Override
+  public ModelReply next(ModelRequest request) {
+    return call.next(request);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.xct.model.openai.internal;
+
+import dev.xct.core.TokenUsage;
+import dev.xct.model.openai.Completion;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads chat-completions response bodies as OpenAI, Azure OpenAI, vLLM, llama.cpp, Ollama and LM
+ * Studio send them: {@code choices[0].message} with {@code content}, {@code refusal} and {@code
+ * tool_calls}, {@code choices[0].finish_reason}, and {@code usage}.
+ */
+public final class ResponseReader {
+  private ResponseReader() {}
+
+  /**
+   * Returns the completion in {@code body}, or null when the body is not a chat completion (the
+   * caller reports that as an invalid response).
+   */
+  public static Completion completion(String body) {
+    JsonNode root = Jsons.tryParse(body).orElse(null);
+    if (root == null || !root.isObject()) {
+      return null;
+    }
+    JsonNode choices = root.get("choices");
+    if (choices == null || !choices.isArray() || choices.isEmpty()) {
+      return null;
+    }
+    JsonNode choice = choices.get(0);
+    JsonNode message = choice.get("message");
+    if (message == null || !message.isObject()) {
+      return null;
+    }
+    return new Completion(
+        content(message.get("content")),
+        Jsons.text(message, "refusal"),
+        Completion.Finish.parse(Jsons.text(choice, "finish_reason")),
+        calls(message.get("tool_calls")),
+        usage(root.get("usage")));
+  }
+
+  /** Returns the endpoint's own error message from an error body, or a short excerpt of it. */
+  public static String errorMessage(String body) {
+    JsonNode root = Jsons.tryParse(body).orElse(null);
+    if (root == null || !root.isObject()) {
+      String excerpt = body == null ? "" : body.strip();
+      return excerpt.length() > 200 ? excerpt.substring(0, 200) + "…" : excerpt;
+    }
+    JsonNode error = root.get("error");
+    if (error != null && error.isString()) {
+      return error.stringValue();
+    }
+    JsonNode source = error != null && error.isObject() ? error : root;
+    String message = Jsons.text(source, "message");
+    JsonNode code = source.get("code");
+    String label =
+        code != null && code.isString() ? code.stringValue() : Jsons.text(source, "type");
+    return label.isEmpty() ? message : message + " (" + label + ")";
+  }
+
+  /** Reads {@code content}: a string, null, or an array of text parts. */
+  private static String content(JsonNode content) {
+    if (content == null || content.isNull()) {
+      return "";
+    }
+    if (content.isString()) {
+      return content.stringValue();
+    }
+    if (content.isArray()) {
+      StringBuilder text = new StringBuilder();
+      for (JsonNode part : content) {
+        text.append(Jsons.text(part, "text"));
+      }
+      return text.toString();
+    }
+    return Jsons.write(content);
+  }
+
+  private static List<Completion.Call> calls(JsonNode toolCalls) {
+    List<Completion.Call> calls = new ArrayList<>();
+    if (toolCalls == null || !toolCalls.isArray()) {
+      return calls;
+    }
+    for (JsonNode call : toolCalls) {
+      JsonNode function = call.get("function");
+      if (function == null || !function.isObject()) {
+        continue;
+      }
+      JsonNode arguments = function.get("arguments");
+      String text =
+          arguments == null || arguments.isNull()
+              ? "{}"
+              : arguments.isString() ? arguments.stringValue() : Jsons.write(arguments);
+      calls.add(new Completion.Call(Jsons.text(function, "name"), text));
+    }
+    return calls;
+  }
+
+  private static TokenUsage usage(JsonNode usage) {
+    if (usage == null || !usage.isObject()) {
+      return TokenUsage.unknown();
+    }
+    long prompt = count(usage.get("prompt_tokens"));
+    long completion = count(usage.get("completion_tokens"));
+    return new TokenUsage(prompt, completion);
+  }
+
+  private static long count(JsonNode value) {
+    return value != null && value.canConvertToLong() && value.asLong() > 0 ? value.asLong() : 0;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.xct.model.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xct.core.ExecutionLoop;
+import dev.xct.core.ModelReply;
+import dev.xct.core.RunResult;
+import dev.xct.core.RunStatus;
+import dev.xct.core.TokenUsage;
+import dev.xct.core.XctException;
+import dev.xct.core.tool.ToolRegistry;
+import dev.xct.model.openai.testing.SafeFileCreation;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The token and cost budget stops a run at the first proposal past its limit. */
+class TokenBudgetTest {
+  @TempDir Path workspace;
+
+  private static final String PROPOSAL =
+      "{\"next_step\":{\"tool\":\"fs.write\",\"arguments\":{\"path\":\"f%d.txt\",\"content\":\"x\"}}}";
+
+  /** A model that proposes a new file on every call, reporting {@code usage} each time. */
+  private static dev.xct.core.ModelClient model(TokenUsage usage) {
+    AtomicInteger calls = new AtomicInteger();
+    return request -> new ModelReply(PROPOSAL.formatted(calls.incrementAndGet()), usage);
+  }
+
+  private RunResult run(TokenBudget budget, TokenUsage perCall) {
+    return ExecutionLoop.builder(
+            model(perCall), ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
+        .listener(budget)
+        .validator(budget)
+        .build()
+        .run("write files");
+  }
+
+  @Test
+  void runStopsAtTheFirstProposalAfterTheTokenBudgetIsExceeded() throws Exception {
+    TokenBudget budget = TokenBudget.maxTokens(2_500);
+
+    RunResult run = run(budget, new TokenUsage(800, 100));
+
+    // 900, 1800, 2700: the third call goes over, so its proposal never runs.
+    assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(run.code()).contains(TokenBudget.TOKEN_BUDGET_EXCEEDED);
+    assertThat(run.message()).isEqualTo("the run used 2700 tokens; the budget is 2500");
+    assertThat(run.executions()).isEqualTo(2);
+    assertThat(run.steps()).hasSize(3);
+    assertThat(run.usage()).isEqualTo(new TokenUsage(2_400, 300));
+    assertThat(run.steps().get(2).verdicts())
+        .last()
+        .extracting(v -> v.validator())
+        .isEqualTo("token-budget");
+    try (var files = Files.list(workspace)) {
+      assertThat(files).hasSize(2);
+    }
+    assertThat(budget.usage(run.runId())).isEqualTo(TokenUsage.unknown());
+  }
+
+  @Test
+  void costBudgetPricesPromptAndCompletionTokensSeparately() {
+    TokenPrice price = TokenPrice.perMillion("0.15", "0.60");
+    TokenBudget budget = TokenBudget.maxCost(new BigDecimal("0.001"), price);
+
+    RunResult run = run(budget, new TokenUsage(2_000, 500));
+
+    // Each call costs 0.0003 + 0.0003 = 0.0006: the second call goes over 0.001.
+    assertThat(price.cost(new TokenUsage(2_000, 500))).isEqualByComparingTo("0.0006");
+    assertThat(run.code()).contains(TokenBudget.TOKEN_BUDGET_EXCEEDED);
+    assertThat(run.message()).isEqualTo("the run's model calls cost 0.0012; the budget is 0.001");
+    assertThat(run.executions()).isEqualTo(1);
+  }
+
+  @Test
+  void providersThatReportNoUsageNeverExhaustTheBudget() {
+    TokenBudget budget = TokenBudget.maxTokens(1);
+    AtomicInteger calls = new AtomicInteger();
+    RunResult run =
+        ExecutionLoop.builder(
+                request ->
+                    calls.incrementAndGet() < 3
+                        ? ModelReply.of(PROPOSAL.formatted(calls.get()))
+                        : ModelReply.of("{\"done\":true}"),
+                ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
+            .listener(budget)
+            .validator(budget)
+            .build()
+            .run("write files");
+
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    assertThat(run.executions()).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentRunsAreCountedApart() throws Exception {
+    TokenBudget budget = TokenBudget.maxTokens(1_000);
+    ExecutionLoop loop =
+        ExecutionLoop.builder(
+                model(new TokenUsage(300, 0)), ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
+            .listener(budget)
+            .validator(budget)
+            .build();
+    List<Thread> threads = new java.util.ArrayList<>();
+    List<RunResult> results = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    for (int i = 0; i < 4; i++) {
+      Thread thread = new Thread(() -> results.add(loop.run("write files")));
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    // Each run alone: 300, 600, 900 run; 1200 is over. Shared counting would stop runs earlier.
+    assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r.steps()).hasSize(4));
+  }
+
+  @Test
+  void budgetsMustBePositive() {
+    assertThatThrownBy(() -> TokenBudget.maxTokens(0)).isInstanceOf(XctException.class);
+    assertThatThrownBy(() -> TokenBudget.maxCost(BigDecimal.ZERO, TokenPrice.perMillion("1", "1")))
+        .isInstanceOf(XctException.class);
+    assertThatThrownBy(() -> TokenPrice.perMillion("-1", "1")).isInstanceOf(XctException.class);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.xct.model.springai.internal;
+
+import dev.xct.model.openai.ModelTransportException;
+import dev.xct.model.openai.ModelTransportException.Kind;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a Spring AI model throws into a {@link ModelTransportException}. Spring AI has no
+ * provider-neutral exception carrying the HTTP status, so the status is read, best effort, from a
+ * message that starts with one (the OpenAI SDK's {@code 429: …}, Spring's {@code 429 Too Many
+ * Requests: …}); timeouts and I/O failures are found in the cause chain. The provider's exception
+ * stays attached as the cause.
+ */
+final class Failures {
+  private static final Pattern LEADING_STATUS = Pattern.compile("\\A([45]\\d\\d)(?::| [A-Z])");
+
+  private Failures() {}
+
+  static ModelTransportException wrap(RuntimeException e) {
+    int status = 0;
+    Kind kind = Kind.CLIENT;
+    for (Throwable cause = e;
+        cause != null && cause.getCause() != cause;
+        cause = cause.getCause()) {
+      Matcher leading = LEADING_STATUS.matcher(String.valueOf(cause.getMessage()));
+      if (leading.lookingAt()) {
+        status = Integer.parseInt(leading.group(1));
+        kind = Kind.HTTP_STATUS;
+        break;
+      }
+      if (cause instanceof InterruptedIOException
+          || cause instanceof java.util.concurrent.TimeoutException) {
+        // OkHttp, the JDK client and Netty all report read timeouts as InterruptedIOException.
+        kind = Kind.TIMEOUT;
+        break;
+      }
+      if (cause instanceof IOException) {
+        kind = Kind.CONNECTION;
+        break;
+      }
+    }
+    String what = status == 0 ? kind.name().toLowerCase(Locale.ROOT) : "HTTP " + status;
+    return new ModelTransportException(
+        kind,
+        status,
+        null,
+        "Spring AI chat model failed ("
+            + what
+            + "): "
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage(),
+        e);
+  }
+}
