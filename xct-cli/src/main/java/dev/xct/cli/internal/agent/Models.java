@@ -1,11 +1,15 @@
 package dev.xct.cli.internal.agent;
 
 import dev.xct.core.ModelClient;
+import dev.xct.core.XctException;
+import dev.xct.model.openai.OpenAiModelClient;
 import java.util.Map;
 
 /**
- * Creates the model client {@code xct run} talks to, from the environment. The seam between the
- * command line and the model adapters.
+ * Creates the model client {@code xct run} talks to, from the environment: any OpenAI-compatible
+ * chat-completions endpoint through {@code xct-model-openai} ({@code XCT_MODEL}, {@code
+ * XCT_MODEL_URL}, {@code XCT_API_KEY}, {@code XCT_MODEL_OUTPUT}). The seam between the command line
+ * and the model adapters.
  */
 public final class Models {
   private Models() {}
@@ -16,8 +20,8 @@ public final class Models {
   public static final class ConfigurationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ConfigurationException(String message) {
-      super(message);
+    ConfigurationException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -27,8 +31,10 @@ public final class Models {
    * @throws ConfigurationException naming what is missing or wrong
    */
   public static ModelClient fromEnvironment(Map<String, String> environment) {
-    throw new ConfigurationException(
-        "this build of xct has no model adapter yet (xct-model-openai); 'xct replay' runs the"
-            + " same loop on recorded replies");
+    try {
+      return OpenAiModelClient.fromEnvironment(environment);
+    } catch (XctException e) {
+      throw new ConfigurationException("the model is not configured: " + e.getMessage(), e);
+    }
   }
 }

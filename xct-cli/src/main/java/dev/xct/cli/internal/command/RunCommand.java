@@ -16,6 +16,7 @@ import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunListener;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.BAD_CONFIG, e.getMessage());
     }
     Transcript transcript = new Transcript(console.out(), console.style());
+    // With --json, standard output carries only events; approval notes go to standard error.
+    PrintStream notes = json ? console.err() : console.out();
+    Transcript approvals = json ? new Transcript(notes, console.style()) : transcript;
     List<RunListener> listeners = new ArrayList<>();
     listeners.add(
         json
@@ -106,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
                   policy,
                   Toolboxes.forPolicy(policy, workspace),
                   new Progress(model, console),
-                  new TerminalApprover(console, transcript),
+                  new TerminalApprover(console, approvals, notes),
                   listeners,
                   Clock.systemUTC(),
                   () -> UUID.randomUUID().toString())

@@ -5,6 +5,7 @@ import dev.xct.core.validate.ApprovalDecision;
 import dev.xct.core.validate.ApprovalRequest;
 import dev.xct.core.validate.Approver;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,12 +22,17 @@ public final class TerminalApprover implements Approver {
   private static final int MAX_ATTEMPTS = 5;
   private final Console console;
   private final Transcript transcript;
+  private final PrintStream display;
   private final String who;
 
-  /** Asks on {@code console}, noting questions and answers in {@code transcript}. */
-  public TerminalApprover(Console console, Transcript transcript) {
+  /**
+   * Asks on {@code console}, noting questions and answers in {@code transcript} and showing the
+   * action on {@code display} (standard error when standard output carries JSON).
+   */
+  public TerminalApprover(Console console, Transcript transcript, PrintStream display) {
     this.console = console;
     this.transcript = transcript;
+    this.display = display;
     this.who = "terminal:" + System.getProperty("user.name", "operator");
   }
 
@@ -72,27 +78,22 @@ public final class TerminalApprover implements Approver {
 
   private void show(ApprovalRequest request) {
     Style style = console.style();
-    console.out().println("        tool:      " + style.cyan(request.proposal().tool()));
-    console
-        .out()
-        .println(
-            "        arguments: " + Transcript.shorten(request.proposal().arguments().toJson()));
+    display.println("        tool:      " + style.cyan(request.proposal().tool()));
+    display.println(
+        "        arguments: " + Transcript.shorten(request.proposal().arguments().toJson()));
     JsonValue preview = request.preview();
     preview
         .get("resolved")
         .or(() -> preview.get("path"))
         .flatMap(JsonValue::asString)
-        .ifPresent(path -> console.out().println("        path:      " + path));
-    preview
-        .get("argv")
-        .ifPresent(argv -> console.out().println("        argv:      " + argv.toJson()));
+        .ifPresent(path -> display.println("        path:      " + path));
+    preview.get("argv").ifPresent(argv -> display.println("        argv:      " + argv.toJson()));
     preview
         .get("diff")
         .flatMap(JsonValue::asString)
         .ifPresent(
             diff ->
-                diff.lines()
-                    .forEach(line -> console.out().println("          " + colour(style, line))));
+                diff.lines().forEach(line -> display.println("          " + colour(style, line))));
   }
 
   private static String colour(Style style, String line) {

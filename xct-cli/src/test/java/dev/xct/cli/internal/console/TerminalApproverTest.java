@@ -27,7 +27,8 @@ class TerminalApproverTest {
             new BufferedReader(new StringReader(typed)),
             new Style(false),
             interactive);
-    return new TerminalApprover(console, new Transcript(console.out(), console.style()))
+    return new TerminalApprover(
+            console, new Transcript(console.out(), console.style()), console.out())
         .decide(request());
   }
 
