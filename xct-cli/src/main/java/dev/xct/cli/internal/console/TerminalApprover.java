@@ -38,7 +38,8 @@ public final class TerminalApprover implements Approver {
 
   @Override
   public synchronized ApprovalDecision decide(ApprovalRequest request) {
-    transcript.approvalAsked(request);
+    // At a terminal the action is shown in full below; the raw preview would only repeat it.
+    transcript.approvalAsked(request, !console.interactive());
     if (!console.interactive()) {
       String reason = "no terminal to ask for approval; the action was not approved";
       transcript.approvalAnswered("denied: " + reason);

@@ -58,11 +58,16 @@ public final class Transcript implements RunListener {
     }
   }
 
-  /** Notes that a person is asked about {@code request}. */
-  public synchronized void approvalAsked(ApprovalRequest request) {
+  /** Notes that a person is asked about {@code request}, with the tool's preview. */
+  public void approvalAsked(ApprovalRequest request) {
+    approvalAsked(request, true);
+  }
+
+  /** Notes that a person is asked about {@code request}; the preview only if {@code preview}. */
+  public synchronized void approvalAsked(ApprovalRequest request, boolean preview) {
     flushAllowed();
     out.println(INDENT + style.yellow("? approval needed: " + request.reason()));
-    if (!request.preview().isNull()) {
+    if (preview && !request.preview().isNull()) {
       out.println(INDENT + style.dim("  preview: " + shorten(request.preview().toJson())));
     }
   }
