@@ -87,5 +87,18 @@ public final class ErrorCodes {
   /** The tool ran past its timeout and was abandoned. */
   public static final String TOOL_TIMEOUT = "TOOL_TIMEOUT";
 
+  // Added with the journal (appended here so that earlier constants keep their place).
+  /**
+   * The journal could not durably record the run; the tool did not run and the run stops, because
+   * it could no longer be traced.
+   */
+  public static final String JOURNAL_FAILED = "JOURNAL_FAILED";
+
+  /**
+   * A resumed run found a tool call that had started before a crash but whose outcome was never
+   * recorded; it may or may not have taken effect, and it was not run again.
+   */
+  public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
+
   private ErrorCodes() {}
 }
