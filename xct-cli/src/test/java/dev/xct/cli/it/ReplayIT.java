@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.xct.core.journal.FileJournal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -255,6 +256,23 @@ class ReplayIT {
     replay(replies, "--journal", "second.jsonl");
 
     assertThat(dir.resolve("second.jsonl")).hasSameTextualContentAs(dir.resolve("first.jsonl"));
+  }
+
+  @Test
+  void durableJournalRecordsTheRunHashChainedAndVerifiable() throws IOException {
+    Path replies = replies(proposal("fs.list", "{}"), DONE);
+
+    Xct.Outcome replay = replay(replies, "--durable-journal", "durable", "--run-id", "r-1");
+
+    assertThat(replay.exitCode()).as(replay.all()).isZero();
+    try (FileJournal journal = FileJournal.openReadOnly(dir.resolve("durable"))) {
+      assertThat(journal.verify().intact()).isTrue();
+      assertThat(journal.read("r-1"))
+          .extracting(event -> event.getClass().getSimpleName())
+          .startsWith("RunStarted")
+          .contains("ToolStarting", "StepCompleted")
+          .endsWith("RunEnded");
+    }
   }
 
   @Test

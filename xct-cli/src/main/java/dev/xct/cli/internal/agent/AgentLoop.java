@@ -21,8 +21,11 @@ import java.util.function.Supplier;
 public final class AgentLoop {
   private AgentLoop() {}
 
-  /** Returns the loop; {@code clock} and {@code runIds} make runs reproducible when fixed. */
-  public static ExecutionLoop build(
+  /**
+   * Returns the loop's builder, ready to build; {@code clock} and {@code runIds} make runs
+   * reproducible when fixed.
+   */
+  public static ExecutionLoop.Builder builder(
       PolicyFile policy,
       Toolbox toolbox,
       ModelClient model,
@@ -41,6 +44,6 @@ public final class AgentLoop {
     toolbox.validators().forEach(builder::validator);
     builder.validator(Validators.policy(policy.policy(), approver, policy.approval()));
     listeners.forEach(builder::listener);
-    return builder.build();
+    return builder;
   }
 }

@@ -11,6 +11,7 @@ import dev.xct.cli.internal.console.Transcript;
 import dev.xct.cli.policy.PolicyFile;
 import dev.xct.core.RunResult;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.journal.Journal;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -105,6 +106,14 @@ final class ReplayCommand implements Callable<Integer> {
   String runId = "replay";
 
   @Option(
+      names = "--durable-journal",
+      paramLabel = "DIR",
+      description =
+          "Also record the run in the durable, hash-chained journal in DIR (see docs/journal.md):"
+              + " every event is forced to disk before it is acted on.")
+  Path durableJournal;
+
+  @Option(
       names = "--json",
       description = "Print one JSON object summing up the run, not a transcript.")
   boolean json;
@@ -131,19 +140,23 @@ final class ReplayCommand implements Callable<Integer> {
     if (!json && !"-".equals(journal)) {
       listeners.add(new Transcript(console.out(), console.style()));
     }
-    try (Writer journalOut = openJournal(console)) {
+    try (Writer journalOut = openJournal(console);
+        Journal durable = DurableJournals.open(durableJournal)) {
       if (journalOut != null) {
         listeners.add(new ReplayJournal(journalOut));
       }
       RunResult result =
-          AgentLoop.build(
-                  policy,
-                  Toolboxes.forPolicy(policy, workspace),
-                  new RecordedModel(replies, repliesFile.toString()),
-                  Approvals.unattended(approve, "nobody can approve during a replay"),
-                  listeners,
-                  Clock.fixed(EPOCH, ZoneOffset.UTC),
-                  () -> runId)
+          DurableJournals.attach(
+                  AgentLoop.builder(
+                      policy,
+                      Toolboxes.forPolicy(policy, workspace),
+                      new RecordedModel(replies, repliesFile.toString()),
+                      Approvals.unattended(approve, "nobody can approve during a replay"),
+                      listeners,
+                      Clock.fixed(EPOCH, ZoneOffset.UTC),
+                      () -> runId),
+                  durable)
+              .build()
               .run(task);
       if (json) {
         console.out().println(summary(result));

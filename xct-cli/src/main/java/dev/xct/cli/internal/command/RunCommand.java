@@ -14,6 +14,7 @@ import dev.xct.core.ModelClient;
 import dev.xct.core.RunResult;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.journal.Journal;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -73,6 +74,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--journal", paramLabel = "FILE", description = "Also write the journal here.")
   Path journal;
 
+  @Option(
+      names = "--durable-journal",
+      paramLabel = "DIR",
+      description =
+          "Also record the run in the durable, hash-chained journal in DIR (see docs/journal.md):"
+              + " every event is forced to disk before it is acted on.")
+  Path durableJournal;
+
   @Option(names = "--json", description = "Print the run's events as JSON Lines, not a transcript.")
   boolean json;
 
@@ -103,17 +112,21 @@ final class RunCommand implements Callable<Integer> {
     CancellationToken cancellation = CancellationToken.create();
     Thread onInterrupt = new Thread(cancellation::cancel, "xct-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    try (Writer journalOut = journal == null ? Writer.nullWriter() : open(journal)) {
+    try (Writer journalOut = journal == null ? Writer.nullWriter() : open(journal);
+        Journal durable = DurableJournals.open(durableJournal)) {
       listeners.add(new ReplayJournal(journalOut));
       RunResult result =
-          AgentLoop.build(
-                  policy,
-                  Toolboxes.forPolicy(policy, workspace),
-                  new Progress(model, console),
-                  new TerminalApprover(console, approvals, notes),
-                  listeners,
-                  Clock.systemUTC(),
-                  () -> UUID.randomUUID().toString())
+          DurableJournals.attach(
+                  AgentLoop.builder(
+                      policy,
+                      Toolboxes.forPolicy(policy, workspace),
+                      new Progress(model, console),
+                      new TerminalApprover(console, approvals, notes),
+                      listeners,
+                      Clock.systemUTC(),
+                      () -> UUID.randomUUID().toString()),
+                  durable)
+              .build()
               .run(task, cancellation);
       return ExitCodes.of(result.status());
     } catch (IOException e) {

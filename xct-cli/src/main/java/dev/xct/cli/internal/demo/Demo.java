@@ -138,7 +138,7 @@ public final class Demo {
         json
             ? JsonLinesEventWriter.to(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8))
             : transcript;
-    return AgentLoop.build(
+    return AgentLoop.builder(
             policy,
             toolbox,
             ScriptedModelClient.of(replies),
@@ -146,6 +146,7 @@ public final class Demo {
             List.of(listener),
             CLOCK,
             () -> runId)
+        .build()
         .run(task);
   }
 
