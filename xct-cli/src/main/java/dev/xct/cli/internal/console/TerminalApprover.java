@@ -88,7 +88,19 @@ public final class TerminalApprover implements Approver {
         .or(() -> preview.get("path"))
         .flatMap(JsonValue::asString)
         .ifPresent(path -> display.println("        path:      " + path));
-    preview.get("argv").ifPresent(argv -> display.println("        argv:      " + argv.toJson()));
+    // shell.exec previews the resolved argv as "command", with its working directory.
+    preview
+        .get("argv")
+        .or(() -> preview.get("command"))
+        .ifPresent(argv -> display.println("        argv:      " + argv.toJson()));
+    preview
+        .get("cwd")
+        .flatMap(JsonValue::asString)
+        .ifPresent(cwd -> display.println("        cwd:       " + cwd));
+    preview
+        .get("refused")
+        .flatMap(JsonValue::asString)
+        .ifPresent(code -> display.println("        refused:   " + code));
     preview
         .get("diff")
         .flatMap(JsonValue::asString)

@@ -63,6 +63,35 @@ class TerminalApproverTest {
   }
 
   @Test
+  void showsTheResolvedArgvAndWorkingDirectoryOfACommand() {
+    JsonValue arguments = JsonValue.parse("{\"argv\":[\"systemctl\",\"restart\",\"web\"]}");
+    ApprovalRequest command =
+        new ApprovalRequest(
+            "run-1",
+            4,
+            Decision.propose("shell.exec", arguments, "restart"),
+            ToolSpec.builder("shell.exec").build(),
+            ActionDigest.of("shell.exec", arguments),
+            "policy rule 'restarts' requires approval",
+            JsonValue.parse(
+                "{\"command\":[\"/usr/bin/systemctl\",\"restart\",\"web\"],\"cwd\":\"/srv\"}"));
+    Console console =
+        new Console(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            new BufferedReader(new StringReader("s\n")),
+            new Style(false),
+            true);
+
+    new TerminalApprover(console, new Transcript(console.out(), console.style()), console.out())
+        .decide(command);
+
+    assertThat(shown())
+        .contains("argv:      [\"/usr/bin/systemctl\",\"restart\",\"web\"]")
+        .contains("cwd:       /srv");
+  }
+
+  @Test
   void approvalIsBoundToTheExactActionShown() {
     ApprovalDecision decision = answer("a\n", true);
 
