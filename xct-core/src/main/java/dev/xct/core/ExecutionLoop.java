@@ -91,8 +91,8 @@ public final class ExecutionLoop {
    * allows it. Then the loop continues, numbering steps on, and the result holds every step, old
    * and new. The run keeps its original start, so its time budget counts the time it was down.
    *
-   * @throws XctException if the loop has no journal, the journal holds no such run, or the run is
-   *     running in this process right now
+   * @throws XctException if the loop has no journal, the journal holds no such run, the run's
+   *     records cannot be read (a damaged journal), or the run is running in this process right now
    */
   public RunResult resume(String runId, CancellationToken cancellation) {
     Objects.requireNonNull(runId, "runId");

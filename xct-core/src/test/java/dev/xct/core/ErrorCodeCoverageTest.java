@@ -274,6 +274,33 @@ class ErrorCodeCoverageTest {
                   List.of()));
           return loop(replies(DONE), ECHO).journal(journal).build().resume("crashed");
         });
+    for (String fault :
+        List.of(
+            ErrorCodes.MODEL_REFUSED, ErrorCodes.OUTPUT_TRUNCATED, ErrorCodes.MULTIPLE_ACTIONS)) {
+      cases.put(
+          fault,
+          () -> {
+            AtomicInteger calls = new AtomicInteger();
+            return loop(
+                    request ->
+                        calls.getAndIncrement() == 0
+                            ? ModelReply.rejected(
+                                "I can't help with that.",
+                                TokenUsage.unknown(),
+                                Result.failure(fault, "the model's reply was not a decision"))
+                            : ModelReply.of(DONE),
+                    ECHO)
+                .build()
+                .run("t");
+          });
+    }
+    cases.put(
+        ErrorCodes.TOKEN_BUDGET_EXCEEDED,
+        () ->
+            loop(request -> new ModelReply(CALL, new TokenUsage(600, 100)), ECHO)
+                .budgets(Budgets.builder().maxTokens(1_000).build())
+                .build()
+                .run("t"));
     return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 

@@ -60,7 +60,8 @@ public final class RunEngine {
           ErrorCodes.MAX_STEPS_EXCEEDED,
           ErrorCodes.MAX_CONSECUTIVE_ERRORS,
           ErrorCodes.TOOL_QUOTA_EXCEEDED,
-          ErrorCodes.DEADLINE_EXCEEDED);
+          ErrorCodes.DEADLINE_EXCEEDED,
+          ErrorCodes.TOKEN_BUDGET_EXCEEDED);
   private static final String JOURNAL_LOST =
       "the journal could not record the run, so it was stopped: it could no longer be traced";
 
@@ -299,7 +300,10 @@ public final class RunEngine {
       if (cancellation.isCancelled()) {
         return end(RunStatus.CANCELLED, ErrorCodes.CANCELLED, "the run was cancelled");
       }
-      DecodeResult decoded = config.codec().decode(reply.text());
+      DecodeResult decoded =
+          reply.fault().isPresent()
+              ? new DecodeResult.Invalid(reply.fault().get())
+              : config.codec().decode(reply.text());
       emit(new RunEvent.ModelReplied(runId, number, replied, reply, decoded, latency));
       StepBuilder step = new StepBuilder(number, stepStart, reply, latency);
       if (decoded instanceof DecodeResult.Invalid invalid) {
@@ -333,7 +337,8 @@ public final class RunEngine {
   /** Validates and maybe executes a proposal; returns the stop verdict if the run must end. */
   private Verdict.Stop propose(Decision.Proposal proposal, StepBuilder step) {
     Instant now = config.clock().instant();
-    RunStats stats = new RunStats(transcript.size(), consecutiveErrors, executionsView, startedAt);
+    RunStats stats =
+        new RunStats(transcript.size(), consecutiveErrors, executionsView, startedAt, usage);
     ValidationContext context =
         new ValidationContext(runId, step.number, config.tools(), stats, now);
     List<VerdictRecord> verdicts =
@@ -414,6 +419,12 @@ public final class RunEngine {
           RunStatus.LIMIT_REACHED,
           ErrorCodes.MAX_CONSECUTIVE_ERRORS,
           "the last " + consecutiveErrors + " steps all failed");
+    }
+    if (usage.totalTokens() >= budgets.maxTokens()) {
+      return end(
+          RunStatus.LIMIT_REACHED,
+          ErrorCodes.TOKEN_BUDGET_EXCEEDED,
+          "the run used " + usage.totalTokens() + " tokens; its budget is " + budgets.maxTokens());
     }
     if (!config.clock().instant().isBefore(deadline)) {
       return end(

@@ -100,5 +100,18 @@ public final class ErrorCodes {
    */
   public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
+  // Added with the model adapters.
+  /** The model (or its provider's content filter) refused to answer. */
+  public static final String MODEL_REFUSED = "MODEL_REFUSED";
+
+  /** The model's output was cut off at its token limit, so its JSON is incomplete. */
+  public static final String OUTPUT_TRUNCATED = "OUTPUT_TRUNCATED";
+
+  /** The model made more than one tool call in one reply; XCT takes exactly one action per step. */
+  public static final String MULTIPLE_ACTIONS = "MULTIPLE_ACTIONS";
+
+  /** The run used its token budget. */
+  public static final String TOKEN_BUDGET_EXCEEDED = "TOKEN_BUDGET_EXCEEDED";
+
   private ErrorCodes() {}
 }

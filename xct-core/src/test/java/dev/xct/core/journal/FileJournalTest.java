@@ -106,6 +106,22 @@ class FileJournalTest {
   }
 
   @Test
+  void aJournalWhoseVeryFirstRecordWasTornOpensAndStartsAfresh() throws IOException {
+    Files.writeString(dir.resolve("journal-00000000000000000001.jsonl"), "{\"seq\":1,\"pr");
+    List<RunEvent> run = JournalEvents.run("r", 1);
+
+    try (FileJournal journal = FileJournal.open(dir)) {
+      assertThat(journal.tornTails()).hasSize(1);
+      run.forEach(journal::append);
+      assertThat(journal.read("r")).isEqualTo(run);
+    }
+    try (FileJournal journal = FileJournal.openReadOnly(dir)) {
+      assertThat(journal.verify().intact()).isTrue();
+      assertThat(journal.verify().records()).isEqualTo(run.size());
+    }
+  }
+
+  @Test
   void aCorruptCompleteLineMakesTheRunUnreadableRatherThanSilentlyShorter() throws IOException {
     try (FileJournal journal = FileJournal.open(dir)) {
       JournalEvents.run("r", 2).forEach(journal::append);

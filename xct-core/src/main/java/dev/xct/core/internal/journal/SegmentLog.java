@@ -5,6 +5,7 @@ import dev.xct.core.journal.Durability;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
@@ -120,7 +121,18 @@ public final class SegmentLog implements AutoCloseable {
       channel.close();
     }
     Path file = dir.resolve(Segments.name(seq));
-    channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+    if (Files.exists(file)) {
+      // Only possible if a crash tore the very first record of that segment: nothing in it was
+      // ever acknowledged, so it is replaced (a complete record there would be a real conflict).
+      if (Segments.read(file).lines() > 0) {
+        throw new IOException("journal segment " + file + " already exists");
+      }
+      LOG.warn("replacing journal segment {}, which holds only a torn record", file);
+      channel =
+          FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    } else {
+      channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+    }
     channelSize = 0;
     lastSegment = file;
     if (durability != Durability.NONE) {
