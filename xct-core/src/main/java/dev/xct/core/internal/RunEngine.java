@@ -21,7 +21,6 @@ import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
-import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.RunStats;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Verdict;
@@ -292,7 +291,8 @@ public final class RunEngine {
         reply = askModel(number);
       } catch (RuntimeException e) {
         LOG.error("model client failed", e);
-        return end(RunStatus.MODEL_FAILED, ErrorCodes.MODEL_FAILED, "model client failed: " + e);
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return end(RunStatus.MODEL_FAILED, ErrorCodes.MODEL_FAILED, "model client failed: " + why);
       }
       Instant replied = config.clock().instant();
       Duration latency = micros(stepStart, replied);
@@ -404,35 +404,16 @@ public final class RunEngine {
   }
 
   private RunResult checkLimits() {
-    Budgets budgets = config.budgets();
-    if (cancellation.isCancelled()) {
-      return end(RunStatus.CANCELLED, ErrorCodes.CANCELLED, "the run was cancelled");
-    }
-    if (transcript.size() >= budgets.maxSteps()) {
-      return end(
-          RunStatus.LIMIT_REACHED,
-          ErrorCodes.MAX_STEPS_EXCEEDED,
-          "the run used all " + budgets.maxSteps() + " steps without the model saying done");
-    }
-    if (consecutiveErrors >= budgets.maxConsecutiveErrors()) {
-      return end(
-          RunStatus.LIMIT_REACHED,
-          ErrorCodes.MAX_CONSECUTIVE_ERRORS,
-          "the last " + consecutiveErrors + " steps all failed");
-    }
-    if (usage.totalTokens() >= budgets.maxTokens()) {
-      return end(
-          RunStatus.LIMIT_REACHED,
-          ErrorCodes.TOKEN_BUDGET_EXCEEDED,
-          "the run used " + usage.totalTokens() + " tokens; its budget is " + budgets.maxTokens());
-    }
-    if (!config.clock().instant().isBefore(deadline)) {
-      return end(
-          RunStatus.LIMIT_REACHED,
-          ErrorCodes.DEADLINE_EXCEEDED,
-          "the run exceeded its time budget of " + budgets.maxDuration());
-    }
-    return null;
+    RunLimits.Ending ending =
+        RunLimits.reached(
+            config.budgets(),
+            cancellation.isCancelled(),
+            transcript.size(),
+            consecutiveErrors,
+            usage,
+            config.clock().instant(),
+            deadline);
+    return ending == null ? null : end(ending.status(), ending.code(), ending.message());
   }
 
   private boolean emit(RunEvent event) {
