@@ -59,7 +59,8 @@ public final class Main {
     return commandLine.execute(args);
   }
 
-  private static int failure(Exception ex, PrintStream err) {
+  /** Maps a failure that escaped a command to its exit code and a one-line message. */
+  static int failure(Exception ex, PrintStream err) {
     if (ex instanceof CliException cli) {
       err.println("xct: " + cli.getMessage());
       return cli.exitCode();
