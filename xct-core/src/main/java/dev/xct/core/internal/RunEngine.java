@@ -300,10 +300,7 @@ public final class RunEngine {
       if (cancellation.isCancelled()) {
         return end(RunStatus.CANCELLED, ErrorCodes.CANCELLED, "the run was cancelled");
       }
-      DecodeResult decoded =
-          reply.fault().isPresent()
-              ? new DecodeResult.Invalid(reply.fault().get())
-              : config.codec().decode(reply.text());
+      DecodeResult decoded = config.codec().decodeReply(reply);
       emit(new RunEvent.ModelReplied(runId, number, replied, reply, decoded, latency));
       StepBuilder step = new StepBuilder(number, stepStart, reply, latency);
       if (decoded instanceof DecodeResult.Invalid invalid) {
