@@ -23,13 +23,17 @@ import java.util.List;
  * many of them failed. A single reply longer than {@link Builder#maxReplyChars(int)} is cut and
  * marked. Rendering cost is therefore bounded by the budget, not by the length of the run.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe, and immutable as far as callers can tell: it remembers only the system prompt of
+ * the last tool catalog it rendered, which a loop passes unchanged on every step.
  */
 public final class DefaultContextRenderer implements ContextRenderer {
   private static final DefaultContextRenderer DEFAULT = builder().build();
 
   private final int maxChars;
   private final int maxReplyChars;
+
+  /** The last catalog rendered: a loop passes the same immutable list on every step. */
+  private volatile Prompt lastPrompt;
 
   private DefaultContextRenderer(Builder builder) {
     this.maxChars = builder.maxChars;
@@ -48,7 +52,7 @@ public final class DefaultContextRenderer implements ContextRenderer {
 
   @Override
   public List<ChatMessage> render(String task, List<ToolSpec> tools, List<Step> transcript) {
-    String system = ContextText.systemPrompt(tools);
+    String system = systemPrompt(tools);
     int used = system.length() + task.length() + ContextText.TASK_PREFIX.length();
     Deque<ChatMessage> kept = new ArrayDeque<>();
     int firstKept = transcript.size();
@@ -73,6 +77,20 @@ public final class DefaultContextRenderer implements ContextRenderer {
     messages.addAll(kept);
     return List.copyOf(messages);
   }
+
+  private String systemPrompt(List<ToolSpec> tools) {
+    Prompt cached = lastPrompt;
+    if (cached != null && (cached.tools() == tools || cached.tools().equals(tools))) {
+      return cached.text();
+    }
+    // List.copyOf keeps an immutable list as is, so the next step hits the identity check.
+    Prompt fresh = new Prompt(List.copyOf(tools), ContextText.systemPrompt(tools));
+    lastPrompt = fresh;
+    return fresh.text();
+  }
+
+  /** A rendered system prompt and the catalog it was rendered from. */
+  private record Prompt(List<ToolSpec> tools, String text) {}
 
   /** Configures a {@link DefaultContextRenderer}. Not thread-safe. */
   public static final class Builder {

@@ -1,0 +1,148 @@
+package dev.xct.benchmarks;
+
+import dev.xct.core.ExecutionLoop;
+import dev.xct.core.ModelRequest;
+import dev.xct.core.RunResult;
+import dev.xct.core.Step;
+import dev.xct.core.context.ChatMessage;
+import dev.xct.core.context.DefaultContextRenderer;
+import dev.xct.core.protocol.Decision;
+import dev.xct.core.protocol.DecodeResult;
+import dev.xct.core.protocol.ProtocolCodec;
+import dev.xct.core.tool.ToolRegistry;
+import dev.xct.core.validate.Budgets;
+import dev.xct.core.validate.Policy;
+import dev.xct.core.validate.RunStats;
+import dev.xct.core.validate.ValidationContext;
+import dev.xct.core.validate.Validator;
+import dev.xct.core.validate.Validators;
+import dev.xct.core.validate.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Measures how the cost of a step grows with the run: whole runs of 1, 100 and 1,000 steps (per
+ * step), and the per-step parts at step 1, 100 and 1,000: the validator chain (must stay flat), the
+ * default context rendering (bounded by the context budget) and the model request's copy of the
+ * transcript.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+public class ScalingBenchmark {
+  private ExecutionLoop run1;
+  private ExecutionLoop run100;
+  private ExecutionLoop run1000;
+  private ExecutionLoop plain1000;
+
+  /** Builds the loops. */
+  @Setup
+  public void setUp() {
+    run1 = Fixtures.loop(1, true, true);
+    run100 = Fixtures.loop(100, true, true);
+    run1000 = Fixtures.loop(1000, true, true);
+    plain1000 = Fixtures.loop(1000, true, false);
+  }
+
+  /** A run of 1 step, per step. */
+  @Benchmark
+  public RunResult runOf1Step() {
+    return run1.run("t");
+  }
+
+  /** A run of 100 steps, per step. */
+  @Benchmark
+  @OperationsPerInvocation(100)
+  public RunResult runOf100Steps() {
+    return run100.run("t");
+  }
+
+  /** A run of 1,000 steps, per step. */
+  @Benchmark
+  @OperationsPerInvocation(1000)
+  public RunResult runOf1000Steps() {
+    return run1000.run("t");
+  }
+
+  /** A run of 1,000 steps with a constant renderer, per step. */
+  @Benchmark
+  @OperationsPerInvocation(1000)
+  public RunResult runOf1000StepsPlainRenderer() {
+    return plain1000.run("t");
+  }
+
+  /** The state of a run that is at step {@code step}. */
+  @State(Scope.Benchmark)
+  public static class AtStep {
+    /** The step number. */
+    @Param({"1", "100", "1000"})
+    public int step;
+
+    ToolRegistry tools;
+    List<Step> transcript;
+    Decision.Proposal proposal;
+    List<Validator> chain;
+    ValidationContext context;
+    List<ChatMessage> messages;
+    DefaultContextRenderer renderer = DefaultContextRenderer.create();
+
+    /** Records a real transcript of {@code step - 1} steps and the chain the loop builds. */
+    @Setup
+    public void setUp() {
+      tools = ToolRegistry.of(Fixtures.noOpTool());
+      transcript = step == 1 ? List.of() : Fixtures.loop(step - 1, true, false).run("t").steps();
+      Fixtures.check(transcript.size() == step - 1, "transcript size");
+      // The loop keeps its transcript in an ArrayList, which ModelRequest copies.
+      transcript = new ArrayList<>(transcript);
+      DecodeResult decoded = ProtocolCodec.strict().decode(Fixtures.REPLY);
+      proposal = (Decision.Proposal) ((DecodeResult.Valid) decoded).decision();
+      Budgets budgets = Budgets.builder().toolQuota(Fixtures.TOOL, Integer.MAX_VALUE).build();
+      chain =
+          List.of(
+              Validators.knownTool(),
+              Validators.argumentSchema(),
+              Validators.toolQuotas(budgets),
+              Validators.policy(Policy.builder().allow(Fixtures.TOOL).build()));
+      Instant now = Instant.now();
+      RunStats stats = new RunStats(step - 1, 0, Map.of(Fixtures.TOOL, step - 1), now);
+      context = new ValidationContext("run-1", step, tools, stats, now);
+      messages = renderer.render("t", tools.specs(), transcript);
+      for (Validator v : chain) {
+        Fixtures.check(v.check(proposal, context) instanceof Verdict.Allow, v.name());
+      }
+    }
+  }
+
+  /** The full validator chain at step {@code step}. */
+  @Benchmark
+  public void validateAtStep(AtStep s, Blackhole bh) {
+    for (Validator v : s.chain) {
+      bh.consume(v.check(s.proposal, s.context));
+    }
+  }
+
+  /** The default context rendering at step {@code step} (120,000-character budget). */
+  @Benchmark
+  public List<ChatMessage> renderAtStep(AtStep s) {
+    return s.renderer.render("t", s.tools.specs(), s.transcript);
+  }
+
+  /** The model request the loop builds at step {@code step} (it copies the transcript). */
+  @Benchmark
+  public ModelRequest requestAtStep(AtStep s) {
+    return new ModelRequest("run-1", s.step, "t", s.tools.specs(), s.transcript, s.messages);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.xct.benchmarks;
+
+import dev.xct.core.CancellationToken;
+import dev.xct.core.JsonValue;
+import dev.xct.core.protocol.Result;
+import dev.xct.core.tool.Tool;
+import dev.xct.core.tool.ToolCall;
+import dev.xct.core.tool.ToolContext;
+import dev.xct.tools.fs.FsTools;
+import dev.xct.tools.shell.Program;
+import dev.xct.tools.shell.ShellTools;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Measures what the tools' checks cost: {@code fs.write} of a small file against raw {@code
+ * Files.write} of the same bytes (plain, forced, and a hand-written temp-force-rename), and {@code
+ * shell.exec} of {@code true} against a raw {@code ProcessBuilder} start-and-wait.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class ToolBenchmark {
+  private static final String CONTENT = "hello, benchmark\n".repeat(6);
+
+  private final byte[] bytes = CONTENT.getBytes(StandardCharsets.UTF_8);
+  private Path root;
+  private Tool write;
+  private ToolCall writeCall;
+  private Tool shell;
+  private ToolCall shellCall;
+  private ToolContext context;
+  private Path trueProgram;
+
+  /** Creates a fresh root and the tools. */
+  @Setup
+  public void setUp() throws IOException {
+    root = Files.createTempDirectory("xct-bench").toRealPath();
+    write =
+        FsTools.forRoot(root).tools().stream()
+            .filter(t -> t.spec().name().equals("fs.write"))
+            .findFirst()
+            .orElseThrow();
+    writeCall =
+        new ToolCall(
+            "fs.write",
+            JsonValue.from(Map.of("path", "note.txt", "content", CONTENT, "mode", "overwrite")),
+            "write");
+    shell =
+        ShellTools.builder()
+            .root(root)
+            .searchPath(Path.of("/usr/bin"), Path.of("/bin"))
+            .allow(Program.builder("true").build())
+            .build()
+            .tool();
+    shellCall = new ToolCall("shell.exec", JsonValue.from(Map.of("argv", List.of("true"))), "t");
+    context =
+        new ToolContext(
+            "run-1",
+            1,
+            Instant.now().plusSeconds(3600),
+            CancellationToken.create(),
+            Clock.systemUTC());
+    trueProgram =
+        Files.exists(Path.of("/usr/bin/true")) ? Path.of("/usr/bin/true") : Path.of("/bin/true");
+    Fixtures.check(fsWrite() instanceof Result.Success, "fs.write: " + fsWrite());
+    Fixtures.check(shellExec() instanceof Result.Success, "shell.exec: " + shellExec());
+  }
+
+  /** The fs.write tool: confinement, temp file, force, atomic rename. */
+  @Benchmark
+  public Result fsWrite() {
+    return write.execute(writeCall, context);
+  }
+
+  /** Raw Files.write of the same bytes: no force, not atomic. */
+  @Benchmark
+  public Path rawFilesWrite() throws IOException {
+    return Files.write(root.resolve("raw.txt"), bytes);
+  }
+
+  /** Raw write of the same bytes, forced to disk, in place (not atomic). */
+  @Benchmark
+  public int rawFilesWriteForced() throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            root.resolve("forced.txt"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      int n = channel.write(ByteBuffer.wrap(bytes));
+      channel.force(true);
+      return n;
+    }
+  }
+
+  /** The same atomicity by hand: temp file, write, force, rename over the target. */
+  @Benchmark
+  public Path rawAtomicWrite() throws IOException {
+    Path temp = root.resolve(".atomic.tmp");
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(bytes));
+      channel.force(true);
+    }
+    return Files.move(temp, root.resolve("atomic.txt"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The shell.exec tool running {@code true}. */
+  @Benchmark
+  public Result shellExec() {
+    return shell.execute(shellCall, context);
+  }
+
+  /** Raw ProcessBuilder start, drain output, wait, for the same program. */
+  @Benchmark
+  public int rawProcess() throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(trueProgram.toString()).redirectErrorStream(true).start();
+    try (InputStream out = process.getInputStream()) {
+      out.readAllBytes();
+    }
+    return process.waitFor();
+  }
+}
