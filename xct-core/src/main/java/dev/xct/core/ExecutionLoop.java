@@ -2,10 +2,13 @@ package dev.xct.core;
 
 import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
+import dev.xct.core.event.Redactor;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.internal.LoopConfig;
 import dev.xct.core.internal.RunEngine;
 import dev.xct.core.internal.ToolThreads;
+import dev.xct.core.journal.Journal;
+import dev.xct.core.journal.ResumePolicy;
 import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Budgets;
@@ -30,6 +33,12 @@ import java.util.function.Supplier;
  * Validators#argumentSchema()} checks, then the tool quotas from {@link Budgets} (if any), then the
  * validators added with {@link Builder#validator(Validator)}, in order. Nothing is retried: a
  * failed step is reported to the model, which decides what to do next.
+ *
+ * <p>With a {@link Journal} ({@link Builder#journal(Journal)}) every event is journaled before
+ * listeners see it and a tool runs only after its intent is journaled; a journal failure stops the
+ * run ({@code JOURNAL_FAILED}). A run interrupted by a crash continues with {@link
+ * #resume(String)}. Every recorded event passes the {@link Redactor} first (default {@link
+ * Redactor#defaults()}).
  *
  * <p>Immutable and thread-safe: one loop serves many concurrent runs, each with its own state.
  */
@@ -60,6 +69,37 @@ public final class ExecutionLoop {
     return new RunEngine(config, task, cancellation).run();
   }
 
+  /**
+   * Continues a run from the journal after the process running it died; see {@link #resume(String,
+   * CancellationToken)}.
+   *
+   * @throws XctException if the loop has no journal, the journal holds no such run, or the run is
+   *     running in this process right now
+   */
+  public RunResult resume(String runId) {
+    return resume(runId, CancellationToken.create());
+  }
+
+  /**
+   * Continues a run from the journal after the process running it died, on the calling thread. A
+   * run that had ended returns its result without calling the model. Otherwise the run's task,
+   * start time, steps, token usage and tool counts are rebuilt from the journal, a {@link
+   * dev.xct.core.event.RunEvent.RunResumed} event is journaled, and the step the crash interrupted
+   * is settled: a step that had not yet journaled its intent is asked again; a tool that had
+   * finished gets its journaled outcome; a tool whose outcome is unknown is recorded as failed with
+   * {@code OUTCOME_UNKNOWN} and never re-run, unless it is idempotent and the {@link ResumePolicy}
+   * allows it. Then the loop continues, numbering steps on, and the result holds every step, old
+   * and new. The run keeps its original start, so its time budget counts the time it was down.
+   *
+   * @throws XctException if the loop has no journal, the journal holds no such run, the run's
+   *     records cannot be read (a damaged journal), or the run is running in this process right now
+   */
+  public RunResult resume(String runId, CancellationToken cancellation) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(cancellation, "cancellation");
+    return RunEngine.resume(config, runId, cancellation);
+  }
+
   /** Returns the registry this loop dispatches to. */
   public ToolRegistry tools() {
     return config.tools();
@@ -84,6 +124,9 @@ public final class ExecutionLoop {
     private Duration toolTimeout = Duration.ofSeconds(60);
     private ExecutorService toolExecutor;
     private boolean inlineTools;
+    private Journal journal;
+    private Redactor redactor = Redactor.defaults();
+    private ResumePolicy resumePolicy = ResumePolicy.REPORT_UNKNOWN;
 
     private Builder(ModelClient model, ToolRegistry tools) {
       this.model = Objects.requireNonNull(model, "model");
@@ -171,6 +214,30 @@ public final class ExecutionLoop {
       return this;
     }
 
+    /**
+     * Journals every event of every run to {@code journal} before anyone acts on it, and enables
+     * {@link ExecutionLoop#resume(String)}. The loop never closes it.
+     */
+    public Builder journal(Journal journal) {
+      this.journal = Objects.requireNonNull(journal, "journal");
+      return this;
+    }
+
+    /**
+     * Sets what masks secrets in recorded events: journal, listeners and logs (default {@link
+     * Redactor#defaults()}; {@link Redactor#none()} to record everything).
+     */
+    public Builder redactor(Redactor redactor) {
+      this.redactor = Objects.requireNonNull(redactor, "redactor");
+      return this;
+    }
+
+    /** Sets what resume does with a step whose outcome is unknown (default report it). */
+    public Builder resumePolicy(ResumePolicy policy) {
+      this.resumePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
     /** Returns the immutable loop. */
     public ExecutionLoop build() {
       List<Validator> chain = new ArrayList<>();
@@ -194,7 +261,10 @@ public final class ExecutionLoop {
               clock,
               runIds,
               toolTimeout,
-              executor));
+              executor,
+              journal,
+              redactor,
+              resumePolicy));
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.xct.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xct.core.event.RunEvent;
+import dev.xct.core.journal.Journal;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
@@ -19,8 +21,10 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -233,6 +237,68 @@ class ErrorCodeCoverageTest {
                           return Result.success("late");
                         }))
                 .toolTimeout(Duration.ofMillis(100))
+                .build()
+                .run("t"));
+    cases.put(
+        ErrorCodes.JOURNAL_FAILED,
+        () ->
+            loop(replies(CALL, DONE), ECHO)
+                .journal(
+                    new Journal() {
+                      @Override
+                      public void append(RunEvent event) {
+                        if (event instanceof RunEvent.ToolStarting) {
+                          throw new XctException("disk full");
+                        }
+                      }
+
+                      @Override
+                      public List<RunEvent> read(String runId) {
+                        return List.of();
+                      }
+                    })
+                .build()
+                .run("t"));
+    cases.put(
+        ErrorCodes.OUTCOME_UNKNOWN,
+        () -> {
+          Journal journal = Journal.inMemory();
+          Instant at = Instant.parse("2025-01-01T00:00:00Z");
+          journal.append(new RunEvent.RunStarted("crashed", 0, at, "t"));
+          journal.append(
+              new RunEvent.ToolStarting(
+                  "crashed",
+                  1,
+                  at,
+                  new ToolCall("t.echo", JsonValue.emptyObject(), ""),
+                  List.of()));
+          return loop(replies(DONE), ECHO).journal(journal).build().resume("crashed");
+        });
+    for (String fault :
+        List.of(
+            ErrorCodes.MODEL_REFUSED, ErrorCodes.OUTPUT_TRUNCATED, ErrorCodes.MULTIPLE_ACTIONS)) {
+      cases.put(
+          fault,
+          () -> {
+            AtomicInteger calls = new AtomicInteger();
+            return loop(
+                    request ->
+                        calls.getAndIncrement() == 0
+                            ? ModelReply.rejected(
+                                "I can't help with that.",
+                                TokenUsage.unknown(),
+                                Result.failure(fault, "the model's reply was not a decision"))
+                            : ModelReply.of(DONE),
+                    ECHO)
+                .build()
+                .run("t");
+          });
+    }
+    cases.put(
+        ErrorCodes.TOKEN_BUDGET_EXCEEDED,
+        () ->
+            loop(request -> new ModelReply(CALL, new TokenUsage(600, 100)), ECHO)
+                .budgets(Budgets.builder().maxTokens(1_000).build())
                 .build()
                 .run("t"));
     return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));

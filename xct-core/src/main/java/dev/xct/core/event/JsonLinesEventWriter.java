@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * Writes every event as one JSON object per line (JSON Lines), flushed after each line, so that a
- * run can be inspected, diffed and replayed. The format is documented in {@code docs/events.md}.
+ * run can be inspected, diffed and replayed. The format is documented in {@code docs/journal.md}.
  *
  * <p>This is an observer, not a durable journal: lines are flushed to the operating system but not
  * forced to disk. Thread-safe: events of concurrent runs are written as whole lines, never

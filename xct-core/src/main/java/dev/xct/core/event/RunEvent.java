@@ -22,7 +22,9 @@ import java.util.Optional;
  * ToolStarting} and {@link ToolFinished} if the tool runs, then {@link StepCompleted}. A run begins
  * with {@link RunStarted} and always ends with {@link RunEnded}. {@link ToolStarting} is the
  * write-ahead intent: it is emitted before the tool runs, with everything needed to know what was
- * about to happen.
+ * about to happen. A run continued with {@link dev.xct.core.ExecutionLoop#resume(String)} emits
+ * {@link RunResumed} first; a step interrupted by the crash may then appear twice (its abandoned
+ * beginning, then the step as resumed), and the latest {@link StepCompleted} of a number counts.
  *
  * <p>Immutable and thread-safe.
  */
@@ -46,6 +48,21 @@ public sealed interface RunEvent {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(task, "task");
+    }
+  }
+
+  /**
+   * The run was continued from its journal after an interruption.
+   *
+   * @param step the number of steps already completed when the run was resumed
+   */
+  record RunResumed(String runId, int step, Instant at) implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public RunResumed {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
     }
   }
 

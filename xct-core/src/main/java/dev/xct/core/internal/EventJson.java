@@ -1,5 +1,6 @@
 package dev.xct.core.internal;
 
+import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.protocol.DecodeResult;
@@ -8,7 +9,11 @@ import java.time.Duration;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Maps run events to their JSON Lines form. Stateless and thread-safe. */
+/**
+ * Maps run events to their JSON Lines form. Every line is self-contained and lossless except that
+ * durations are kept in whole microseconds: {@link EventParser} reads it back into the same event.
+ * Stateless and thread-safe.
+ */
 public final class EventJson {
   private EventJson() {}
 
@@ -26,6 +31,8 @@ public final class EventJson {
     out.put("at", event.at().toString());
     if (event instanceof RunEvent.RunStarted started) {
       out.put("task", started.task());
+    } else if (event instanceof RunEvent.RunResumed) {
+      // the step number (completed steps) is all there is
     } else if (event instanceof RunEvent.ModelReplied replied) {
       out.put("reply", replied.reply().text());
       out.put("latency_us", micros(replied.latency()));
@@ -49,9 +56,7 @@ public final class EventJson {
       out.set("response", Json.node(WireEncoder.toWire(finished.result())));
       out.put("duration_us", micros(finished.duration()));
     } else if (event instanceof RunEvent.StepCompleted completed) {
-      completed.record().tool().ifPresent(tool -> out.put("tool", tool));
-      out.put("executed", completed.record().executed());
-      out.put("outcome", outcome(completed));
+      step(out, completed);
     } else if (event instanceof RunEvent.RunEnded ended) {
       out.put("status", ended.status().name());
       ended.code().ifPresent(code -> out.put("code", code));
@@ -86,6 +91,24 @@ public final class EventJson {
     return out;
   }
 
+  private static void step(ObjectNode out, RunEvent.StepCompleted completed) {
+    Step step = completed.record();
+    step.tool().ifPresent(tool -> out.put("tool", tool));
+    out.put("executed", step.executed());
+    out.put("outcome", outcome(completed));
+    // The full record, so that a step can be rebuilt from this one line (resume, replay).
+    out.put("started_at", step.startedAt().toString());
+    out.put("reply", step.rawReply());
+    step.decision().ifPresent(d -> out.set("decision", Json.node(WireEncoder.toWire(d))));
+    ArrayNode verdicts = out.putArray("verdicts");
+    step.verdicts().forEach(v -> verdicts.add(verdict(v)));
+    step.result().ifPresent(r -> out.set("response", Json.node(WireEncoder.toWire(r))));
+    out.put("latency_us", micros(step.modelLatency()));
+    out.put("duration_us", micros(step.toolDuration()));
+    out.put("prompt_tokens", step.usage().promptTokens());
+    out.put("completion_tokens", step.usage().completionTokens());
+  }
+
   private static String outcome(RunEvent.StepCompleted completed) {
     return completed.record().result().map(r -> r.isSuccess() ? "success" : "error").orElse("done");
   }
@@ -97,6 +120,8 @@ public final class EventJson {
   private static String type(RunEvent event) {
     if (event instanceof RunEvent.RunStarted) {
       return "run_started";
+    } else if (event instanceof RunEvent.RunResumed) {
+      return "run_resumed";
     } else if (event instanceof RunEvent.ModelReplied) {
       return "model_replied";
     } else if (event instanceof RunEvent.VerdictIssued) {

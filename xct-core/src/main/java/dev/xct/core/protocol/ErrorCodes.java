@@ -87,5 +87,31 @@ public final class ErrorCodes {
   /** The tool ran past its timeout and was abandoned. */
   public static final String TOOL_TIMEOUT = "TOOL_TIMEOUT";
 
+  // Added with the journal (appended here so that earlier constants keep their place).
+  /**
+   * The journal could not durably record the run; the tool did not run and the run stops, because
+   * it could no longer be traced.
+   */
+  public static final String JOURNAL_FAILED = "JOURNAL_FAILED";
+
+  /**
+   * A resumed run found a tool call that had started before a crash but whose outcome was never
+   * recorded; it may or may not have taken effect, and it was not run again.
+   */
+  public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
+
+  // Added with the model adapters.
+  /** The model (or its provider's content filter) refused to answer. */
+  public static final String MODEL_REFUSED = "MODEL_REFUSED";
+
+  /** The model's output was cut off at its token limit, so its JSON is incomplete. */
+  public static final String OUTPUT_TRUNCATED = "OUTPUT_TRUNCATED";
+
+  /** The model made more than one tool call in one reply; XCT takes exactly one action per step. */
+  public static final String MULTIPLE_ACTIONS = "MULTIPLE_ACTIONS";
+
+  /** The run used its token budget. */
+  public static final String TOKEN_BUDGET_EXCEEDED = "TOKEN_BUDGET_EXCEEDED";
+
   private ErrorCodes() {}
 }

@@ -100,6 +100,17 @@ public final class ProtocolCodec {
   }
 
   /**
+   * Decodes a model client's reply as the loop does: a reply the client already {@link
+   * dev.xct.core.ModelReply#rejected rejected} yields its fault, any other is decoded from its
+   * text.
+   */
+  public DecodeResult decodeReply(dev.xct.core.ModelReply reply) {
+    return reply.fault().isPresent()
+        ? new DecodeResult.Invalid(reply.fault().get())
+        : decoder.decode(reply.text());
+  }
+
+  /**
    * Returns the wire form of a result: {@code {"status":"success","result":…}} or {@code
    * {"status":"error","code":…,"message":…,"details":{…}}} (details omitted when empty).
    */

@@ -32,4 +32,15 @@ public interface Tool {
   default Optional<JsonValue> preview(ToolCall call, ToolContext context) {
     return Optional.empty();
   }
+
+  /**
+   * Finds out, without changing anything, what became of an earlier {@code call} whose outcome a
+   * crash left unknown (for a file write: whether the file now holds the content). When a resumed
+   * run cannot re-run such a call, the loop calls this once and passes what it returns to the model
+   * under {@code "check"} in the {@code OUTCOME_UNKNOWN} error's details. Must be free of side
+   * effects and quick; it runs under the tool's timeout. The default knows nothing.
+   */
+  default Optional<JsonValue> checkOutcome(ToolCall call, ToolContext context) {
+    return Optional.empty();
+  }
 }

@@ -57,8 +57,12 @@ class LangChain4jModelClientTest {
     return client.next(SafeFileCreation.request());
   }
 
+  /** Decodes as the loop does: a rejected reply's fault, otherwise the codec's verdict. */
   private static DecodeResult decode(ModelReply reply) {
-    return ProtocolCodec.strict().decode(reply.text());
+    return reply
+        .fault()
+        .<DecodeResult>map(DecodeResult.Invalid::new)
+        .orElseGet(() -> ProtocolCodec.strict().decode(reply.text()));
   }
 
   private static String code(ModelReply reply) {
@@ -121,17 +125,15 @@ class LangChain4jModelClientTest {
   void refusalIsTheFaultModelRefused() {
     ModelReply reply = ask(schemaClient(), "openai/refusal.json");
 
-    assertThat(reply.text())
-        .startsWith("[MODEL_REFUSED]")
-        .contains("I'm sorry, but I can't assist with that request.");
-    assertThat(code(reply)).isEqualTo(ErrorCodes.INVALID_JSON);
+    assertThat(reply.text()).contains("I'm sorry, but I can't assist with that request.");
+    assertThat(code(reply)).isEqualTo(ErrorCodes.MODEL_REFUSED);
   }
 
   @Test
   void truncatedReplyIsTheFaultOutputTruncated() {
     ModelReply reply = ask(LangChain4jModelClient.of(openAi().build()), "openai/truncated.json");
 
-    assertThat(reply.text()).startsWith("[OUTPUT_TRUNCATED]");
+    assertThat(code(reply)).isEqualTo(ErrorCodes.OUTPUT_TRUNCATED);
     assertThat(reply.usage()).isEqualTo(new TokenUsage(812, 64));
   }
 
@@ -140,7 +142,8 @@ class LangChain4jModelClientTest {
     LangChain4jModelClient client = LangChain4jModelClient.of(openAi().build());
 
     assertThat(decode(ask(client, "openai/tool-call.json"))).isInstanceOf(DecodeResult.Valid.class);
-    assertThat(ask(client, "openai/two-tool-calls.json").text()).startsWith("[MULTIPLE_ACTIONS]");
+    assertThat(code(ask(client, "openai/two-tool-calls.json")))
+        .isEqualTo(ErrorCodes.MULTIPLE_ACTIONS);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.xct.model.openai;
 
 import dev.xct.core.ModelReply;
 import dev.xct.core.TokenUsage;
+import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import java.util.Objects;
 
@@ -11,12 +12,9 @@ import java.util.Objects;
  * model's to correct, so they go back to it as data and the run goes on; transport trouble is a
  * {@link ModelTransportException} instead and ends the run.
  *
- * <p>Core's {@link dev.xct.core.ModelClient} contract has no way yet to hand the loop a ready-made
- * error, so {@link #toReply(TokenUsage)} turns a fault into reply text the codec is certain to
- * reject: {@code [CODE] message} followed by what the model wrote. The model reads that text back
- * as its own turn next to the codec's {@code INVALID_JSON} error, so it sees both the real cause
- * and its own output. {@link #toFailure()} is the value a loop that understands faults would
- * record.
+ * <p>{@link #toReply(TokenUsage)} hands the loop a {@link ModelReply#rejected rejected} reply: the
+ * loop records the fault's code instead of decoding the text, and the model reads that code and
+ * message next turn, next to its own output.
  *
  * <p>Immutable and thread-safe.
  *
@@ -27,13 +25,13 @@ import java.util.Objects;
  */
 public record ModelFault(String code, String message, String text) {
   /** The model (or the provider's content filter) refused to answer. */
-  public static final String MODEL_REFUSED = "MODEL_REFUSED";
+  public static final String MODEL_REFUSED = ErrorCodes.MODEL_REFUSED;
 
   /** The reply was cut off at the output token limit, so its JSON is incomplete. */
-  public static final String OUTPUT_TRUNCATED = "OUTPUT_TRUNCATED";
+  public static final String OUTPUT_TRUNCATED = ErrorCodes.OUTPUT_TRUNCATED;
 
   /** The reply called more than one tool; the protocol allows exactly one action per reply. */
-  public static final String MULTIPLE_ACTIONS = "MULTIPLE_ACTIONS";
+  public static final String MULTIPLE_ACTIONS = ErrorCodes.MULTIPLE_ACTIONS;
 
   /**
    * @throws dev.xct.core.XctException if the code does not match {@link Result#CODE_PATTERN}
@@ -45,16 +43,14 @@ public record ModelFault(String code, String message, String text) {
   }
 
   /**
-   * Returns the reply the loop receives for this fault: {@code [CODE] message}, then the model's
-   * text on the next line. The leading {@code [} followed by a bare word is never valid JSON, so
-   * the codec always rejects it and the model is asked again.
+   * Returns the reply the loop receives for this fault: the model's own text, rejected with {@link
+   * #toFailure()}, so the step fails with this fault's code and the model is asked again.
    */
   public ModelReply toReply(TokenUsage usage) {
-    String reply = "[" + code + "] " + message + (text.isBlank() ? "" : "\n" + text);
-    return new ModelReply(reply, usage);
+    return ModelReply.rejected(text, usage, toFailure());
   }
 
-  /** Returns the failure that a loop able to take faults directly would send to the model. */
+  /** Returns the failure the model receives for this fault. */
   public Result.Failure toFailure() {
     return Result.failure(code, message);
   }

@@ -5,6 +5,7 @@ import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.protocol.Decision.Proposal;
+import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Validator;
 import dev.xct.core.validate.Verdict;
@@ -32,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TokenBudget implements Validator, RunListener {
   /** The code that ends a run over its token or cost budget. */
-  public static final String TOKEN_BUDGET_EXCEEDED = "TOKEN_BUDGET_EXCEEDED";
+  public static final String TOKEN_BUDGET_EXCEEDED = ErrorCodes.TOKEN_BUDGET_EXCEEDED;
 
   private final long maxTokens;
   private final BigDecimal maxCost;

@@ -3,6 +3,7 @@ package dev.xct.model.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xct.core.ModelReply;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
 import dev.xct.core.protocol.DecodeResult;
@@ -23,8 +24,13 @@ class CompletionTest {
     return new Completion(content, "", finish, List.of(calls), USAGE);
   }
 
+  /** Decodes as the loop does: a rejected reply's fault, otherwise the codec's verdict. */
   private static DecodeResult decode(Completion completion) {
-    return ProtocolCodec.strict().decode(completion.toReply().text());
+    ModelReply reply = completion.toReply();
+    return reply
+        .fault()
+        .<DecodeResult>map(DecodeResult.Invalid::new)
+        .orElseGet(() -> ProtocolCodec.strict().decode(reply.text()));
   }
 
   @ParameterizedTest
@@ -118,12 +124,12 @@ class CompletionTest {
   }
 
   @Test
-  void faultReplyIsNeverValidJsonEvenWhenTheModelsTextIs() {
+  void faultReplyIsRejectedWithItsCodeEvenWhenTheModelsTextIsValidJson() {
     ModelFault fault = new ModelFault(ModelFault.MODEL_REFUSED, "refused", "{\"done\":true}");
 
-    assertThat(fault.toReply(USAGE).text()).isEqualTo("[MODEL_REFUSED] refused\n{\"done\":true}");
-    assertThat(ProtocolCodec.strict().decode(fault.toReply(USAGE).text()))
-        .isInstanceOf(DecodeResult.Invalid.class);
+    assertThat(fault.toReply(USAGE).text()).isEqualTo("{\"done\":true}");
+    assertThat(fault.toReply(USAGE).fault()).contains(fault.toFailure());
+    assertThat(fault.toReply(USAGE).usage()).isEqualTo(USAGE);
     assertThat(fault.toFailure().code()).isEqualTo("MODEL_REFUSED");
   }
 

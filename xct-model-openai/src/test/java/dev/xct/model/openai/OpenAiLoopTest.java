@@ -112,9 +112,8 @@ class OpenAiLoopTest {
     assertThat(run.status()).isEqualTo(RunStatus.DONE);
     JsonNode messages = server.requests().get(1).json().get("messages");
     assertThat(messages.get(2).get("content").stringValue())
-        .startsWith("[MODEL_REFUSED] the model refused to answer")
-        .contains("I'm sorry, but I can't assist with that request.");
-    assertThat(messages.get(3).get("content").stringValue()).contains("INVALID_JSON");
+        .isEqualTo("I'm sorry, but I can't assist with that request.");
+    assertThat(messages.get(3).get("content").stringValue()).contains("MODEL_REFUSED");
   }
 
   @Test

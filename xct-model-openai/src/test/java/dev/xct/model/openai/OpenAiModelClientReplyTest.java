@@ -38,8 +38,12 @@ class OpenAiModelClientReplyTest {
     return client(mode).next(SafeFileCreation.request());
   }
 
+  /** Decodes as the loop does: a rejected reply's fault, otherwise the codec's verdict. */
   private static DecodeResult decode(ModelReply reply) {
-    return ProtocolCodec.strict().decode(reply.text());
+    return reply
+        .fault()
+        .<DecodeResult>map(DecodeResult.Invalid::new)
+        .orElseGet(() -> ProtocolCodec.strict().decode(reply.text()));
   }
 
   private static String code(ModelReply reply) {
@@ -131,11 +135,11 @@ class OpenAiModelClientReplyTest {
   void twoToolCallsAreTheFaultMultipleActionsWhichTheCodecRejects() {
     ModelReply reply = ask("openai/two-tool-calls.json", OutputMode.TOOL_CALLS);
 
-    assertThat(reply.text())
-        .startsWith(
-            "[MULTIPLE_ACTIONS] the reply called 2 tools (fs.write, fs.read); propose exactly one"
-                + " action per reply\n[{\"next_step\":{\"tool\":\"fs.write\"");
-    assertThat(code(reply)).isEqualTo(ErrorCodes.INVALID_JSON);
+    assertThat(reply.text()).startsWith("[{\"next_step\":{\"tool\":\"fs.write\"");
+    assertThat(reply.fault().orElseThrow().message())
+        .isEqualTo(
+            "the reply called 2 tools (fs.write, fs.read); propose exactly one action per reply");
+    assertThat(code(reply)).isEqualTo(ErrorCodes.MULTIPLE_ACTIONS);
     assertThat(reply.usage()).isEqualTo(new TokenUsage(955, 58));
   }
 
@@ -143,29 +147,28 @@ class OpenAiModelClientReplyTest {
   void refusalIsTheFaultModelRefusedCarryingTheRefusalText() {
     ModelReply reply = ask("openai/refusal.json", OutputMode.JSON_SCHEMA);
 
-    assertThat(reply.text())
-        .startsWith("[MODEL_REFUSED] the model refused to answer")
-        .endsWith("\nI'm sorry, but I can't assist with that request.");
-    assertThat(code(reply)).isEqualTo(ErrorCodes.INVALID_JSON);
+    assertThat(reply.text()).isEqualTo("I'm sorry, but I can't assist with that request.");
+    assertThat(reply.fault().orElseThrow().message()).startsWith("the model refused to answer");
+    assertThat(code(reply)).isEqualTo(ErrorCodes.MODEL_REFUSED);
   }
 
   @Test
   void contentFilterStopIsTheFaultModelRefused() {
     ModelReply reply = ask("azure/content-filter.json", OutputMode.JSON_SCHEMA);
 
-    assertThat(reply.text())
-        .isEqualTo("[MODEL_REFUSED] the provider's content filter stopped the reply");
-    assertThat(code(reply)).isEqualTo(ErrorCodes.INVALID_JSON);
+    assertThat(reply.fault().orElseThrow().message())
+        .isEqualTo("the provider's content filter stopped the reply");
+    assertThat(code(reply)).isEqualTo(ErrorCodes.MODEL_REFUSED);
   }
 
   @Test
   void truncatedReplyIsTheFaultOutputTruncatedCarryingWhatArrived() {
     ModelReply reply = ask("openai/truncated.json", OutputMode.JSON_OBJECT);
 
-    assertThat(reply.text())
-        .startsWith("[OUTPUT_TRUNCATED] the reply was cut off at the output token limit after ")
-        .contains("\n{\"next_step\":{\"tool\":\"fs.write\"");
-    assertThat(code(reply)).isEqualTo(ErrorCodes.INVALID_JSON);
+    assertThat(reply.fault().orElseThrow().message())
+        .startsWith("the reply was cut off at the output token limit after ");
+    assertThat(reply.text()).startsWith("{\"next_step\":{\"tool\":\"fs.write\"");
+    assertThat(code(reply)).isEqualTo(ErrorCodes.OUTPUT_TRUNCATED);
     assertThat(reply.usage()).isEqualTo(new TokenUsage(812, 64));
   }
 

@@ -48,7 +48,7 @@ class TokenBudgetTest {
     RunResult run = run(budget, new TokenUsage(800, 100));
 
     // 900, 1800, 2700: the third call goes over, so its proposal never runs.
-    assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(run.status()).isEqualTo(RunStatus.LIMIT_REACHED);
     assertThat(run.code()).contains(TokenBudget.TOKEN_BUDGET_EXCEEDED);
     assertThat(run.message()).isEqualTo("the run used 2700 tokens; the budget is 2500");
     assertThat(run.executions()).isEqualTo(2);

@@ -55,8 +55,12 @@ class SpringAiModelClientTest {
     return client.next(SafeFileCreation.request());
   }
 
+  /** Decodes as the loop does: a rejected reply's fault, otherwise the codec's verdict. */
   private static DecodeResult decode(ModelReply reply) {
-    return ProtocolCodec.strict().decode(reply.text());
+    return reply
+        .fault()
+        .<DecodeResult>map(DecodeResult.Invalid::new)
+        .orElseGet(() -> ProtocolCodec.strict().decode(reply.text()));
   }
 
   private static String code(ModelReply reply) {
@@ -139,10 +143,8 @@ class SpringAiModelClientTest {
   void refusalIsTheFaultModelRefused() {
     ModelReply reply = ask(SpringAiModelClient.of(openAi()), "openai/refusal.json");
 
-    assertThat(reply.text())
-        .startsWith("[MODEL_REFUSED]")
-        .contains("I'm sorry, but I can't assist with that request.");
-    assertThat(code(reply)).isEqualTo(ErrorCodes.INVALID_JSON);
+    assertThat(reply.text()).contains("I'm sorry, but I can't assist with that request.");
+    assertThat(code(reply)).isEqualTo(ErrorCodes.MODEL_REFUSED);
   }
 
   @Test
@@ -150,7 +152,7 @@ class SpringAiModelClientTest {
     ModelReply reply =
         ask(SpringAiModelClient.of(openAi(), StructuredOutput.NONE), "openai/truncated.json");
 
-    assertThat(reply.text()).startsWith("[OUTPUT_TRUNCATED]");
+    assertThat(code(reply)).isEqualTo(ErrorCodes.OUTPUT_TRUNCATED);
     assertThat(reply.usage()).isEqualTo(new TokenUsage(812, 64));
   }
 
@@ -159,7 +161,8 @@ class SpringAiModelClientTest {
     SpringAiModelClient client = SpringAiModelClient.of(openAi());
 
     assertThat(decode(ask(client, "openai/tool-call.json"))).isInstanceOf(DecodeResult.Valid.class);
-    assertThat(ask(client, "openai/two-tool-calls.json").text()).startsWith("[MULTIPLE_ACTIONS]");
+    assertThat(code(ask(client, "openai/two-tool-calls.json")))
+        .isEqualTo(ErrorCodes.MULTIPLE_ACTIONS);
     assertThat(server.requests()).hasSize(2);
   }
 

@@ -1,0 +1,49 @@
+package dev.xct.cli.internal.agent;
+
+import dev.xct.cli.policy.PolicyFile;
+import dev.xct.core.ExecutionLoop;
+import dev.xct.core.ModelClient;
+import dev.xct.core.event.RunListener;
+import dev.xct.core.tool.Tool;
+import dev.xct.core.tool.ToolRegistry;
+import dev.xct.core.validate.Approver;
+import dev.xct.core.validate.Validators;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Assembles an {@link ExecutionLoop} from a policy file, a toolbox, a model and an approver, the
+ * same way for the demo, {@code run} and {@code replay}: only the tools the file offers are
+ * registered, the toolbox's validators run after the built-ins, the file's rules run last with the
+ * approver, and the file's budgets and tool timeout apply.
+ */
+public final class AgentLoop {
+  private AgentLoop() {}
+
+  /**
+   * Returns the loop's builder, ready to build; {@code clock} and {@code runIds} make runs
+   * reproducible when fixed.
+   */
+  public static ExecutionLoop.Builder builder(
+      PolicyFile policy,
+      Toolbox toolbox,
+      ModelClient model,
+      Approver approver,
+      List<RunListener> listeners,
+      Clock clock,
+      Supplier<String> runIds) {
+    List<Tool> offered =
+        toolbox.tools().stream().filter(tool -> policy.offers(tool.spec().name())).toList();
+    ExecutionLoop.Builder builder =
+        ExecutionLoop.builder(model, ToolRegistry.builder().addAll(offered).build())
+            .budgets(policy.budgets())
+            .clock(clock)
+            .runIds(runIds);
+    policy.toolTimeout().ifPresent(builder::toolTimeout);
+    toolbox.validators().forEach(builder::validator);
+    builder.validator(Validators.policy(policy.policy(), approver, policy.approval()));
+    listeners.forEach(builder::listener);
+    return builder;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.xct.cli.internal.command;
+
+import dev.xct.cli.ExitCodes;
+import dev.xct.cli.internal.agent.AgentLoop;
+import dev.xct.cli.internal.agent.Models;
+import dev.xct.cli.internal.agent.ReplayJournal;
+import dev.xct.cli.internal.console.Console;
+import dev.xct.cli.internal.console.Progress;
+import dev.xct.cli.internal.console.TerminalApprover;
+import dev.xct.cli.internal.console.Transcript;
+import dev.xct.cli.policy.PolicyFile;
+import dev.xct.core.CancellationToken;
+import dev.xct.core.ModelClient;
+import dev.xct.core.RunResult;
+import dev.xct.core.event.JsonLinesEventWriter;
+import dev.xct.core.event.RunListener;
+import dev.xct.core.journal.Journal;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Runs a live agent against a real model: {@code xct run}. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a live agent with the file and shell tools under a policy, against an"
+          + " OpenAI-compatible model configured from the environment (XCT_MODEL,"
+          + " XCT_MODEL_URL, XCT_API_KEY; see docs/cli.md).",
+      "Rules that ask for approval are asked at the terminal: approve, deny with a reason, or"
+          + " stop. Without a terminal they are denied."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:the model said done",
+      " 2:a budget ran out",
+      " 3:a validator or the operator stopped the run",
+      " 4:the model failed, or the run was interrupted",
+      "64:usage error",
+      "65:bad policy or model configuration",
+      "66:a file or the workspace is missing"
+    })
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand XctCommand parent;
+
+  @Option(
+      names = "--policy",
+      required = true,
+      paramLabel = "FILE",
+      description = "The policy file.")
+  Path policyFile;
+
+  @Option(
+      names = "--workspace",
+      required = true,
+      paramLabel = "DIR",
+      description = "The directory relative roots resolve against.")
+  Path workspace;
+
+  @Option(names = "--journal", paramLabel = "FILE", description = "Also write the journal here.")
+  Path journal;
+
+  @Option(
+      names = "--durable-journal",
+      paramLabel = "DIR",
+      description =
+          "Also record the run in the durable, hash-chained journal in DIR (see docs/journal.md):"
+              + " every event is forced to disk before it is acted on.")
+  Path durableJournal;
+
+  @Option(names = "--json", description = "Print the run's events as JSON Lines, not a transcript.")
+  boolean json;
+
+  @Parameters(paramLabel = "TASK", description = "What the agent should do.")
+  String task;
+
+  @Override
+  public Integer call() {
+    Console console = parent.console();
+    Inputs.requireFile(policyFile, "policy file");
+    Inputs.requireDirectory(workspace, "workspace");
+    PolicyFile policy = PolicyFile.load(policyFile);
+    ModelClient model;
+    try {
+      model = Models.fromEnvironment(System.getenv());
+    } catch (Models.ConfigurationException e) {
+      throw new CliException(ExitCodes.BAD_CONFIG, e.getMessage());
+    }
+    Transcript transcript = new Transcript(console.out(), console.style());
+    // With --json, standard output carries only events; approval notes go to standard error.
+    PrintStream notes = json ? console.err() : console.out();
+    Transcript approvals = json ? new Transcript(notes, console.style()) : transcript;
+    List<RunListener> listeners = new ArrayList<>();
+    listeners.add(
+        json
+            ? JsonLinesEventWriter.to(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8))
+            : transcript);
+    CancellationToken cancellation = CancellationToken.create();
+    Thread onInterrupt = new Thread(cancellation::cancel, "xct-interrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    try (Writer journalOut = journal == null ? Writer.nullWriter() : open(journal);
+        Journal durable = DurableJournals.open(durableJournal)) {
+      listeners.add(new ReplayJournal(journalOut));
+      RunResult result =
+          DurableJournals.attach(
+                  AgentLoop.builder(
+                      policy,
+                      Toolboxes.forPolicy(policy, workspace),
+                      new Progress(model, console),
+                      new TerminalApprover(console, approvals, notes),
+                      listeners,
+                      Clock.systemUTC(),
+                      () -> UUID.randomUUID().toString()),
+                  durable)
+              .build()
+              .run(task, cancellation);
+      return ExitCodes.of(result.status());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      removeHook(onInterrupt);
+    }
+  }
+
+  private static Writer open(Path file) {
+    try {
+      return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.NO_INPUT, "cannot write the journal " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down (Ctrl-C): the hook has run and cancelled the run.
+      return;
+    }
+  }
+}

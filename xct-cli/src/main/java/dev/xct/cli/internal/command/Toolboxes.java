@@ -1,0 +1,30 @@
+package dev.xct.cli.internal.command;
+
+import dev.xct.cli.ExitCodes;
+import dev.xct.cli.internal.agent.BuiltinTools;
+import dev.xct.cli.internal.agent.Toolbox;
+import dev.xct.cli.policy.PolicyFile;
+import dev.xct.core.XctException;
+import java.nio.file.Path;
+
+/** Builds the built-in toolbox that {@code run} and {@code replay} offer, from the policy file. */
+final class Toolboxes {
+  private Toolboxes() {}
+
+  /**
+   * Returns the file and shell tools over the policy's roots, resolved against {@code workspace}.
+   *
+   * @throws CliException for a missing root ({@link ExitCodes#NO_INPUT}) or tools that refuse the
+   *     configuration ({@link ExitCodes#BAD_CONFIG})
+   */
+  static Toolbox forPolicy(PolicyFile policy, Path workspace) {
+    try {
+      return BuiltinTools.forPolicy(policy, workspace);
+    } catch (BuiltinTools.MissingRootException e) {
+      throw new CliException(ExitCodes.NO_INPUT, e.getMessage());
+    } catch (XctException e) {
+      throw new CliException(
+          ExitCodes.BAD_CONFIG, "the policy's tools cannot be built: " + e.getMessage());
+    }
+  }
+}

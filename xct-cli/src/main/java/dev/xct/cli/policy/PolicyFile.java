@@ -1,0 +1,102 @@
+package dev.xct.cli.policy;
+
+import dev.xct.cli.policy.internal.PolicyReader;
+import dev.xct.core.JsonValue;
+import dev.xct.core.validate.ApprovalMode;
+import dev.xct.core.validate.Budgets;
+import dev.xct.core.validate.Policy;
+import dev.xct.core.validate.PolicyRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Holds a policy file, read and checked: the roots the tools may use, which tools the model is
+ * offered, the ordered allow/deny/ask rules, when a person is asked, the budgets and the shell
+ * allowlist. The format is YAML or JSON, described by {@code docs/schema/policy.schema.json} (also
+ * in this jar as {@code dev/xct/cli/policy/policy.schema.json}) and {@code docs/cli.md}.
+ *
+ * <p>Loading never half-succeeds: every problem in the file is collected, located by line and
+ * column, and reported together in one {@link PolicyFileException}. Immutable and thread-safe.
+ *
+ * @param version the format version, 1
+ * @param description free text from the file, or empty
+ * @param roots the directories the tools may use
+ * @param tools globs naming the tools the model is offered
+ * @param policy the rules, in order, each with its id
+ * @param approval which proposals a person is asked about
+ * @param budgets the run's limits
+ * @param toolTimeout the default tool timeout, if the file sets one
+ * @param fs the {@code fs} section, or its defaults
+ * @param shell the {@code shell} section, if present
+ */
+public record PolicyFile(
+    int version,
+    String description,
+    List<Root> roots,
+    List<String> tools,
+    Policy policy,
+    ApprovalMode approval,
+    Budgets budgets,
+    Optional<Duration> toolTimeout,
+    FsSettings fs,
+    Optional<ShellSettings> shell) {
+  /** The resource path of the JSON Schema inside this jar. */
+  public static final String SCHEMA_RESOURCE = "/dev/xct/cli/policy/policy.schema.json";
+
+  /**
+   * @throws NullPointerException if a component is null
+   */
+  public PolicyFile {
+    Objects.requireNonNull(description, "description");
+    roots = List.copyOf(roots);
+    tools = List.copyOf(tools);
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(approval, "approval");
+    Objects.requireNonNull(budgets, "budgets");
+    Objects.requireNonNull(toolTimeout, "toolTimeout");
+    Objects.requireNonNull(fs, "fs");
+    Objects.requireNonNull(shell, "shell");
+  }
+
+  /**
+   * Reads and checks the policy file at {@code file}: JSON when its name ends in {@code .json},
+   * YAML otherwise.
+   *
+   * @throws PolicyFileException listing every problem, each with its line and column
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static PolicyFile load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read policy file " + file, e);
+    }
+    String name = file.toString();
+    return parse(text, name, name.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
+  }
+
+  /**
+   * Reads and checks policy text; {@code name} is used in the problems' messages.
+   *
+   * @throws PolicyFileException listing every problem, each with its line and column
+   */
+  public static PolicyFile parse(String text, String name, boolean json) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(name, "name");
+    return PolicyReader.read(text, name, json);
+  }
+
+  /** Returns whether the file offers the tool called {@code name} to the model. */
+  public boolean offers(String name) {
+    Policy offered = Policy.of(tools.stream().map(glob -> PolicyRule.allow(glob)).toList());
+    return offered.evaluate(name, JsonValue.emptyObject()).effect() == PolicyRule.Effect.ALLOW;
+  }
+}

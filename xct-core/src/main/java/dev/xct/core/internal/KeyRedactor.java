@@ -1,0 +1,218 @@
+package dev.xct.core.internal;
+
+import dev.xct.core.JsonValue;
+import dev.xct.core.XctException;
+import dev.xct.core.event.Redactor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Masks members by name: a name matches if, normalised, it equals or ends with a listed name. */
+public final class KeyRedactor implements Redactor {
+  /** The default names; see {@link Redactor#defaults()}. */
+  public static final KeyRedactor DEFAULT =
+      new KeyRedactor(
+          List.of(
+              "password",
+              "passwd",
+              "passphrase",
+              "secret",
+              "token",
+              "apikey",
+              "accesskey",
+              "privatekey",
+              "authorization",
+              "cookie",
+              "credential",
+              "credentials",
+              "sessionid"));
+
+  /** Masks nothing. */
+  public static final KeyRedactor NONE = new KeyRedactor();
+
+  private final List<String> names;
+
+  private KeyRedactor() {
+    this.names = List.of();
+  }
+
+  /** Masks members whose normalised name is or ends with one of {@code names}. */
+  public KeyRedactor(List<String> names) {
+    if (names.isEmpty()) {
+      throw new XctException("a redactor needs at least one member name");
+    }
+    List<String> normalised = new ArrayList<>();
+    for (String name : names) {
+      String n = normalise(name);
+      if (n.isEmpty()) {
+        throw new XctException("redacted member name '" + name + "' has no letter or digit");
+      }
+      normalised.add(n);
+    }
+    this.names = List.copyOf(normalised);
+  }
+
+  @Override
+  public JsonValue redact(JsonValue value) {
+    if (names.isEmpty()) {
+      return value;
+    }
+    JsonNode node = Json.node(value);
+    JsonNode redacted = redact(node);
+    return redacted == node ? value : Json.adopt(redacted);
+  }
+
+  @Override
+  public String redactText(String text) {
+    if (names.isEmpty()) {
+      return text;
+    }
+    String json = Redactor.super.redactText(text);
+    if (!json.equals(text)) {
+      return json;
+    }
+    return maskPairs(text);
+  }
+
+  /**
+   * Masks {@code "name": "value"} pairs with a matching name in text that is not JSON. A linear
+   * scan, not a regular expression: model output is hostile and may be megabytes long.
+   */
+  private String maskPairs(String text) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = text.indexOf('"');
+    while (i >= 0) {
+      int nameEnd = stringEnd(text, i);
+      if (nameEnd < 0) {
+        break;
+      }
+      int j = skipSpace(text, nameEnd + 1);
+      if (j < text.length() && text.charAt(j) == ':') {
+        int valueStart = skipSpace(text, j + 1);
+        if (valueStart < text.length() && text.charAt(valueStart) == '"') {
+          int valueEnd = stringEnd(text, valueStart);
+          if (valueEnd < 0) {
+            break;
+          }
+          if (matches(text.substring(i + 1, nameEnd))) {
+            out = out == null ? new StringBuilder(text.length()) : out;
+            out.append(text, copied, valueStart + 1).append(MASK);
+            copied = valueEnd;
+          }
+          i = text.indexOf('"', valueEnd + 1);
+          continue;
+        }
+      }
+      i = text.indexOf('"', nameEnd + 1);
+    }
+    if (out == null) {
+      return text;
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  /** Returns the index of the quote closing the string that opens at {@code open}, or -1. */
+  private static int stringEnd(String text, int open) {
+    for (int k = open + 1; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c == '\\') {
+        k++;
+      } else if (c == '"') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipSpace(String text, int from) {
+    int k = from;
+    while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  /** Returns a redacted copy of {@code node}, or {@code node} itself if nothing matched. */
+  private JsonNode redact(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode copy = null;
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        JsonNode child = member.getValue();
+        JsonNode replaced =
+            matches(member.getKey())
+                ? Json.MAPPER.getNodeFactory().stringNode(MASK)
+                : redact(child);
+        if (replaced != child && !replaced.equals(child)) {
+          if (copy == null) {
+            copy = ((ObjectNode) node).deepCopy();
+          }
+          copy.set(member.getKey(), replaced);
+        }
+      }
+      return copy == null ? node : copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = null;
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode child = node.get(i);
+        JsonNode replaced = redact(child);
+        if (replaced != child) {
+          if (copy == null) {
+            copy = ((ArrayNode) node).deepCopy();
+          }
+          copy.set(i, replaced);
+        }
+      }
+      return copy == null ? node : copy;
+    }
+    return node;
+  }
+
+  private boolean matches(String name) {
+    String n = normalise(name);
+    for (String suffix : names) {
+      if (n.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String normalise(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** Returns whether {@link Redactor#MASK} appears as a string anywhere in {@code value}. */
+  public static boolean containsMask(JsonValue value) {
+    return containsMask(Json.node(value));
+  }
+
+  private static boolean containsMask(JsonNode node) {
+    if (node.isString()) {
+      return MASK.equals(node.stringValue());
+    }
+    for (JsonNode child : node) {
+      if (containsMask(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "KeyRedactor" + names;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.xct.core.internal;
+
+import dev.xct.core.event.Redactor;
+import dev.xct.core.event.RunEvent;
+import dev.xct.core.event.RunListener;
+import dev.xct.core.journal.Journal;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records each event of a run: redacts it, appends it to the journal (if any), then delivers it to
+ * the listeners. The journal comes first and is not an observer: if it fails, the event is not
+ * delivered (listeners never see what the journal does not hold) and the caller learns it, so the
+ * run can stop. The one exception is {@link RunEvent.RunEnded}, which listeners always receive so
+ * that they see every run end. A listener that throws is logged and ignored. Confined to one run's
+ * thread.
+ */
+final class Publisher {
+  private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+  private final Journal journal;
+  private final EventRedaction redaction;
+  private final List<RunListener> listeners;
+
+  Publisher(Journal journal, Redactor redactor, List<RunListener> listeners) {
+    this.journal = journal;
+    this.redaction = new EventRedaction(redactor);
+    this.listeners = listeners;
+  }
+
+  /** Returns whether the event was journaled (always true without a journal). */
+  boolean publish(RunEvent event) {
+    RunEvent recorded = redaction.apply(event);
+    boolean journaled = true;
+    if (journal != null) {
+      try {
+        journal.append(recorded);
+      } catch (RuntimeException e) {
+        LOG.error("the journal failed to record {}", event.getClass().getSimpleName(), e);
+        journaled = false;
+      }
+    }
+    if (journaled || event instanceof RunEvent.RunEnded) {
+      deliver(recorded);
+    }
+    return journaled;
+  }
+
+  private void deliver(RunEvent event) {
+    for (RunListener listener : listeners) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.warn("listener {} failed on {}", listener, event.getClass().getSimpleName(), e);
+      }
+    }
+  }
+}

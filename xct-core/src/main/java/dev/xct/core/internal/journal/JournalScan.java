@@ -1,0 +1,76 @@
+package dev.xct.core.internal.journal;
+
+import dev.xct.core.XctException;
+import dev.xct.core.journal.Verification;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a journal directory once when it is opened: where each run's records begin, where the chain
+ * ends (to continue it), and which segments end in a torn record. Tolerant: it never fails on bad
+ * records (verification and reads report those), so a damaged journal can still be opened and
+ * inspected. Not thread-safe; used once.
+ */
+public final class JournalScan {
+  private static final Logger LOG = LoggerFactory.getLogger(JournalScan.class);
+
+  /** The sequence number of the first record of each run. */
+  public final Map<String, Long> firstSeqOfRun = new HashMap<>();
+
+  /** Segments that end in a torn record. */
+  public final List<Verification.TornTail> tornTails = new ArrayList<>();
+
+  /** The last well-formed record's sequence number (0 if none). */
+  public long lastSeq;
+
+  /** The last well-formed record's hash (the genesis hash if none). */
+  public String lastHash = RecordCodec.GENESIS;
+
+  /** The last segment, if it ends cleanly and may be appended to; otherwise null. */
+  public Path appendable;
+
+  /** Scans {@code dir}. */
+  public JournalScan(Path dir, RecordCodec codec) {
+    List<Path> files = Segments.list(dir);
+    for (int f = 0; f < files.size(); f++) {
+      Path file = files.get(f);
+      Segments.Content content = Segments.read(file);
+      boolean lastLineGood = true;
+      for (int i = 0; i < content.lines(); i++) {
+        try {
+          RecordCodec.Decoded record =
+              codec.decode(content.bytes(), content.starts()[i], content.ends()[i]);
+          JsonFields.runId(record.event())
+              .ifPresent(id -> firstSeqOfRun.putIfAbsent(id, record.seq()));
+          if (record.seq() > lastSeq) {
+            lastSeq = record.seq();
+            lastHash = record.hash();
+          }
+          lastLineGood = true;
+        } catch (XctException e) {
+          LOG.warn("journal segment {} line {} is not a valid record", content.name(), i + 1);
+          lastLineGood = false;
+        }
+      }
+      if (content.tornAt() >= 0) {
+        long bytes = content.bytes().length - (long) content.tornAt();
+        LOG.warn(
+            "journal segment {} ends in a torn record ({} bytes, line {}): ignored",
+            content.name(),
+            bytes,
+            content.lines() + 1);
+        tornTails.add(
+            new Verification.TornTail(
+                content.name(), content.lines() + 1L, content.tornAt(), bytes));
+      }
+      if (f == files.size() - 1 && content.tornAt() < 0 && lastLineGood) {
+        appendable = file;
+      }
+    }
+  }
+}

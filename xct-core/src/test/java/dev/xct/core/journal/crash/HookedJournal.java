@@ -1,0 +1,43 @@
+package dev.xct.core.journal.crash;
+
+import dev.xct.core.event.RunEvent;
+import dev.xct.core.journal.Journal;
+import java.util.List;
+
+/** Wraps the real journal and tells the hooks about each window around an append. */
+final class HookedJournal implements Journal {
+  private final Journal delegate;
+  private final CrashWorld.Hooks hooks;
+
+  HookedJournal(Journal delegate, CrashWorld.Hooks hooks) {
+    this.delegate = delegate;
+    this.hooks = hooks;
+  }
+
+  @Override
+  public void append(RunEvent event) {
+    String id = event.runId();
+    int step = event.step();
+    if (event instanceof RunEvent.ToolStarting) {
+      hooks.at("BEFORE_INTENT", id, step);
+      hooks.at("TORN_INTENT", id, step);
+    } else if (event instanceof RunEvent.ToolFinished) {
+      hooks.at("BEFORE_OUTCOME", id, step);
+    } else if (event instanceof RunEvent.StepCompleted) {
+      hooks.at("TORN_STEP", id, step);
+    }
+    delegate.append(event);
+    if (event instanceof RunEvent.ToolStarting) {
+      hooks.at("AFTER_INTENT", id, step);
+    } else if (event instanceof RunEvent.StepCompleted) {
+      hooks.at("BETWEEN_STEPS", id, step);
+    } else if (event instanceof RunEvent.RunResumed) {
+      hooks.at("AFTER_RESUMED", id, step);
+    }
+  }
+
+  @Override
+  public List<RunEvent> read(String runId) {
+    return delegate.read(runId);
+  }
+}

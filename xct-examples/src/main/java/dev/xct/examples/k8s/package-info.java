@@ -1,0 +1,5 @@
+/**
+ * Shows how to write custom tools: a small Kubernetes-like cluster held in memory and four tools
+ * over it, the last one destructive and therefore approval-gated. {@code xct demo} runs them.
+ */
+package dev.xct.examples.k8s;
