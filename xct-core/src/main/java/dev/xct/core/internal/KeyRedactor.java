@@ -68,7 +68,7 @@ public final class KeyRedactor implements Redactor {
 
   @Override
   public String redactText(String text) {
-    if (names.isEmpty()) {
+    if (names.isEmpty() || !mayMatch(text)) {
       return text;
     }
     String json = Redactor.super.redactText(text);
@@ -114,6 +114,30 @@ public final class KeyRedactor implements Redactor {
       return text;
     }
     return out.append(text, copied, text.length()).toString();
+  }
+
+  /**
+   * Returns false only if no member name in {@code text} can match, so neither the JSON path nor
+   * {@link #maskPairs} would change it: a linear scan without allocation that spares the loop a
+   * parse of every reply. Text with a backslash may hide a name in escapes, so it always may match.
+   */
+  private boolean mayMatch(String text) {
+    if (text.indexOf('\\') >= 0) {
+      return true;
+    }
+    int open = text.indexOf('"');
+    while (open >= 0) {
+      int close = text.indexOf('"', open + 1);
+      if (close < 0) {
+        return false;
+      }
+      int next = skipSpace(text, close + 1);
+      if (next < text.length() && text.charAt(next) == ':' && matches(text, open + 1, close)) {
+        return true;
+      }
+      open = text.indexOf('"', close + 1);
+    }
+    return false;
   }
 
   /** Returns the index of the quote closing the string that opens at {@code open}, or -1. */
@@ -174,7 +198,48 @@ public final class KeyRedactor implements Redactor {
   }
 
   private boolean matches(String name) {
-    String n = normalise(name);
+    return matches(name, 0, name.length());
+  }
+
+  /** Matches {@code text[from, to)} without allocating when it is ASCII, the usual case. */
+  private boolean matches(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return matchesNormalised(normalise(text.substring(from, to)));
+      }
+    }
+    for (String suffix : names) {
+      if (asciiEndsWith(text, from, to, suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the ASCII {@code text[from, to)}, normalised, ends with {@code suffix}. */
+  private static boolean asciiEndsWith(String text, int from, int to, String suffix) {
+    int i = to;
+    for (int k = suffix.length() - 1; k >= 0; k--) {
+      char c;
+      do {
+        if (i <= from) {
+          return false;
+        }
+        c = text.charAt(--i);
+      } while (!isAsciiLetterOrDigit(c));
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (lower != suffix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  private boolean matchesNormalised(String n) {
     for (String suffix : names) {
       if (n.endsWith(suffix)) {
         return true;
