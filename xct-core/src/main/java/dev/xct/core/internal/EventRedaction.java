@@ -28,6 +28,8 @@ final class EventRedaction {
   private String lastTextRedacted;
   private JsonValue lastValue;
   private JsonValue lastValueRedacted;
+  private JsonValue previousValue;
+  private JsonValue previousValueRedacted;
 
   EventRedaction(Redactor redactor) {
     this.redactor = redactor;
@@ -41,11 +43,18 @@ final class EventRedaction {
     return lastTextRedacted;
   }
 
+  /** Remembers two values: a step's events alternate between its arguments and its result. */
   private JsonValue value(JsonValue value) {
-    if (value != lastValue) {
-      lastValueRedacted = redactor.redact(value);
-      lastValue = value;
+    if (value == lastValue) {
+      return lastValueRedacted;
     }
+    if (value == previousValue) {
+      return previousValueRedacted;
+    }
+    previousValue = lastValue;
+    previousValueRedacted = lastValueRedacted;
+    lastValue = value;
+    lastValueRedacted = redactor.redact(value);
     return lastValueRedacted;
   }
 

@@ -4,6 +4,7 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.event.Redactor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,9 @@ public final class KeyRedactor implements Redactor {
 
   private final List<String> names;
 
+  /** The names by their last character when it is ASCII; the rest under index 0. */
+  private final String[][] byLastChar = new String[128][];
+
   private KeyRedactor() {
     this.names = List.of();
   }
@@ -54,6 +58,14 @@ public final class KeyRedactor implements Redactor {
       normalised.add(n);
     }
     this.names = List.copyOf(normalised);
+    for (String name : this.names) {
+      char last = name.charAt(name.length() - 1);
+      int slot = last < 128 ? last : 0;
+      String[] list = byLastChar[slot] == null ? new String[0] : byLastChar[slot];
+      list = Arrays.copyOf(list, list.length + 1);
+      list[list.length - 1] = name;
+      byLastChar[slot] = list;
+    }
   }
 
   @Override
@@ -208,8 +220,20 @@ public final class KeyRedactor implements Redactor {
         return matchesNormalised(normalise(text.substring(from, to)));
       }
     }
-    for (String suffix : names) {
-      if (asciiEndsWith(text, from, to, suffix)) {
+    int last = to - 1;
+    while (last >= from && !isAsciiLetterOrDigit(text.charAt(last))) {
+      last--;
+    }
+    if (last < from) {
+      return false;
+    }
+    char c = text.charAt(last);
+    String[] candidates = byLastChar[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+    if (candidates == null) {
+      return false;
+    }
+    for (String suffix : candidates) {
+      if (asciiEndsWith(text, from, last + 1, suffix)) {
         return true;
       }
     }

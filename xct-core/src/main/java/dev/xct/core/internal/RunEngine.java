@@ -425,8 +425,9 @@ public final class RunEngine {
   }
 
   private void countExecution(String tool) {
-    executions.merge(tool, 1, Integer::sum);
-    executionsView = Map.copyOf(executions);
+    int count = executions.merge(tool, 1, Integer::sum);
+    // The usual run calls one tool again and again: skip the general copy for it.
+    executionsView = executions.size() == 1 ? Map.of(tool, count) : Map.copyOf(executions);
   }
 
   /** Adds a step read back from the journal, without emitting anything. */
