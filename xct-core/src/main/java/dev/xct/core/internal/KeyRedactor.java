@@ -37,6 +37,14 @@ public final class KeyRedactor implements Redactor {
 
   private final List<String> names;
 
+  private static final int RECENT_SLOTS = 64;
+
+  /**
+   * The outcome for recently seen member names, by identity: a small, bounded, racy cache shared by
+   * every run (a lost update only costs a recomputation).
+   */
+  private final Recent[] recent = new Recent[RECENT_SLOTS];
+
   /** The names by their last character when it is ASCII; the rest under index 0. */
   private final String[][] byLastChar = new String[128][];
 
@@ -111,7 +119,7 @@ public final class KeyRedactor implements Redactor {
           if (valueEnd < 0) {
             break;
           }
-          if (matches(text.substring(i + 1, nameEnd))) {
+          if (matches(text, i + 1, nameEnd)) {
             out = out == null ? new StringBuilder(text.length()) : out;
             out.append(text, copied, valueStart + 1).append(MASK);
             copied = valueEnd;
@@ -210,8 +218,19 @@ public final class KeyRedactor implements Redactor {
   }
 
   private boolean matches(String name) {
-    return matches(name, 0, name.length());
+    // Parsers hand out the same String instance for a member name they have seen before.
+    int slot = System.identityHashCode(name) & (RECENT_SLOTS - 1);
+    Recent recent = this.recent[slot];
+    if (recent != null && recent.name == name) {
+      return recent.matches;
+    }
+    boolean matches = matches(name, 0, name.length());
+    this.recent[slot] = new Recent(name, matches);
+    return matches;
   }
+
+  /** A member name and whether it matched; immutable, so racing threads see whole entries. */
+  private record Recent(String name, boolean matches) {}
 
   /** Matches {@code text[from, to)} without allocating when it is ASCII, the usual case. */
   private boolean matches(String text, int from, int to) {

@@ -42,7 +42,10 @@ final class ValidatorChain {
     this.allowed = List.copyOf(allows);
   }
 
-  /** Judges {@code proposal}; reports each verdict to {@code sink} as it is reached. */
+  /**
+   * Judges {@code proposal}; reports each verdict to {@code sink} as it is reached. Returns the
+   * verdicts as an immutable list.
+   */
   List<VerdictRecord> check(
       Proposal proposal, ValidationContext context, Consumer<VerdictRecord> sink) {
     List<VerdictRecord> records = new ArrayList<>(validators.size() + 1);
@@ -62,7 +65,7 @@ final class ValidatorChain {
               Verdict.deny(
                   ErrorCodes.APPROVAL_MISMATCH,
                   "the approval given does not match this exact action; nothing was run"));
-          return records;
+          return List.copyOf(records);
         }
       }
       if (verdict instanceof Verdict.Allow) {
@@ -72,10 +75,11 @@ final class ValidatorChain {
       }
       add(records, sink, names.get(i), verdict);
       if (!verdict.allows()) {
-        return records;
+        return List.copyOf(records);
       }
     }
-    return records;
+    // Immutable once here, so the events and the step that carry it need no copies of their own.
+    return List.copyOf(records);
   }
 
   private static Verdict judge(
