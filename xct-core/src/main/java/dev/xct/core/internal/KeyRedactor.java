@@ -4,9 +4,7 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.event.Redactor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,20 +34,11 @@ public final class KeyRedactor implements Redactor {
   public static final KeyRedactor NONE = new KeyRedactor();
 
   private final List<String> names;
-
-  private static final int RECENT_SLOTS = 64;
-
-  /**
-   * The outcome for recently seen member names, by identity: a small, bounded, racy cache shared by
-   * every run (a lost update only costs a recomputation).
-   */
-  private final Recent[] recent = new Recent[RECENT_SLOTS];
-
-  /** The names by their last character when it is ASCII; the rest under index 0. */
-  private final String[][] byLastChar = new String[128][];
+  private final MemberNames matcher;
 
   private KeyRedactor() {
     this.names = List.of();
+    this.matcher = null;
   }
 
   /** Masks members whose normalised name is or ends with one of {@code names}. */
@@ -59,21 +48,14 @@ public final class KeyRedactor implements Redactor {
     }
     List<String> normalised = new ArrayList<>();
     for (String name : names) {
-      String n = normalise(name);
+      String n = MemberNames.normalise(name);
       if (n.isEmpty()) {
         throw new XctException("redacted member name '" + name + "' has no letter or digit");
       }
       normalised.add(n);
     }
     this.names = List.copyOf(normalised);
-    for (String name : this.names) {
-      char last = name.charAt(name.length() - 1);
-      int slot = last < 128 ? last : 0;
-      String[] list = byLastChar[slot] == null ? new String[0] : byLastChar[slot];
-      list = Arrays.copyOf(list, list.length + 1);
-      list[list.length - 1] = name;
-      byLastChar[slot] = list;
-    }
+    this.matcher = new MemberNames(this.names);
   }
 
   @Override
@@ -119,7 +101,7 @@ public final class KeyRedactor implements Redactor {
           if (valueEnd < 0) {
             break;
           }
-          if (matches(text, i + 1, nameEnd)) {
+          if (matcher.matches(text, i + 1, nameEnd)) {
             out = out == null ? new StringBuilder(text.length()) : out;
             out.append(text, copied, valueStart + 1).append(MASK);
             copied = valueEnd;
@@ -152,7 +134,9 @@ public final class KeyRedactor implements Redactor {
         return false;
       }
       int next = skipSpace(text, close + 1);
-      if (next < text.length() && text.charAt(next) == ':' && matches(text, open + 1, close)) {
+      if (next < text.length()
+          && text.charAt(next) == ':'
+          && matcher.matches(text, open + 1, close)) {
         return true;
       }
       open = text.indexOf('"', close + 1);
@@ -188,7 +172,7 @@ public final class KeyRedactor implements Redactor {
       for (Map.Entry<String, JsonNode> member : node.properties()) {
         JsonNode child = member.getValue();
         JsonNode replaced =
-            matches(member.getKey())
+            matcher.matches(member.getKey())
                 ? Json.MAPPER.getNodeFactory().stringNode(MASK)
                 : redact(child);
         if (replaced != child && !replaced.equals(child)) {
@@ -215,91 +199,6 @@ public final class KeyRedactor implements Redactor {
       return copy == null ? node : copy;
     }
     return node;
-  }
-
-  private boolean matches(String name) {
-    // Parsers hand out the same String instance for a member name they have seen before.
-    int slot = System.identityHashCode(name) & (RECENT_SLOTS - 1);
-    Recent recent = this.recent[slot];
-    if (recent != null && recent.name == name) {
-      return recent.matches;
-    }
-    boolean matches = matches(name, 0, name.length());
-    this.recent[slot] = new Recent(name, matches);
-    return matches;
-  }
-
-  /** A member name and whether it matched; immutable, so racing threads see whole entries. */
-  private record Recent(String name, boolean matches) {}
-
-  /** Matches {@code text[from, to)} without allocating when it is ASCII, the usual case. */
-  private boolean matches(String text, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (text.charAt(i) >= 0x80) {
-        return matchesNormalised(normalise(text.substring(from, to)));
-      }
-    }
-    int last = to - 1;
-    while (last >= from && !isAsciiLetterOrDigit(text.charAt(last))) {
-      last--;
-    }
-    if (last < from) {
-      return false;
-    }
-    char c = text.charAt(last);
-    String[] candidates = byLastChar[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
-    if (candidates == null) {
-      return false;
-    }
-    for (String suffix : candidates) {
-      if (asciiEndsWith(text, from, last + 1, suffix)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the ASCII {@code text[from, to)}, normalised, ends with {@code suffix}. */
-  private static boolean asciiEndsWith(String text, int from, int to, String suffix) {
-    int i = to;
-    for (int k = suffix.length() - 1; k >= 0; k--) {
-      char c;
-      do {
-        if (i <= from) {
-          return false;
-        }
-        c = text.charAt(--i);
-      } while (!isAsciiLetterOrDigit(c));
-      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-      if (lower != suffix.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  }
-
-  private boolean matchesNormalised(String n) {
-    for (String suffix : names) {
-      if (n.endsWith(suffix)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String normalise(String name) {
-    StringBuilder out = new StringBuilder(name.length());
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        out.append(c);
-      }
-    }
-    return out.toString().toLowerCase(Locale.ROOT);
   }
 
   /** Returns whether {@link Redactor#MASK} appears as a string anywhere in {@code value}. */
