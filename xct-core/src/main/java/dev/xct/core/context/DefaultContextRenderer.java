@@ -3,9 +3,9 @@ package dev.xct.core.context;
 import dev.xct.core.Step;
 import dev.xct.core.XctException;
 import dev.xct.core.internal.ContextText;
+import dev.xct.core.internal.RenderedSteps;
 import dev.xct.core.tool.ToolSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,7 +53,7 @@ public final class DefaultContextRenderer implements ContextRenderer {
 
   @Override
   public List<ChatMessage> render(String task, List<ToolSpec> tools, List<Step> transcript) {
-    return render(task, tools, transcript, new StepTexts(this));
+    return render(task, tools, transcript, new RenderedSteps(maxReplyChars));
   }
 
   /**
@@ -63,15 +63,15 @@ public final class DefaultContextRenderer implements ContextRenderer {
    */
   @Override
   public ContextRenderer forRun() {
-    StepTexts texts = new StepTexts(this);
+    RenderedSteps texts = new RenderedSteps(maxReplyChars);
     return (task, tools, transcript) -> render(task, tools, transcript, texts);
   }
 
   private List<ChatMessage> render(
-      String task, List<ToolSpec> tools, List<Step> transcript, StepTexts texts) {
+      String task, List<ToolSpec> tools, List<Step> transcript, RenderedSteps texts) {
     texts.follow(transcript);
-    String system = systemPrompt(tools);
-    int used = system.length() + task.length() + ContextText.TASK_PREFIX.length();
+    ChatMessage system = systemPrompt(tools);
+    int used = system.content().length() + task.length() + ContextText.TASK_PREFIX.length();
     int firstKept = transcript.size();
     while (firstKept > 0) {
       int cost = texts.cost(firstKept - 1, transcript.get(firstKept - 1));
@@ -82,103 +82,32 @@ public final class DefaultContextRenderer implements ContextRenderer {
       firstKept--;
     }
     List<ChatMessage> messages = new ArrayList<>(2 * (transcript.size() - firstKept) + 2);
-    messages.add(ChatMessage.system(system));
+    messages.add(system);
     String elision =
         firstKept == 0
             ? ""
             : ContextText.elision(firstKept, texts.failedBefore(firstKept, transcript));
-    messages.add(ChatMessage.user(ContextText.TASK_PREFIX + task + elision));
+    messages.add(texts.task(task, elision));
     for (int i = firstKept; i < transcript.size(); i++) {
       texts.add(i, transcript.get(i), messages);
     }
     return List.copyOf(messages);
   }
 
-  private String systemPrompt(List<ToolSpec> tools) {
+  private ChatMessage systemPrompt(List<ToolSpec> tools) {
     Prompt cached = lastPrompt;
     if (cached != null && (cached.tools() == tools || cached.tools().equals(tools))) {
-      return cached.text();
+      return cached.message();
     }
     // List.copyOf keeps an immutable list as is, so the next step hits the identity check.
-    Prompt fresh = new Prompt(List.copyOf(tools), ContextText.systemPrompt(tools));
+    Prompt fresh =
+        new Prompt(List.copyOf(tools), ChatMessage.system(ContextText.systemPrompt(tools)));
     lastPrompt = fresh;
-    return fresh.text();
-  }
-
-  /**
-   * The rendered messages of each step seen, by index, and how many steps before an index failed. A
-   * renderer used for one stateless call gets a fresh one; a run-scoped renderer keeps one for the
-   * run and drops it all if the transcript ever stops being the one it saw grow.
-   */
-  private static final class StepTexts {
-    private final DefaultContextRenderer renderer;
-    private Step[] steps = new Step[0];
-    private ChatMessage[] replies = new ChatMessage[0];
-    private ChatMessage[] responses = new ChatMessage[0];
-    private int[] failedBefore = {0};
-    private int counted;
-
-    StepTexts(DefaultContextRenderer renderer) {
-      this.renderer = renderer;
-    }
-
-    /** Forgets everything unless {@code transcript} still starts with the steps seen so far. */
-    void follow(List<Step> transcript) {
-      int n = transcript.size();
-      int last = Math.min(n, steps.length) - 1;
-      boolean same =
-          n >= counted && (last < 0 || steps[last] == null || steps[last] == transcript.get(last));
-      if (!same) {
-        steps = new Step[0];
-        replies = new ChatMessage[0];
-        responses = new ChatMessage[0];
-        failedBefore = new int[] {0};
-        counted = 0;
-      }
-      if (steps.length < n) {
-        int size = Math.max(n, steps.length * 2);
-        steps = Arrays.copyOf(steps, size);
-        replies = Arrays.copyOf(replies, size);
-        responses = Arrays.copyOf(responses, size);
-      }
-    }
-
-    /** Returns the characters step {@code i} adds to the context. */
-    int cost(int i, Step step) {
-      ensure(i, step);
-      return replies[i].content().length() + responses[i].content().length();
-    }
-
-    /** Appends step {@code i}'s two messages to {@code out}. */
-    void add(int i, Step step, List<ChatMessage> out) {
-      ensure(i, step);
-      out.add(replies[i]);
-      out.add(responses[i]);
-    }
-
-    /** Returns how many of the first {@code k} steps failed. */
-    int failedBefore(int k, List<Step> transcript) {
-      if (failedBefore.length <= k) {
-        failedBefore = Arrays.copyOf(failedBefore, Math.max(k + 1, failedBefore.length * 2));
-      }
-      for (; counted < k; counted++) {
-        boolean failed = transcript.get(counted).failed();
-        failedBefore[counted + 1] = failedBefore[counted] + (failed ? 1 : 0);
-      }
-      return failedBefore[k];
-    }
-
-    private void ensure(int i, Step step) {
-      if (steps[i] != step) {
-        steps[i] = step;
-        replies[i] = ChatMessage.assistant(ContextText.reply(step, renderer.maxReplyChars));
-        responses[i] = ChatMessage.user(ContextText.response(step));
-      }
-    }
+    return fresh.message();
   }
 
   /** A rendered system prompt and the catalog it was rendered from. */
-  private record Prompt(List<ToolSpec> tools, String text) {}
+  private record Prompt(List<ToolSpec> tools, ChatMessage message) {}
 
   /** Configures a {@link DefaultContextRenderer}. Not thread-safe. */
   public static final class Builder {
