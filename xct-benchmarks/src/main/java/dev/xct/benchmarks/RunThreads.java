@@ -34,7 +34,7 @@ final class RunThreads {
   static String virtualUnavailable() {
     return "virtual threads need JDK 21 or later; this is Java "
         + Runtime.version()
-        + ", so the virtual-thread variant is skipped";
+        + ": skipping the virtual-thread measurements";
   }
 
   /**
