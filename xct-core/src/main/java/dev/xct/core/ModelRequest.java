@@ -1,6 +1,7 @@
 package dev.xct.core;
 
 import dev.xct.core.context.ChatMessage;
+import dev.xct.core.internal.Transcript;
 import dev.xct.core.tool.ToolSpec;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +32,8 @@ public record ModelRequest(
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(task, "task");
     tools = List.copyOf(tools);
-    transcript = List.copyOf(transcript);
+    // The loop passes an immutable snapshot; copying it each step would cost O(run length).
+    transcript = Transcript.isSnapshot(transcript) ? transcript : List.copyOf(transcript);
     messages = List.copyOf(messages);
   }
 }

@@ -16,4 +16,15 @@ public interface ContextRenderer {
 
   /** Returns the messages for the next model call. */
   List<ChatMessage> render(String task, List<ToolSpec> tools, List<Step> transcript);
+
+  /**
+   * Returns the renderer to use for one run. The loop calls it once per run and then renders every
+   * step of that run, on the run's thread, with the result: the same task and tools each time and a
+   * transcript that only grows. A renderer may therefore return a run-scoped copy that remembers
+   * what it rendered for earlier steps instead of rendering them again. The result must render
+   * exactly what {@code this} would. The default returns {@code this}.
+   */
+  default ContextRenderer forRun() {
+    return this;
+  }
 }

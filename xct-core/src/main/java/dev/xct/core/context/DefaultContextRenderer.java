@@ -4,9 +4,8 @@ import dev.xct.core.Step;
 import dev.xct.core.XctException;
 import dev.xct.core.internal.ContextText;
 import dev.xct.core.tool.ToolSpec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +23,9 @@ import java.util.List;
  * marked. Rendering cost is therefore bounded by the budget, not by the length of the run.
  *
  * <p>Thread-safe, and immutable as far as callers can tell: it remembers only the system prompt of
- * the last tool catalog it rendered, which a loop passes unchanged on every step.
+ * the last tool catalog it rendered, which a loop passes unchanged on every step. The renderer the
+ * loop gets from {@link #forRun()} also remembers each step's rendered messages for its run, so a
+ * step costs what its own messages cost, not the whole kept window.
  */
 public final class DefaultContextRenderer implements ContextRenderer {
   private static final DefaultContextRenderer DEFAULT = builder().build();
@@ -52,29 +53,44 @@ public final class DefaultContextRenderer implements ContextRenderer {
 
   @Override
   public List<ChatMessage> render(String task, List<ToolSpec> tools, List<Step> transcript) {
+    return render(task, tools, transcript, new StepTexts(this));
+  }
+
+  /**
+   * Returns a renderer for one run that renders each step's reply and response once, when the step
+   * is first seen, and reuses them on later steps: a step then costs what its new step costs, not
+   * the whole kept window. Confined to the run's thread.
+   */
+  @Override
+  public ContextRenderer forRun() {
+    StepTexts texts = new StepTexts(this);
+    return (task, tools, transcript) -> render(task, tools, transcript, texts);
+  }
+
+  private List<ChatMessage> render(
+      String task, List<ToolSpec> tools, List<Step> transcript, StepTexts texts) {
+    texts.follow(transcript);
     String system = systemPrompt(tools);
     int used = system.length() + task.length() + ContextText.TASK_PREFIX.length();
-    Deque<ChatMessage> kept = new ArrayDeque<>();
     int firstKept = transcript.size();
-    for (int i = transcript.size() - 1; i >= 0; i--) {
-      Step step = transcript.get(i);
-      String reply = ContextText.reply(step, maxReplyChars);
-      String response = ContextText.response(step);
-      int cost = reply.length() + response.length();
+    while (firstKept > 0) {
+      int cost = texts.cost(firstKept - 1, transcript.get(firstKept - 1));
       if (used + cost + ContextText.ELISION_RESERVE > maxChars) {
         break;
       }
       used += cost;
-      kept.addFirst(ChatMessage.user(response));
-      kept.addFirst(ChatMessage.assistant(reply));
-      firstKept = i;
+      firstKept--;
     }
-    List<ChatMessage> messages = new ArrayList<>(kept.size() + 2);
+    List<ChatMessage> messages = new ArrayList<>(2 * (transcript.size() - firstKept) + 2);
     messages.add(ChatMessage.system(system));
-    messages.add(
-        ChatMessage.user(
-            ContextText.TASK_PREFIX + task + ContextText.elision(transcript, firstKept)));
-    messages.addAll(kept);
+    String elision =
+        firstKept == 0
+            ? ""
+            : ContextText.elision(firstKept, texts.failedBefore(firstKept, transcript));
+    messages.add(ChatMessage.user(ContextText.TASK_PREFIX + task + elision));
+    for (int i = firstKept; i < transcript.size(); i++) {
+      texts.add(i, transcript.get(i), messages);
+    }
     return List.copyOf(messages);
   }
 
@@ -87,6 +103,78 @@ public final class DefaultContextRenderer implements ContextRenderer {
     Prompt fresh = new Prompt(List.copyOf(tools), ContextText.systemPrompt(tools));
     lastPrompt = fresh;
     return fresh.text();
+  }
+
+  /**
+   * The rendered messages of each step seen, by index, and how many steps before an index failed. A
+   * renderer used for one stateless call gets a fresh one; a run-scoped renderer keeps one for the
+   * run and drops it all if the transcript ever stops being the one it saw grow.
+   */
+  private static final class StepTexts {
+    private final DefaultContextRenderer renderer;
+    private Step[] steps = new Step[0];
+    private ChatMessage[] replies = new ChatMessage[0];
+    private ChatMessage[] responses = new ChatMessage[0];
+    private int[] failedBefore = {0};
+    private int counted;
+
+    StepTexts(DefaultContextRenderer renderer) {
+      this.renderer = renderer;
+    }
+
+    /** Forgets everything unless {@code transcript} still starts with the steps seen so far. */
+    void follow(List<Step> transcript) {
+      int n = transcript.size();
+      int last = Math.min(n, steps.length) - 1;
+      boolean same =
+          n >= counted && (last < 0 || steps[last] == null || steps[last] == transcript.get(last));
+      if (!same) {
+        steps = new Step[0];
+        replies = new ChatMessage[0];
+        responses = new ChatMessage[0];
+        failedBefore = new int[] {0};
+        counted = 0;
+      }
+      if (steps.length < n) {
+        int size = Math.max(n, steps.length * 2);
+        steps = Arrays.copyOf(steps, size);
+        replies = Arrays.copyOf(replies, size);
+        responses = Arrays.copyOf(responses, size);
+      }
+    }
+
+    /** Returns the characters step {@code i} adds to the context. */
+    int cost(int i, Step step) {
+      ensure(i, step);
+      return replies[i].content().length() + responses[i].content().length();
+    }
+
+    /** Appends step {@code i}'s two messages to {@code out}. */
+    void add(int i, Step step, List<ChatMessage> out) {
+      ensure(i, step);
+      out.add(replies[i]);
+      out.add(responses[i]);
+    }
+
+    /** Returns how many of the first {@code k} steps failed. */
+    int failedBefore(int k, List<Step> transcript) {
+      if (failedBefore.length <= k) {
+        failedBefore = Arrays.copyOf(failedBefore, Math.max(k + 1, failedBefore.length * 2));
+      }
+      for (; counted < k; counted++) {
+        boolean failed = transcript.get(counted).failed();
+        failedBefore[counted + 1] = failedBefore[counted] + (failed ? 1 : 0);
+      }
+      return failedBefore[k];
+    }
+
+    private void ensure(int i, Step step) {
+      if (steps[i] != step) {
+        steps[i] = step;
+        replies[i] = ChatMessage.assistant(ContextText.reply(step, renderer.maxReplyChars));
+        responses[i] = ChatMessage.user(ContextText.response(step));
+      }
+    }
   }
 
   /** A rendered system prompt and the catalog it was rendered from. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -39,6 +40,15 @@ public final class Binder {
 
   /** The longest member name quoted back in a failure. */
   private static final int MAX_NAME = 100;
+
+  /** A reader per bound type, so that each bind skips the type and deserializer lookups. */
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return Json.BINDER.readerFor(type);
+        }
+      };
 
   private Binder() {}
 
@@ -82,7 +92,7 @@ public final class Binder {
    */
   public static <T> T bind(JsonValue value, Class<T> type) {
     try {
-      return Json.BINDER.treeToValue(wholeNumbersAsIntegers(Json.node(value)), type);
+      return READERS.get(type).readValue(wholeNumbersAsIntegers(Json.node(value)));
     } catch (JacksonException e) {
       throw new BindingException(pointer(e), reason(e), type.getName(), e);
     }

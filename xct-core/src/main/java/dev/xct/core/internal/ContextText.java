@@ -82,11 +82,10 @@ public final class ContextText {
   }
 
   /** Returns the note about omitted steps, or an empty string when none were omitted. */
-  public static String elision(List<Step> transcript, int firstKept) {
+  public static String elision(int firstKept, int failed) {
     if (firstKept == 0) {
       return "";
     }
-    long failed = transcript.subList(0, firstKept).stream().filter(Step::failed).count();
     return "\n\n[Steps 1-"
         + firstKept
         + " are omitted to fit the context: "

@@ -1,5 +1,6 @@
 package dev.xct.core.internal;
 
+import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
 import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
@@ -12,97 +13,184 @@ import dev.xct.core.tool.ToolCall;
 import dev.xct.core.validate.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a {@link Redactor} to every value an event carries: raw replies, decoded arguments,
- * verdict details, tool results and the steps built from them. Stateless and thread-safe.
+ * verdict details, tool results and the steps built from them. Remembers the last text and value it
+ * redacted, by identity, so it is confined to one run's thread.
  */
 final class EventRedaction {
   private final Redactor redactor;
+
+  // The same reply text and arguments reach several events of a step; redact each once.
+  private String lastText;
+  private String lastTextRedacted;
+  private JsonValue lastValue;
+  private JsonValue lastValueRedacted;
+  private JsonValue previousValue;
+  private JsonValue previousValueRedacted;
 
   EventRedaction(Redactor redactor) {
     this.redactor = redactor;
   }
 
+  private String text(String text) {
+    if (text != lastText) {
+      lastTextRedacted = redactor.redactText(text);
+      lastText = text;
+    }
+    return lastTextRedacted;
+  }
+
+  /** Remembers two values: a step's events alternate between its arguments and its result. */
+  private JsonValue value(JsonValue value) {
+    if (value == lastValue) {
+      return lastValueRedacted;
+    }
+    if (value == previousValue) {
+      return previousValueRedacted;
+    }
+    previousValue = lastValue;
+    previousValueRedacted = lastValueRedacted;
+    lastValue = value;
+    lastValueRedacted = redactor.redact(value);
+    return lastValueRedacted;
+  }
+
+  /** Returns the event with every carried value redacted: the same instance if nothing changed. */
   RunEvent apply(RunEvent event) {
     if (redactor == KeyRedactor.NONE) {
       return event;
     }
     if (event instanceof RunEvent.RunStarted e) {
-      return new RunEvent.RunStarted(e.runId(), e.step(), e.at(), redactor.redactText(e.task()));
+      String task = text(e.task());
+      return task == e.task() ? e : new RunEvent.RunStarted(e.runId(), e.step(), e.at(), task);
     } else if (event instanceof RunEvent.ModelReplied e) {
-      ModelReply reply = new ModelReply(redactor.redactText(e.reply().text()), e.reply().usage());
-      return new RunEvent.ModelReplied(
-          e.runId(), e.step(), e.at(), reply, decoded(e.decoded()), e.latency());
+      ModelReply reply = reply(e.reply());
+      DecodeResult decoded = decoded(e.decoded());
+      return reply == e.reply() && decoded == e.decoded()
+          ? e
+          : new RunEvent.ModelReplied(e.runId(), e.step(), e.at(), reply, decoded, e.latency());
     } else if (event instanceof RunEvent.VerdictIssued e) {
-      return new RunEvent.VerdictIssued(e.runId(), e.step(), e.at(), verdict(e.verdict()));
+      VerdictRecord verdict = verdict(e.verdict());
+      return verdict == e.verdict()
+          ? e
+          : new RunEvent.VerdictIssued(e.runId(), e.step(), e.at(), verdict);
     } else if (event instanceof RunEvent.ToolStarting e) {
-      ToolCall call =
-          new ToolCall(e.call().tool(), redactor.redact(e.call().arguments()), e.call().goal());
-      return new RunEvent.ToolStarting(e.runId(), e.step(), e.at(), call, verdicts(e.verdicts()));
+      ToolCall call = call(e.call());
+      List<VerdictRecord> verdicts = verdicts(e.verdicts());
+      return call == e.call() && verdicts == e.verdicts()
+          ? e
+          : new RunEvent.ToolStarting(e.runId(), e.step(), e.at(), call, verdicts);
     } else if (event instanceof RunEvent.ToolFinished e) {
-      return new RunEvent.ToolFinished(
-          e.runId(), e.step(), e.at(), e.tool(), result(e.result()), e.duration());
+      Result result = result(e.result());
+      return result == e.result()
+          ? e
+          : new RunEvent.ToolFinished(e.runId(), e.step(), e.at(), e.tool(), result, e.duration());
     } else if (event instanceof RunEvent.StepCompleted e) {
-      return new RunEvent.StepCompleted(e.runId(), e.step(), e.at(), step(e.record()));
+      Step step = step(e.record());
+      return step == e.record() ? e : new RunEvent.StepCompleted(e.runId(), e.step(), e.at(), step);
     } else if (event instanceof RunEvent.RunEnded e) {
-      return new RunEvent.RunEnded(
-          e.runId(), e.step(), e.at(), e.status(), e.code(), redactor.redactText(e.message()));
+      String message = text(e.message());
+      return message == e.message()
+          ? e
+          : new RunEvent.RunEnded(e.runId(), e.step(), e.at(), e.status(), e.code(), message);
     }
     return event;
   }
 
-  /** Returns the step with every recorded value redacted. */
+  /** Returns the step with every recorded value redacted: the same instance if nothing changed. */
   Step step(Step s) {
+    String raw = text(s.rawReply());
+    Optional<Decision> decision = s.decision().map(this::decision);
+    List<VerdictRecord> verdicts = verdicts(s.verdicts());
+    Optional<Result> result = s.result().map(this::result);
+    if (raw == s.rawReply()
+        && same(decision, s.decision())
+        && verdicts == s.verdicts()
+        && same(result, s.result())) {
+      return s;
+    }
     return new Step(
         s.number(),
         s.startedAt(),
-        redactor.redactText(s.rawReply()),
-        s.decision().map(this::decision),
-        verdicts(s.verdicts()),
-        s.result().map(this::result),
+        raw,
+        decision,
+        verdicts,
+        result,
         s.executed(),
         s.modelLatency(),
         s.toolDuration(),
         s.usage());
   }
 
+  private static <T> boolean same(Optional<T> a, Optional<T> b) {
+    return a.isEmpty() ? b.isEmpty() : b.isPresent() && a.get() == b.get();
+  }
+
+  private ModelReply reply(ModelReply reply) {
+    String text = text(reply.text());
+    return text == reply.text() ? reply : new ModelReply(text, reply.usage());
+  }
+
+  private ToolCall call(ToolCall call) {
+    JsonValue arguments = value(call.arguments());
+    return arguments == call.arguments() ? call : new ToolCall(call.tool(), arguments, call.goal());
+  }
+
   private DecodeResult decoded(DecodeResult decoded) {
     if (decoded instanceof DecodeResult.Valid valid) {
-      return new DecodeResult.Valid(decision(valid.decision()));
+      Decision decision = decision(valid.decision());
+      return decision == valid.decision() ? decoded : new DecodeResult.Valid(decision);
     }
-    return new DecodeResult.Invalid(failure(((DecodeResult.Invalid) decoded).failure()));
+    Result.Failure failure = ((DecodeResult.Invalid) decoded).failure();
+    Result.Failure redacted = failure(failure);
+    return redacted == failure ? decoded : new DecodeResult.Invalid(redacted);
   }
 
   private Decision decision(Decision decision) {
     if (decision instanceof Decision.Proposal p) {
-      return new Decision.Proposal(p.tool(), redactor.redact(p.arguments()), p.goal());
+      JsonValue arguments = value(p.arguments());
+      return arguments == p.arguments() ? p : new Decision.Proposal(p.tool(), arguments, p.goal());
     }
     return decision;
   }
 
   private Result result(Result result) {
     if (result instanceof Result.Success success) {
-      return new Result.Success(redactor.redact(success.result()));
+      JsonValue value = value(success.result());
+      return value == success.result() ? success : new Result.Success(value);
     }
     return failure((Result.Failure) result);
   }
 
   private Result.Failure failure(Result.Failure f) {
-    return new Result.Failure(f.code(), f.message(), redactor.redact(f.details()));
+    JsonValue details = value(f.details());
+    return details == f.details() ? f : new Result.Failure(f.code(), f.message(), details);
   }
 
   private List<VerdictRecord> verdicts(List<VerdictRecord> verdicts) {
-    List<VerdictRecord> out = new ArrayList<>(verdicts.size());
-    verdicts.forEach(v -> out.add(verdict(v)));
-    return out;
+    List<VerdictRecord> out = null;
+    for (int i = 0; i < verdicts.size(); i++) {
+      VerdictRecord redacted = verdict(verdicts.get(i));
+      if (redacted != verdicts.get(i) && out == null) {
+        out = new ArrayList<>(verdicts.subList(0, i));
+      }
+      if (out != null) {
+        out.add(redacted);
+      }
+    }
+    return out == null ? verdicts : out;
   }
 
   private VerdictRecord verdict(VerdictRecord record) {
     if (record.verdict() instanceof Verdict.Deny deny) {
-      return new VerdictRecord(
-          record.validator(),
-          new Verdict.Deny(deny.code(), deny.reason(), redactor.redact(deny.details())));
+      JsonValue details = value(deny.details());
+      return details == deny.details()
+          ? record
+          : new VerdictRecord(
+              record.validator(), new Verdict.Deny(deny.code(), deny.reason(), details));
     }
     return record;
   }

@@ -68,6 +68,7 @@ public final class Json {
                       .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                       .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
           .addModule(jsonValueModule())
+          .addModule(new RecordCreators())
           .build();
 
   private static volatile Function<JsonValue, JsonNode> unwrapper;

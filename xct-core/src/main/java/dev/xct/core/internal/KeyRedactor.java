@@ -4,6 +4,7 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.event.Redactor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,9 @@ public final class KeyRedactor implements Redactor {
 
   private final List<String> names;
 
+  /** The names by their last character when it is ASCII; the rest under index 0. */
+  private final String[][] byLastChar = new String[128][];
+
   private KeyRedactor() {
     this.names = List.of();
   }
@@ -54,6 +58,14 @@ public final class KeyRedactor implements Redactor {
       normalised.add(n);
     }
     this.names = List.copyOf(normalised);
+    for (String name : this.names) {
+      char last = name.charAt(name.length() - 1);
+      int slot = last < 128 ? last : 0;
+      String[] list = byLastChar[slot] == null ? new String[0] : byLastChar[slot];
+      list = Arrays.copyOf(list, list.length + 1);
+      list[list.length - 1] = name;
+      byLastChar[slot] = list;
+    }
   }
 
   @Override
@@ -68,7 +80,7 @@ public final class KeyRedactor implements Redactor {
 
   @Override
   public String redactText(String text) {
-    if (names.isEmpty()) {
+    if (names.isEmpty() || !mayMatch(text)) {
       return text;
     }
     String json = Redactor.super.redactText(text);
@@ -114,6 +126,30 @@ public final class KeyRedactor implements Redactor {
       return text;
     }
     return out.append(text, copied, text.length()).toString();
+  }
+
+  /**
+   * Returns false only if no member name in {@code text} can match, so neither the JSON path nor
+   * {@link #maskPairs} would change it: a linear scan without allocation that spares the loop a
+   * parse of every reply. Text with a backslash may hide a name in escapes, so it always may match.
+   */
+  private boolean mayMatch(String text) {
+    if (text.indexOf('\\') >= 0) {
+      return true;
+    }
+    int open = text.indexOf('"');
+    while (open >= 0) {
+      int close = text.indexOf('"', open + 1);
+      if (close < 0) {
+        return false;
+      }
+      int next = skipSpace(text, close + 1);
+      if (next < text.length() && text.charAt(next) == ':' && matches(text, open + 1, close)) {
+        return true;
+      }
+      open = text.indexOf('"', close + 1);
+    }
+    return false;
   }
 
   /** Returns the index of the quote closing the string that opens at {@code open}, or -1. */
@@ -174,7 +210,60 @@ public final class KeyRedactor implements Redactor {
   }
 
   private boolean matches(String name) {
-    String n = normalise(name);
+    return matches(name, 0, name.length());
+  }
+
+  /** Matches {@code text[from, to)} without allocating when it is ASCII, the usual case. */
+  private boolean matches(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return matchesNormalised(normalise(text.substring(from, to)));
+      }
+    }
+    int last = to - 1;
+    while (last >= from && !isAsciiLetterOrDigit(text.charAt(last))) {
+      last--;
+    }
+    if (last < from) {
+      return false;
+    }
+    char c = text.charAt(last);
+    String[] candidates = byLastChar[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+    if (candidates == null) {
+      return false;
+    }
+    for (String suffix : candidates) {
+      if (asciiEndsWith(text, from, last + 1, suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the ASCII {@code text[from, to)}, normalised, ends with {@code suffix}. */
+  private static boolean asciiEndsWith(String text, int from, int to, String suffix) {
+    int i = to;
+    for (int k = suffix.length() - 1; k >= 0; k--) {
+      char c;
+      do {
+        if (i <= from) {
+          return false;
+        }
+        c = text.charAt(--i);
+      } while (!isAsciiLetterOrDigit(c));
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (lower != suffix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  private boolean matchesNormalised(String n) {
     for (String suffix : names) {
       if (n.endsWith(suffix)) {
         return true;

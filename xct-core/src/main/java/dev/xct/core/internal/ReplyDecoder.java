@@ -100,7 +100,7 @@ public final class ReplyDecoder {
       if (hasTrailingContent(parser)) {
         return failures.trailing(end);
       }
-      DecodeResult unfaithful = ReplyValues.check(root);
+      DecodeResult unfaithful = ReplyValues.mayBeUnfaithful(text) ? ReplyValues.check(root) : null;
       return unfaithful != null ? unfaithful : ReplyShape.decode(root);
     } catch (StreamConstraintsException e) {
       return failures.constraintViolated(e);

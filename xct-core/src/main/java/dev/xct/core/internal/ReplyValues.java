@@ -37,6 +37,47 @@ final class ReplyValues {
 
   private ReplyValues() {}
 
+  /** Digits in a row beyond which an integer may exceed a double's range (1.8e308). */
+  private static final int MAX_SAFE_DIGITS = 300;
+
+  /**
+   * Returns false only if the JSON text {@code text} can hold neither problem, so the walk of its
+   * tree can be skipped: it has no surrogate character, no escape of one, no number with an
+   * exponent and no run of more than {@value #MAX_SAFE_DIGITS} digits. One pass, no allocation;
+   * anything doubtful answers true.
+   */
+  static boolean mayBeUnfaithful(String text) {
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > MAX_SAFE_DIGITS) {
+          return true;
+        }
+        continue;
+      }
+      if ((c == 'e' || c == 'E') && i > 0 && (digits > 0 || text.charAt(i - 1) == '.')) {
+        return true;
+      }
+      digits = 0;
+      if (Character.isSurrogate(c) || (c == '\\' && escapesSurrogate(text, i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an escape of a surrogate (D800 to DFFF) starts at {@code backslash}. */
+  private static boolean escapesSurrogate(String text, int backslash) {
+    if (backslash + 3 >= text.length() || text.charAt(backslash + 1) != 'u') {
+      return false;
+    }
+    char first = text.charAt(backslash + 2);
+    char second = Character.toLowerCase(text.charAt(backslash + 3));
+    return (first == 'd' || first == 'D')
+        && (second == '8' || second == '9' || (second >= 'a' && second <= 'f'));
+  }
+
   /** Returns why {@code root} cannot be decoded faithfully, or null when it can. */
   static DecodeResult check(JsonNode root) {
     Deque<Frame> pending = new ArrayDeque<>();

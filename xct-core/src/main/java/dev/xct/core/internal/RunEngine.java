@@ -10,6 +10,7 @@ import dev.xct.core.Step;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.XctException;
+import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.event.Redactor;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.journal.Journal;
@@ -27,7 +28,6 @@ import dev.xct.core.validate.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,13 +68,14 @@ public final class RunEngine {
   private final ValidatorChain chain;
   private final ToolInvoker invoker;
   private final Publisher publisher;
+  private final ContextRenderer renderer;
   private final String runId;
   private final String task;
   private final CancellationToken cancellation;
   private final Instant startedAt;
   private final Instant deadline;
   private final Recovery recovery;
-  private final List<Step> transcript = new ArrayList<>();
+  private final Transcript transcript = new Transcript();
   private final Map<String, Integer> executions = new HashMap<>();
   private final AtomicReference<Future<?>> runningTool = new AtomicReference<>();
   private final AtomicReference<CancellationToken> stepToken = new AtomicReference<>();
@@ -99,6 +100,7 @@ public final class RunEngine {
     this.chain = new ValidatorChain(config.validators());
     this.invoker = new ToolInvoker(config.toolExecutor());
     this.publisher = new Publisher(config.journal(), config.redactor(), config.listeners());
+    this.renderer = config.renderer().forRun();
     this.runId = runId;
     this.task = task;
     this.cancellation = cancellation;
@@ -279,13 +281,14 @@ public final class RunEngine {
       if (journalBroken) {
         return end(RunStatus.STOPPED, ErrorCodes.JOURNAL_FAILED, JOURNAL_LOST);
       }
-      RunResult limit = checkLimits();
+      // One clock read serves the limits check and the step's start.
+      Instant stepStart = config.clock().instant();
+      RunResult limit = checkLimits(stepStart);
       if (limit != null) {
         return limit;
       }
       int number = transcript.size() + 1;
       MDC.put(MDC_STEP, Integer.toString(number));
-      Instant stepStart = config.clock().instant();
       ModelReply reply;
       try {
         reply = askModel(number);
@@ -305,15 +308,15 @@ public final class RunEngine {
       StepBuilder step = new StepBuilder(number, stepStart, reply, latency);
       if (decoded instanceof DecodeResult.Invalid invalid) {
         LOG.info("reply rejected: {}", invalid.failure().code());
-        record(step.failed(invalid.failure()));
+        record(step.failed(invalid.failure()), replied);
         continue;
       }
       Decision decision = ((DecodeResult.Valid) decoded).decision();
       if (decision instanceof Decision.Done done) {
-        record(step.done(done));
+        record(step.done(done), replied);
         return end(RunStatus.DONE, null, done.message());
       }
-      Verdict.Stop stop = propose((Decision.Proposal) decision, step);
+      Verdict.Stop stop = propose((Decision.Proposal) decision, step, replied);
       if (stop != null) {
         return endStopped(stop);
       }
@@ -321,9 +324,10 @@ public final class RunEngine {
   }
 
   private ModelReply askModel(int number) {
-    var messages = config.renderer().render(task, config.tools().specs(), transcript);
+    List<Step> steps = transcript.snapshot();
+    var messages = renderer.render(task, config.tools().specs(), steps);
     ModelRequest request =
-        new ModelRequest(runId, number, task, config.tools().specs(), transcript, messages);
+        new ModelRequest(runId, number, task, config.tools().specs(), steps, messages);
     ModelReply reply = config.model().next(request);
     if (reply == null) {
       throw new IllegalStateException("model client returned null");
@@ -332,8 +336,7 @@ public final class RunEngine {
   }
 
   /** Validates and maybe executes a proposal; returns the stop verdict if the run must end. */
-  private Verdict.Stop propose(Decision.Proposal proposal, StepBuilder step) {
-    Instant now = config.clock().instant();
+  private Verdict.Stop propose(Decision.Proposal proposal, StepBuilder step, Instant now) {
     RunStats stats =
         new RunStats(transcript.size(), consecutiveErrors, executionsView, startedAt, usage);
     ValidationContext context =
@@ -386,7 +389,7 @@ public final class RunEngine {
     Duration toolDuration = micros(toolStart, toolEnd);
     countExecution(proposal.tool());
     emit(new RunEvent.ToolFinished(runId, step.number, toolEnd, call.tool(), result, toolDuration));
-    record(step.executed(proposal, verdicts, result, toolDuration));
+    record(step.executed(proposal, verdicts, result, toolDuration), toolEnd);
     return null;
   }
 
@@ -400,7 +403,7 @@ public final class RunEngine {
     return new ToolContext(runId, number, min(now.plus(timeout), deadline), token, config.clock());
   }
 
-  private RunResult checkLimits() {
+  private RunResult checkLimits(Instant now) {
     RunLimits.Ending ending =
         RunLimits.reached(
             config.budgets(),
@@ -408,7 +411,7 @@ public final class RunEngine {
             transcript.size(),
             consecutiveErrors,
             usage,
-            config.clock().instant(),
+            now,
             deadline);
     return ending == null ? null : end(ending.status(), ending.code(), ending.message());
   }
@@ -422,8 +425,9 @@ public final class RunEngine {
   }
 
   private void countExecution(String tool) {
-    executions.merge(tool, 1, Integer::sum);
-    executionsView = Map.copyOf(executions);
+    int count = executions.merge(tool, 1, Integer::sum);
+    // The usual run calls one tool again and again: skip the general copy for it.
+    executionsView = executions.size() == 1 ? Map.of(tool, count) : Map.copyOf(executions);
   }
 
   /** Adds a step read back from the journal, without emitting anything. */
@@ -436,9 +440,14 @@ public final class RunEngine {
   }
 
   private void record(Step step) {
+    record(step, config.clock().instant());
+  }
+
+  /** Records {@code step}, completed {@code at} (a time read just before, when there is one). */
+  private void record(Step step, Instant at) {
     transcript.add(step);
     consecutiveErrors = step.failed() ? consecutiveErrors + 1 : 0;
-    emit(new RunEvent.StepCompleted(runId, step.number(), config.clock().instant(), step));
+    emit(new RunEvent.StepCompleted(runId, step.number(), at, step));
   }
 
   private RunResult endStopped(Verdict.Stop stop) {
@@ -454,7 +463,15 @@ public final class RunEngine {
     emit(new RunEvent.RunEnded(runId, transcript.size(), endedAt, status, optionalCode, message));
     LOG.info("run ended: {} {}", status, code == null ? "" : code);
     return new RunResult(
-        runId, task, status, optionalCode, message, transcript, startedAt, endedAt, usage);
+        runId,
+        task,
+        status,
+        optionalCode,
+        message,
+        transcript.snapshot(),
+        startedAt,
+        endedAt,
+        usage);
   }
 
   private void abandonRunningTool() {

@@ -27,13 +27,19 @@ final class ValidatorChain {
   private final List<Validator> validators;
   private final List<String> names;
 
+  /** Each validator's allow record, made once: a step that passes allocates no records. */
+  private final List<VerdictRecord> allowed;
+
   ValidatorChain(List<Validator> validators) {
     this.validators = validators;
     List<String> resolved = new ArrayList<>(validators.size());
+    List<VerdictRecord> allows = new ArrayList<>(validators.size());
     for (Validator validator : validators) {
       resolved.add(validator.name());
+      allows.add(new VerdictRecord(validator.name(), Verdict.allow()));
     }
     this.names = List.copyOf(resolved);
+    this.allowed = List.copyOf(allows);
   }
 
   /** Judges {@code proposal}; reports each verdict to {@code sink} as it is reached. */
@@ -58,6 +64,11 @@ final class ValidatorChain {
                   "the approval given does not match this exact action; nothing was run"));
           return records;
         }
+      }
+      if (verdict instanceof Verdict.Allow) {
+        records.add(allowed.get(i));
+        sink.accept(allowed.get(i));
+        continue;
       }
       add(records, sink, names.get(i), verdict);
       if (!verdict.allows()) {

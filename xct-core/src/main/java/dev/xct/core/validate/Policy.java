@@ -30,10 +30,12 @@ import java.util.Set;
 public final class Policy {
   private final List<PolicyRule> rules;
   private final List<Glob> globs;
+  private final List<Match> matches;
 
   private Policy(List<PolicyRule> given) {
     List<PolicyRule> named = new ArrayList<>(given.size());
     List<Glob> compiled = new ArrayList<>(given.size());
+    List<Match> outcomes = new ArrayList<>(given.size());
     Set<String> ids = new HashSet<>();
     for (PolicyRule rule : given) {
       Objects.requireNonNull(rule, "rule");
@@ -43,9 +45,11 @@ public final class Policy {
       }
       named.add(withId);
       compiled.add(Glob.forToolNames(withId.tool()));
+      outcomes.add(new Match(withId.effect(), Optional.of(withId)));
     }
     this.rules = List.copyOf(named);
     this.globs = List.copyOf(compiled);
+    this.matches = List.copyOf(outcomes);
   }
 
   /**
@@ -82,13 +86,20 @@ public final class Policy {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(arguments, "arguments");
     for (int i = 0; i < rules.size(); i++) {
-      PolicyRule rule = rules.get(i);
-      if (globs.get(i).matches(tool)
-          && rule.conditions().stream().allMatch(condition -> condition.holds(arguments))) {
-        return new Match(rule.effect(), Optional.of(rule));
+      if (globs.get(i).matches(tool) && allHold(rules.get(i).conditions(), arguments)) {
+        return matches.get(i);
       }
     }
     return Match.DEFAULT_DENY;
+  }
+
+  private static boolean allHold(List<Condition> conditions, JsonValue arguments) {
+    for (int i = 0; i < conditions.size(); i++) {
+      if (!conditions.get(i).holds(arguments)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

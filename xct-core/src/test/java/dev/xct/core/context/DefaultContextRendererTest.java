@@ -154,6 +154,52 @@ class DefaultContextRendererTest {
         .isInstanceOf(XctException.class);
   }
 
+  @Test
+  void aRunScopedRendererRendersExactlyWhatTheStatelessOneDoesAsTheRunGrows() {
+    DefaultContextRenderer renderer =
+        DefaultContextRenderer.builder().maxChars(2_000).maxReplyChars(100).build();
+    ContextRenderer run = renderer.forRun();
+    List<Step> all = steps(60);
+    all.set(7, overlong(8));
+
+    for (int n = 0; n <= all.size(); n++) {
+      List<Step> transcript = List.copyOf(all.subList(0, n));
+
+      assertThat(run.render("t", TOOLS, transcript))
+          .as("step %d", n + 1)
+          .isEqualTo(renderer.render("t", TOOLS, transcript));
+    }
+    assertThat(run.render("t", TOOLS, all).get(1).content()).contains("omitted");
+  }
+
+  @Test
+  void aRunScopedRendererStartsOverWhenGivenADifferentTranscript() {
+    DefaultContextRenderer renderer = DefaultContextRenderer.builder().maxChars(2_000).build();
+    ContextRenderer run = renderer.forRun();
+    run.render("t", TOOLS, steps(30));
+    List<Step> other = new ArrayList<>(steps(30));
+    other.replaceAll(s -> step(s.number(), s.number() % 2 == 0));
+
+    assertThat(run.render("t", TOOLS, other)).isEqualTo(renderer.render("t", TOOLS, other));
+    assertThat(run.render("t", TOOLS, other.subList(0, 12)))
+        .isEqualTo(renderer.render("t", TOOLS, other.subList(0, 12)));
+  }
+
+  private static Step overlong(int number) {
+    Step s = step(number, true);
+    return new Step(
+        number,
+        s.startedAt(),
+        "x".repeat(500),
+        s.decision(),
+        s.verdicts(),
+        s.result(),
+        s.executed(),
+        s.modelLatency(),
+        s.toolDuration(),
+        s.usage());
+  }
+
   private static int size(List<ChatMessage> messages) {
     return messages.stream().mapToInt(m -> m.content().length()).sum();
   }

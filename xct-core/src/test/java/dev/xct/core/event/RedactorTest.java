@@ -77,6 +77,35 @@ class RedactorTest {
     assertThat(redactor.redactText("no secrets {\"a\":")).isEqualTo("no secrets {\"a\":");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"pass\\u0077ord\":\"s\"}",
+        "{\"a\":{\"api_key\" \n\t : \"s\"}}",
+        "{\"Session\u00a0Id\":\"s\"}",
+        "{\"\u00e9\":1,\"my-Token\":\"s\"}",
+        "text {\"X-API-KEY\":\"s\"} text",
+        "[{\"n\":[\"password\",{\"password\":\"s\"}]}]"
+      })
+  void masksNamesHiddenInEscapesSpacingOrNonAsciiText(String text) {
+    String redacted = redactor.redactText(text);
+
+    assertThat(redacted).contains("[REDACTED]").doesNotContain("\"s\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"next_step\":{\"tool\":\"a.b\",\"arguments\":{\"key\":\"token\"}}}",
+        "{\"password_hint_shown\":true,\"note\":\"password: hunter2\"}",
+        "plain prose mentioning a password",
+        "{\"caf\u00e9\":\"token\"}",
+        "\"unterminated"
+      })
+  void returnsTheSameTextWhenNoMemberNameMatches(String text) {
+    assertThat(redactor.redactText(text)).isSameAs(text);
+  }
+
   @Test
   void hugeHostileTextIsScannedWithoutBlowingTheStack() {
     String hostile = "{\"a\":\"" + "\\\"".repeat(200_000) + "\"";

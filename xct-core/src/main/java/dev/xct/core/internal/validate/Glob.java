@@ -30,10 +30,22 @@ public final class Glob {
   private final char separator;
   private final List<Token> tokens;
 
+  /** The text every match must equal when the glob has no wildcard; null otherwise. */
+  private final String literal;
+
   private Glob(String pattern, char separator, List<Token> tokens) {
     this.pattern = pattern;
     this.separator = separator;
     this.tokens = List.copyOf(tokens);
+    StringBuilder text = new StringBuilder(tokens.size());
+    for (Token token : tokens) {
+      if (token.kind() != Kind.LITERAL) {
+        text = null;
+        break;
+      }
+      text.append(token.literal());
+    }
+    this.literal = text == null ? null : text.toString();
   }
 
   /**
@@ -96,12 +108,15 @@ public final class Glob {
 
   /** Returns whether the whole of {@code text} matches. */
   public boolean matches(String text) {
+    if (literal != null) {
+      return literal.equals(text);
+    }
     int n = text.length();
     // reach[j]: the tokens consumed so far can match exactly text[0, j).
     boolean[] reach = new boolean[n + 1];
+    boolean[] next = new boolean[n + 1];
     reach[0] = true;
     for (Token token : tokens) {
-      boolean[] next = new boolean[n + 1];
       for (int j = 0; j <= n; j++) {
         switch (token.kind()) {
           case LITERAL -> next[j] = j > 0 && reach[j - 1] && text.charAt(j - 1) == token.literal();
@@ -111,7 +126,9 @@ public final class Glob {
           case DOUBLE_STAR -> next[j] = reach[j] || (j > 0 && next[j - 1]);
         }
       }
+      boolean[] swap = reach;
       reach = next;
+      next = swap;
     }
     return reach[n];
   }

@@ -61,15 +61,27 @@ public final class PolicyValidator implements Validator {
   @Override
   public Verdict check(Proposal proposal, ValidationContext context) {
     Policy.Match match = policy.evaluate(proposal);
+    PolicyRule rule = match.rule().orElse(null);
+    if (rule != null && rule.effect() == Effect.ALLOW) {
+      if (gate == null || mode != ApprovalMode.ASK_RULES_AND_DESTRUCTIVE) {
+        return Verdict.allow();
+      }
+      Optional<ToolSpec> spec = context.spec(proposal.tool());
+      if (spec.isPresent() && !spec.get().hints().destructive()) {
+        return Verdict.allow();
+      }
+    }
+    // Only refusals and questions need words; the allow paths above build none.
     String tool = ToolNames.abbreviate(proposal.tool());
     Map<String, Object> details = new LinkedHashMap<>();
-    match.rule().ifPresent(rule -> details.put("rule", rule.id()));
+    if (rule != null) {
+      details.put("rule", rule.id());
+    }
     details.put("tool", tool);
-    if (match.isDefault()) {
+    if (rule == null) {
       return Verdict.deny(
           ErrorCodes.POLICY_DENIED, "no policy rule allows the tool '" + tool + "'", details);
     }
-    PolicyRule rule = match.rule().orElseThrow();
     if (rule.effect() == Effect.DENY) {
       return Verdict.deny(
           ErrorCodes.POLICY_DENIED,
@@ -90,14 +102,9 @@ public final class PolicyValidator implements Validator {
       String reason = "policy rule '" + rule.id() + "' requires approval" + because(rule);
       return gate.ask(proposal, context, reason, details);
     }
-    if (gate != null && mode == ApprovalMode.ASK_RULES_AND_DESTRUCTIVE) {
-      Optional<ToolSpec> spec = context.spec(proposal.tool());
-      if (spec.isEmpty() || spec.get().hints().destructive()) {
-        // Unknown tools go to the gate too, which denies them: their hints cannot be checked.
-        return gate.ask(proposal, context, "the tool '" + tool + "' is destructive", details);
-      }
-    }
-    return Verdict.allow();
+    // An allow rule in ASK_RULES_AND_DESTRUCTIVE mode for a destructive or unknown tool: unknown
+    // tools go to the gate too, which denies them, because their hints cannot be checked.
+    return gate.ask(proposal, context, "the tool '" + tool + "' is destructive", details);
   }
 
   @Override
