@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 
@@ -26,8 +27,9 @@ import java.util.concurrent.ThreadFactory;
  * native memory and not in the heap figure; a parked virtual thread's stack is in the heap (as
  * stack chunks) and is. On Linux it also reports the growth of the process's resident set per run,
  * which with a pre-touched fixed heap is mostly native memory: platform thread stacks and thread
- * structures. Each kind first measures a discarded round of {@value #WARM_UP_RUNS} runs, so class
- * loading, compilation and one-time state are not counted per run.
+ * structures (measure each kind in its own JVM for that figure: stacks freed by one kind shrink the
+ * resident set while the next is measured). Each kind first measures a discarded round of {@value
+ * #WARM_UP_RUNS} runs, so class loading, compilation and one-time state are not counted per run.
  *
  * <p>Run with {@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks.jar
  * dev.xct.benchmarks.RunMemory [platform|virtual] 1 100 10000}; without a kind it measures both,
@@ -64,13 +66,15 @@ public final class RunMemory {
             kind,
             runs,
             held.heap(),
-            held.resident() < 0 ? "n/a" : String.format("%,8d bytes", held.resident()));
+            held.resident().isPresent()
+                ? String.format("%,8d bytes", held.resident().getAsLong())
+                : "n/a");
       }
     }
   }
 
-  /** Heap and resident-set growth per run, in bytes; {@code resident} is -1 where unknown. */
-  private record Held(long heap, long resident) {}
+  /** Heap and resident-set growth per run, in bytes (either may be negative: noise). */
+  private record Held(long heap, OptionalLong resident) {}
 
   private static Held measure(int runs, ThreadFactory factory) throws InterruptedException {
     CountDownLatch arrived = new CountDownLatch(runs);
@@ -111,8 +115,10 @@ public final class RunMemory {
     for (Thread thread : threads) {
       thread.join();
     }
-    long resident =
-        residentBefore < 0 || residentDuring < 0 ? -1 : (residentDuring - residentBefore) / runs;
+    OptionalLong resident =
+        residentBefore < 0 || residentDuring < 0
+            ? OptionalLong.empty()
+            : OptionalLong.of((residentDuring - residentBefore) / runs);
     return new Held((during - before) / runs, resident);
   }
 
