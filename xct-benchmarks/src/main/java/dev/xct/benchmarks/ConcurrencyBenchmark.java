@@ -1,6 +1,7 @@
 package dev.xct.benchmarks;
 
 import dev.xct.core.ExecutionLoop;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,8 +15,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Measures many runs on one loop: {@code runs} concurrent runs of {@value StepBenchmark#STEPS}
- * steps, each on its own platform thread (JDK 17 has no virtual threads), started together and
- * joined. The score is the time for the whole batch; divide by {@code runs} for the cost per run.
+ * steps, each on its own thread, started together and joined. The score is the time for the whole
+ * batch; divide by {@code runs} for the cost per run. {@code threads} picks platform threads or
+ * virtual threads; on a JDK without virtual threads (17) the virtual variant fails its setup with a
+ * message saying so and JMH goes on with the next one (or pass {@code -p threads=platform}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -25,11 +28,21 @@ public class ConcurrencyBenchmark {
   @Param({"1", "100", "10000"})
   public int runs;
 
-  private ExecutionLoop loop;
+  /** The kind of thread each run gets: {@code platform} or {@code virtual} (JDK 21+). */
+  @Param({RunThreads.PLATFORM, RunThreads.VIRTUAL})
+  public String threads;
 
-  /** Builds the shared loop. */
+  private ExecutionLoop loop;
+  private ThreadFactory factory;
+
+  /**
+   * Builds the shared loop.
+   *
+   * @throws UnsupportedOperationException for {@code virtual} on a JDK without virtual threads
+   */
   @Setup
   public void setUp() {
+    factory = RunThreads.factory(threads);
     loop = Fixtures.loop(StepBenchmark.STEPS, true, true);
   }
 
@@ -37,12 +50,12 @@ public class ConcurrencyBenchmark {
   @Benchmark
   public int concurrentRuns() throws InterruptedException {
     AtomicInteger steps = new AtomicInteger();
-    Thread[] threads = new Thread[runs];
+    Thread[] started = new Thread[runs];
     for (int i = 0; i < runs; i++) {
-      threads[i] = new Thread(() -> steps.addAndGet(loop.run("t").steps().size()));
-      threads[i].start();
+      started[i] = factory.newThread(() -> steps.addAndGet(loop.run("t").steps().size()));
+      started[i].start();
     }
-    for (Thread thread : threads) {
+    for (Thread thread : started) {
       thread.join();
     }
     Fixtures.check(steps.get() == runs * StepBenchmark.STEPS, "every run must finish");
