@@ -5,6 +5,7 @@ import dev.xct.core.ModelRequest;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.context.ChatMessage;
+import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
 import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
@@ -18,7 +19,6 @@ import dev.xct.core.validate.Validator;
 import dev.xct.core.validate.Validators;
 import dev.xct.core.validate.Verdict;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Measures how the cost of a step grows with the run: whole runs of 1, 100 and 1,000 steps (per
  * step), and the per-step parts at step 1, 100 and 1,000: the validator chain (must stay flat), the
- * default context rendering (bounded by the context budget) and the model request's copy of the
- * transcript.
+ * default context rendering (bounded by the context budget), stateless and run-scoped, and the
+ * model request (which keeps the loop's transcript snapshot without copying it).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -98,6 +98,7 @@ public class ScalingBenchmark {
     ValidationContext context;
     List<ChatMessage> messages;
     DefaultContextRenderer renderer = DefaultContextRenderer.create();
+    ContextRenderer inRun;
 
     /** Records a real transcript of {@code step - 1} steps and the chain the loop builds. */
     @Setup
@@ -105,8 +106,7 @@ public class ScalingBenchmark {
       tools = ToolRegistry.of(Fixtures.noOpTool());
       transcript = step == 1 ? List.of() : Fixtures.loop(step - 1, true, false).run("t").steps();
       Fixtures.check(transcript.size() == step - 1, "transcript size");
-      // The loop keeps its transcript in an ArrayList, which ModelRequest copies.
-      transcript = new ArrayList<>(transcript);
+      // RunResult.steps() is the loop's own immutable snapshot, as ModelRequest gets it.
       DecodeResult decoded = ProtocolCodec.strict().decode(Fixtures.REPLY);
       proposal = (Decision.Proposal) ((DecodeResult.Valid) decoded).decision();
       Budgets budgets = Budgets.builder().toolQuota(Fixtures.TOOL, Integer.MAX_VALUE).build();
@@ -120,6 +120,13 @@ public class ScalingBenchmark {
       RunStats stats = new RunStats(step - 1, 0, Map.of(Fixtures.TOOL, step - 1), now);
       context = new ValidationContext("run-1", step, tools, stats, now);
       messages = renderer.render("t", tools.specs(), transcript);
+      // A run-scoped renderer that has rendered every earlier step, as the loop's has.
+      inRun = renderer.forRun();
+      for (int n = 0; n <= transcript.size(); n++) {
+        inRun.render("t", tools.specs(), transcript.subList(0, n));
+      }
+      Fixtures.check(
+          inRun.render("t", tools.specs(), transcript).equals(messages), "run-scoped render");
       for (Validator v : chain) {
         Fixtures.check(v.check(proposal, context) instanceof Verdict.Allow, v.name());
       }
@@ -140,7 +147,17 @@ public class ScalingBenchmark {
     return s.renderer.render("t", s.tools.specs(), s.transcript);
   }
 
-  /** The model request the loop builds at step {@code step} (it copies the transcript). */
+  /**
+   * The loop's run-scoped rendering at step {@code step}: every earlier step's messages are already
+   * rendered, so this is the kept window's assembly (the new step's own two messages cost what
+   * {@code renderAtStep} costs at step 2).
+   */
+  @Benchmark
+  public List<ChatMessage> renderAtStepInRun(AtStep s) {
+    return s.inRun.render("t", s.tools.specs(), s.transcript);
+  }
+
+  /** The model request the loop builds at step {@code step} (it shares the snapshot). */
   @Benchmark
   public ModelRequest requestAtStep(AtStep s) {
     return new ModelRequest("run-1", s.step, "t", s.tools.specs(), s.transcript, s.messages);
