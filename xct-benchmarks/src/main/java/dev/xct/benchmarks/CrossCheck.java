@@ -28,6 +28,7 @@ public final class CrossCheck {
     long batchNanos = (args.length > 1 ? Long.parseLong(args[1]) : 40) * 1_000_000L;
     Floor floor = new Floor();
     Peers peers = new Peers();
+    XctDispatch dispatch = new XctDispatch();
     int steps = StepBenchmark.STEPS;
     ExecutionLoop inline = Fixtures.loop(steps, true, true);
     ExecutionLoop inlinePlain = Fixtures.loop(steps, true, false);
@@ -37,6 +38,8 @@ public final class CrossCheck {
     variants.put("floor", new Variant(1, () -> floor.step(Fixtures.REPLY).length()));
     variants.put("langchain4j", new Variant(1, () -> peers.langChain4j().length()));
     variants.put("springAi", new Variant(1, () -> peers.springAi().length()));
+    variants.put(
+        "xctDispatch", new Variant(1, () -> dispatch.dispatch(Fixtures.ARGUMENTS).length()));
     variants.put(
         "langchain4jFromReply", new Variant(1, () -> peers.langChain4jFromReply(REPLY).length()));
     variants.put(

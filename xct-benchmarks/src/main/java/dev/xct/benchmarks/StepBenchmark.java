@@ -26,6 +26,7 @@ public class StepBenchmark {
 
   private Floor floor;
   private Peers peers;
+  private XctDispatch dispatch;
   private ExecutionLoop inline;
   private ExecutionLoop inlinePlain;
   private ExecutionLoop threaded;
@@ -36,6 +37,7 @@ public class StepBenchmark {
   public void setUp() {
     floor = new Floor();
     peers = new Peers();
+    dispatch = new XctDispatch();
     inline = Fixtures.loop(STEPS, true, true);
     inlinePlain = Fixtures.loop(STEPS, true, false);
     threaded = Fixtures.loop(STEPS, false, true);
@@ -48,6 +50,9 @@ public class StepBenchmark {
     Fixtures.check(floor.step(Fixtures.REPLY).contains("success"), "floor must succeed");
     Fixtures.check(peers.langChain4j().contains("11"), "langchain4j: " + peers.langChain4j());
     Fixtures.check(peers.springAi().contains("11"), "spring ai: " + peers.springAi());
+    Fixtures.check(
+        dispatch.dispatch(Fixtures.ARGUMENTS).contains("\"length\":11"),
+        "xct dispatch: " + dispatch.dispatch(Fixtures.ARGUMENTS));
   }
 
   /** The floor: parse, validate, call, serialize, by hand. */
@@ -66,6 +71,12 @@ public class StepBenchmark {
   @Benchmark
   public String springAi() {
     return peers.springAi();
+  }
+
+  /** XCT's dispatch on the peers' terms: from the arguments string, validated, called, encoded. */
+  @Benchmark
+  public String xctDispatch() {
+    return dispatch.dispatch(Fixtures.ARGUMENTS);
   }
 
   /** LangChain4j with the reply parse its model integration does first. */
