@@ -77,6 +77,7 @@ public final class ProcessRunner {
     environment.putAll(environment(command, home));
     environment.put(MARKER, marker.substring(MARKER.length() + 1));
     long startNanos = System.nanoTime();
+    long startTicks = ProcTable.AVAILABLE ? ProcTable.nowTicks() : -1;
     Process process;
     try {
       process = builder.start();
@@ -88,7 +89,8 @@ public final class ProcessRunner {
           Map.of("program", program));
     }
     boolean ownSession = config.sandbox().isEmpty() && config.setsid().isPresent();
-    ProcessTreeKiller killer = new ProcessTreeKiller(process.toHandle(), ownSession, marker);
+    ProcessTreeKiller killer =
+        new ProcessTreeKiller(process.toHandle(), ownSession, marker, startTicks);
     OutputCapture stdout =
         OutputCapture.start(process.getInputStream(), config.maxOutputBytes(), "xct-shell-out");
     OutputCapture stderr =
