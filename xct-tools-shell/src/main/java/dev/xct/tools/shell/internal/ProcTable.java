@@ -78,25 +78,33 @@ final class ProcTable {
     if (close < 0 || close + 2 >= length || buffer[close + 2] == 'Z' || buffer[close + 2] == 'X') {
       return null;
     }
-    long[] fields = new long[20];
-    int field = 0;
+    long ppid = -1;
+    long pgrp = -1;
+    long session = -1;
+    long startTicks = -1;
+    int field = 4;
     long value = 0;
-    for (int i = close + 4; i < length && field < fields.length; i++) {
+    for (int i = close + 4; i < length && field <= 22; i++) {
       byte b = buffer[i];
-      if (b == ' ' || b == '\n') {
-        fields[field++] = value;
-        value = 0;
-      } else {
+      if (b != ' ' && b != '\n') {
         value = b >= '0' && b <= '9' ? value * 10 + (b - '0') : 0;
+        continue;
       }
+      switch (field) {
+        case 4 -> ppid = value;
+        case 5 -> pgrp = value;
+        case 6 -> session = value;
+        case 22 -> startTicks = value;
+        default -> {}
+      }
+      field++;
+      value = 0;
     }
     long self = 0;
     for (int i = 0; i < close && buffer[i] >= '0' && buffer[i] <= '9'; i++) {
       self = self * 10 + (buffer[i] - '0');
     }
-    return field < fields.length
-        ? null
-        : new Entry(self, fields[0], fields[1], fields[2], fields[18]);
+    return startTicks < 0 ? null : new Entry(self, ppid, pgrp, session, startTicks);
   }
 
   /** Returns whether the process's initial environment holds {@code entry} (NAME=value NUL). */
