@@ -91,10 +91,8 @@ public final class ProcessRunner {
     boolean ownSession = config.sandbox().isEmpty() && config.setsid().isPresent();
     ProcessTreeKiller killer =
         new ProcessTreeKiller(process.toHandle(), ownSession, marker, startTicks);
-    OutputCapture stdout =
-        OutputCapture.start(process.getInputStream(), config.maxOutputBytes(), "xct-shell-out");
-    OutputCapture stderr =
-        OutputCapture.start(process.getErrorStream(), config.maxOutputBytes(), "xct-shell-err");
+    OutputCapture stdout = OutputCapture.start(process.getInputStream(), config.maxOutputBytes());
+    OutputCapture stderr = OutputCapture.start(process.getErrorStream(), config.maxOutputBytes());
     feed(process, command);
     AtomicBoolean cancelled = new AtomicBoolean();
     AtomicBoolean finished = new AtomicBoolean();
@@ -181,18 +179,14 @@ public final class ProcessRunner {
       return;
     }
     byte[] bytes = command.stdin().get().getBytes(StandardCharsets.UTF_8);
-    Thread writer =
-        new Thread(
-            () -> {
-              try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(bytes);
-              } catch (IOException e) {
-                LOG.debug("the program did not read all of its stdin", e);
-              }
-            },
-            "xct-shell-in");
-    writer.setDaemon(true);
-    writer.start();
+    IoThreads.run(
+        () -> {
+          try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(bytes);
+          } catch (IOException e) {
+            LOG.debug("the program did not read all of its stdin", e);
+          }
+        });
   }
 
   private static void closeQuietly(OutputStream stream) {
