@@ -26,7 +26,8 @@ import java.util.function.IntSupplier;
 /**
  * Cross-checks {@code shell.exec}'s cost against a raw process start in one JVM: every variant runs
  * in short alternating batches, and each round is divided by the raw start measured in the same
- * round, so the host's drift cancels out. The intermediate variants add, one at a time, what {@code
+ * round, so the host's drift cancels out; also the CPU time per call (this JVM plus its children)
+ * against the raw start's, which a loaded host disturbs less than the wall clock. The intermediate variants add, one at a time, what {@code
  * shell.exec} does around the program: {@code setsid --wait}, a cleared environment with two
  * capture threads and a private home. Prints the median, min and max ratio per variant and the
  * bytes allocated per call by all live threads (threads that died during the batch, such as
@@ -142,6 +143,8 @@ public final class ToolCrossCheck {
   static final class Harness {
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Map<String, IntSupplier> variants;
     private final String baseline;
     private final Map<String, Integer> calls = new LinkedHashMap<>();
@@ -160,28 +163,39 @@ public final class ToolCrossCheck {
       Map<String, List<double[]>> results = new LinkedHashMap<>();
       for (int r = 0; r < rounds; r++) {
         double base = 0;
+        double baseCpu = 0;
         for (Map.Entry<String, IntSupplier> e : variants.entrySet()) {
           double[] m = batch(e.getValue(), calls.get(e.getKey()));
           if (e.getKey().equals(baseline)) {
             base = m[0];
+            baseCpu = m[2];
           }
+          m[2] = m[2] / baseCpu;
           results
               .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-              .add(new double[] {m[0], m[0] / base, m[1]});
+              .add(new double[] {m[0], m[0] / base, m[1], m[2]});
         }
       }
       System.out.printf(
-          "%-22s %10s %8s %8s %8s %10s%n", "variant", "µs/" + unit, "ratio", "min", "max", "B/" + unit);
+          "%-22s %10s %8s %8s %8s %8s %10s%n",
+          "variant",
+          "µs/" + unit,
+          "ratio",
+          "min",
+          "max",
+          "cpu",
+          "B/" + unit);
       results.forEach(
           (name, rows) -> {
             double[] ratios = column(rows, 1);
             System.out.printf(
-                "%-22s %10.0f %8.2f %8.2f %8.2f %10.0f%n",
+                "%-22s %10.0f %8.2f %8.2f %8.2f %8.2f %10.0f%n",
                 name,
                 median(column(rows, 0)) / 1000,
                 median(ratios),
                 ratios[0],
                 ratios[ratios.length - 1],
+                median(column(rows, 3)),
                 median(column(rows, 2)));
           });
       if (sink == 42) {
@@ -199,19 +213,38 @@ public final class ToolCrossCheck {
       return Math.max(1, n);
     }
 
-    /** Returns nanoseconds and bytes (threads alive at the end) per call for one batch. */
+    /**
+     * Returns wall-clock nanoseconds, bytes (threads alive at the end) and CPU nanoseconds (this
+     * JVM and its reaped children) per call for one batch.
+     */
     private double[] batch(IntSupplier call, int n) {
       Map<Long, Long> before = allocated();
+      long cpu = cpuNanos();
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
         sink += call.getAsInt();
       }
       long took = System.nanoTime() - start;
+      cpu = cpuNanos() - cpu;
       long bytes = 0;
       for (Map.Entry<Long, Long> e : allocated().entrySet()) {
         bytes += e.getValue() - before.getOrDefault(e.getKey(), 0L);
       }
-      return new double[] {(double) took / n, (double) bytes / n};
+      return new double[] {(double) took / n, (double) bytes / n, (double) cpu / n};
+    }
+
+    /** Returns the CPU time of this JVM plus its reaped children (in ticks of 10 ms, Linux). */
+    private static long cpuNanos() {
+      long children = 0;
+      try {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17.
+        children = (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
+      } catch (IOException | RuntimeException e) {
+        children = 0;
+      }
+      return OS.getProcessCpuTime() + children;
     }
 
     private static Map<Long, Long> allocated() {
