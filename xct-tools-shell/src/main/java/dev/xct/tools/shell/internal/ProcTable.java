@@ -3,6 +3,9 @@ package dev.xct.tools.shell.internal;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -174,19 +177,22 @@ final class ProcTable {
     return entry == null ? -1 : entry.startTicks();
   }
 
-  /** Reads up to {@code buffer.length} bytes of a small file; returns 0 when it cannot be read. */
+  /**
+   * Reads a one-line file of up to {@code buffer.length} bytes; returns its length, 0 when it
+   * cannot be read. Stops at the line's end, which spares the read that would only report the
+   * file's end.
+   */
   private static int read(String file, byte[] buffer) {
-    try (FileInputStream in = new FileInputStream(file)) {
-      int length = 0;
-      while (length < buffer.length) {
-        int n = in.read(buffer, length, buffer.length - length);
-        if (n <= 0) {
+    try (FileChannel channel = FileChannel.open(Path.of(file))) {
+      ByteBuffer bytes = ByteBuffer.wrap(buffer);
+      while (bytes.hasRemaining() && channel.read(bytes) > 0) {
+        if (buffer[bytes.position() - 1] == '\n') {
           break;
         }
-        length += n;
       }
-      return length;
+      return bytes.position();
     } catch (IOException e) {
+      // Gone (NoSuchFileException), or not ours to read: nothing to parse.
       return 0;
     }
   }
