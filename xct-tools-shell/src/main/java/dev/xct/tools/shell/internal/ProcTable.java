@@ -3,9 +3,6 @@ package dev.xct.tools.shell.internal;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -183,16 +180,22 @@ final class ProcTable {
    * file's end.
    */
   private static int read(String file, byte[] buffer) {
-    try (FileChannel channel = FileChannel.open(Path.of(file))) {
-      ByteBuffer bytes = ByteBuffer.wrap(buffer);
-      while (bytes.hasRemaining() && channel.read(bytes) > 0) {
-        if (buffer[bytes.position() - 1] == '\n') {
+    // A FileInputStream allocates half of what a FileChannel does per file, and is as fast here.
+    try (FileInputStream in = new FileInputStream(file)) {
+      int length = 0;
+      while (length < buffer.length) {
+        int n = in.read(buffer, length, buffer.length - length);
+        if (n <= 0) {
+          break;
+        }
+        length += n;
+        if (buffer[length - 1] == '\n') {
           break;
         }
       }
-      return bytes.position();
+      return length;
     } catch (IOException e) {
-      // Gone (NoSuchFileException), or not ours to read: nothing to parse.
+      // Gone, or not ours to read: nothing to parse.
       return 0;
     }
   }
