@@ -9,35 +9,18 @@ import java.util.List;
 /**
  * Reads the Linux process table ({@code /proc}) with little allocation: one {@code stat} line per
  * process into a reused buffer, parsed in place, and {@code environ} searched as a byte stream.
- *
- * <p>Start times are in clock ticks since boot ({@code /proc/<pid>/stat} field 22). {@link
- * #nowTicks()} reads the same clock from {@code /proc/uptime}, in hundredths of a second; both are
- * the kernel's boot time rounded down, so a process forked after {@code nowTicks()} returned has a
- * start time at least as large. That holds only where a tick is a hundredth of a second ({@code
- * USER_HZ} = 100, every architecture Java runs on), which {@link #nowTicks()} checks once, against
- * a thread it starts, before it ever answers. Stateless and thread-safe.
+ * Start times are in clock ticks since boot ({@code /proc/<pid>/stat} field 22; see {@link
+ * ProcMark}). Stateless and thread-safe.
  */
 final class ProcTable {
   static final boolean AVAILABLE = new File("/proc/self/stat").canRead();
 
   private static final int STAT_BYTES = 4096;
-  private static volatile int centisecondTicks;
 
   /** One running (not zombie) process: the fields of its {@code stat} line the kill needs. */
   record Entry(long pid, long ppid, long pgrp, long session, long startTicks) {}
 
   private ProcTable() {}
-
-  /**
-   * Returns the time since boot in {@code stat} start-time ticks, or -1 when it cannot be read or a
-   * tick is not known to be a hundredth of a second.
-   */
-  static long nowTicks() {
-    if (centisecondTicks == 0) {
-      centisecondTicks = calibrate();
-    }
-    return centisecondTicks > 0 ? uptimeCentis() : -1;
-  }
 
   /**
    * Returns every running process except this JVM, started at or after {@code sinceTicks}
@@ -65,7 +48,12 @@ final class ProcTable {
 
   /** Returns the process's current {@code stat} fields, or null when it is gone or a zombie. */
   static Entry stat(long pid) {
-    return stat(Long.toString(pid), new byte[STAT_BYTES]);
+    return stat(Long.toString(pid));
+  }
+
+  /** Returns the fields of {@code /proc/<name>/stat} ({@code thread-self} works too), or null. */
+  static Entry stat(String name) {
+    return stat(name, new byte[STAT_BYTES]);
   }
 
   private static Entry stat(String pid, byte[] buffer) {
@@ -130,56 +118,12 @@ final class ProcTable {
     }
   }
 
-  private static long uptimeCentis() {
-    byte[] buffer = new byte[64];
-    int length = read("/proc/uptime", buffer);
-    // "12345.67 54321.00": seconds since boot with exactly two decimals.
-    long centis = 0;
-    int digits = -1;
-    for (int i = 0; i < length && buffer[i] != ' '; i++) {
-      byte b = buffer[i];
-      if (b == '.' && digits < 0) {
-        digits = 0;
-      } else if (b >= '0' && b <= '9') {
-        centis = centis * 10 + (b - '0');
-        digits = digits >= 0 ? digits + 1 : digits;
-      } else {
-        return -1;
-      }
-    }
-    return digits == 2 ? centis : -1;
-  }
-
-  /**
-   * Returns 1 when a thread started now gets a start time between two readings of the uptime, -1
-   * when it does not, 0 when the check was interrupted (to be repeated).
-   */
-  private static int calibrate() {
-    long before = uptimeCentis();
-    long[] started = {-1};
-    Thread probe = new Thread(() -> started[0] = threadStartTicks(), "xct-shell-clock");
-    probe.start();
-    try {
-      probe.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
-    long after = uptimeCentis();
-    return before >= 0 && started[0] >= before - 1 && started[0] <= after + 1 ? 1 : -1;
-  }
-
-  private static long threadStartTicks() {
-    Entry entry = stat("thread-self", new byte[STAT_BYTES]);
-    return entry == null ? -1 : entry.startTicks();
-  }
-
   /**
    * Reads a one-line file of up to {@code buffer.length} bytes; returns its length, 0 when it
    * cannot be read. Stops at the line's end, which spares the read that would only report the
    * file's end.
    */
-  private static int read(String file, byte[] buffer) {
+  static int read(String file, byte[] buffer) {
     // A FileInputStream allocates half of what a FileChannel does per file, and is as fast here.
     try (FileInputStream in = new FileInputStream(file)) {
       int length = 0;

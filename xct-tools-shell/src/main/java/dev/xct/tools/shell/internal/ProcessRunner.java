@@ -77,7 +77,7 @@ public final class ProcessRunner {
     environment.putAll(environment(command, home));
     environment.put(MARKER, marker.substring(MARKER.length() + 1));
     long startNanos = System.nanoTime();
-    long startTicks = ProcTable.AVAILABLE ? ProcTable.nowTicks() : -1;
+    ProcMark mark = ProcMark.now();
     Process process;
     try {
       process = builder.start();
@@ -89,8 +89,7 @@ public final class ProcessRunner {
           Map.of("program", program));
     }
     boolean ownSession = config.sandbox().isEmpty() && config.setsid().isPresent();
-    ProcessTreeKiller killer =
-        new ProcessTreeKiller(process.toHandle(), ownSession, marker, startTicks);
+    ProcessTreeKiller killer = new ProcessTreeKiller(process.toHandle(), ownSession, marker, mark);
     OutputCapture stdout = OutputCapture.start(process.getInputStream(), config.maxOutputBytes());
     OutputCapture stderr = OutputCapture.start(process.getErrorStream(), config.maxOutputBytes());
     feed(process, command);

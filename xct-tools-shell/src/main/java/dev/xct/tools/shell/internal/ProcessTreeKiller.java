@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * scan finds nothing left, so processes forked during the kill are caught too.
  *
  * <p>A scan reads {@code /proc/<pid>/stat} of every process once. Every process of the command was
- * forked after the command started, so when the start time is known ({@link ProcTable#nowTicks()}
- * read before the start) only processes started since then are considered, and only their {@code
- * environ} is searched for the marker; a process that started earlier is never touched.
+ * forked after the command started, so when the start time is known ({@link ProcMark}) only
+ * processes started since then are considered, and only their {@code environ} is searched for the
+ * marker; a process that started earlier is never touched. When the command's process has exited
+ * and the kernel created no other task anywhere since the mark, there is no scan at all.
  *
  * <p>Thread-safe; {@link #killAll()} may run concurrently from a timeout and a cancellation.
  */
@@ -41,6 +42,7 @@ final class ProcessTreeKiller {
   private final ProcessHandle root;
   private final boolean sessionLeader;
   private final byte[] marker;
+  private final ProcMark mark;
   private final long sinceTicks;
 
   /**
@@ -48,18 +50,23 @@ final class ProcessTreeKiller {
    *
    * @param sessionLeader whether {@code root} was started in its own session
    * @param marker the {@code NAME=value} entry placed in the command's environment
-   * @param sinceTicks {@link ProcTable#nowTicks()} read before {@code root} was started, or -1
+   * @param mark taken before {@code root} was started
    */
-  ProcessTreeKiller(ProcessHandle root, boolean sessionLeader, String marker, long sinceTicks) {
+  ProcessTreeKiller(ProcessHandle root, boolean sessionLeader, String marker, ProcMark mark) {
     this.root = root;
     this.sessionLeader = sessionLeader;
     this.marker = (marker + "\0").getBytes(StandardCharsets.UTF_8);
+    this.mark = mark;
     // One tick of slack: the start time and the uptime are both rounded down.
-    this.sinceTicks = sinceTicks < 0 ? -1 : Math.max(0, sinceTicks - 1);
+    this.sinceTicks = mark.ticks() < 0 ? -1 : Math.max(0, mark.ticks() - 1);
   }
 
   /** Kills the tree; returns whether a final scan found no process of it left running. */
   boolean killAll() {
+    if (!root.isAlive() && mark.onlyOneTaskCreatedSince()) {
+      // The command's process is gone and it created no other: there is nothing to look for.
+      return true;
+    }
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Set<ProcessHandle> targets = scan();
       if (targets.isEmpty()) {

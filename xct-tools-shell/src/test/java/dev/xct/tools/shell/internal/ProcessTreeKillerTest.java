@@ -28,7 +28,7 @@ class ProcessTreeKillerTest {
   void aProcessThatStartedBeforeTheCommandIsNeverTouchedEvenWithTheSameMarker() {
     Process before = processes.start(MARKED, "sleep", "1000");
     Processes.waitForTicks(ProcTable.stat(before.pid()).startTicks(), 2);
-    long since = ProcTable.nowTicks();
+    ProcMark since = ProcMark.now();
     Process command = processes.start(MARKED, "sleep", "1000");
     ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), false, MARKER, since);
 
@@ -42,7 +42,8 @@ class ProcessTreeKillerTest {
   void withoutAKnownStartTimeEveryProcessCarryingTheMarkerIsFound() {
     Process before = processes.start(MARKED, "sleep", "1000");
     Process command = processes.start(MARKED, "sleep", "1000");
-    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), false, MARKER, -1);
+    ProcessTreeKiller killer =
+        new ProcessTreeKiller(command.toHandle(), false, MARKER, ProcMark.UNKNOWN);
 
     assertThat(killer.scan())
         .extracting(ProcessHandle::pid)
@@ -51,7 +52,7 @@ class ProcessTreeKillerTest {
 
   @Test
   void aProcessStartedDuringTheCommandThatSharesNothingIsNeverTouched() {
-    long since = ProcTable.nowTicks();
+    ProcMark since = ProcMark.now();
     Process command = processes.start(MARKED, "sh", "-c", "echo $$; exec sleep 1000");
     processes.printedPid(command);
     Process bystander = processes.start(Map.of("XCT_SHELL_STEP", "other"), "sleep", "1000");
@@ -64,7 +65,7 @@ class ProcessTreeKillerTest {
 
   @Test
   void aChildThatDroppedTheMarkerIsFoundAsADescendantWhileTheCommandRuns() {
-    long since = ProcTable.nowTicks();
+    ProcMark since = ProcMark.now();
     Process command =
         processes.start(
             MARKED, "sh", "-c", "env -u XCT_SHELL_STEP sleep 1000 & echo $!; exec sleep 1000");
@@ -85,7 +86,7 @@ class ProcessTreeKillerTest {
   @Test
   void aDaemonThatDoubleForksLeavesTheSessionAndOutlivesItsLeaderIsFoundByTheMarker()
       throws InterruptedException {
-    long since = ProcTable.nowTicks();
+    ProcMark since = ProcMark.now();
     // sh -> subshell -> setsid sh (new session) -> sleep; both shells exit: the sleep is an
     // orphan in a session whose leader is gone, not a session leader, not a descendant.
     Process command =

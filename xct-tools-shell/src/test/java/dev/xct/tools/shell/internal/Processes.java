@@ -71,10 +71,10 @@ final class Processes implements AutoCloseable {
   /** Waits until the clock has moved {@code ticks} past {@code startTicks}. */
   static void waitForTicks(long startTicks, long ticks) {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (ProcTable.nowTicks() < startTicks + ticks && System.nanoTime() < end) {
+    while (ProcMark.nowTicks() < startTicks + ticks && System.nanoTime() < end) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
     }
-    assertThat(ProcTable.nowTicks()).isGreaterThanOrEqualTo(startTicks + ticks);
+    assertThat(ProcMark.nowTicks()).isGreaterThanOrEqualTo(startTicks + ticks);
   }
 
   /** Returns a link to {@code sleep} named {@code name}, so the process's name is {@code name}. */
