@@ -27,11 +27,12 @@ import java.util.function.IntSupplier;
  * Cross-checks {@code shell.exec}'s cost against a raw process start in one JVM: every variant runs
  * in short alternating batches, and each round is divided by the raw start measured in the same
  * round, so the host's drift cancels out; also the CPU time per call (this JVM plus its children)
- * against the raw start's, which a loaded host disturbs less than the wall clock. The intermediate variants add, one at a time, what {@code
- * shell.exec} does around the program: {@code setsid --wait}, a cleared environment with two
- * capture threads and a private home. Prints the median, min and max ratio per variant and the
- * bytes allocated per call by all live threads (threads that died during the batch, such as
- * per-call capture threads, are not counted; JMH's gc profiler has the same blind spot on Java 17).
+ * against the raw start's, which a loaded host disturbs less than the wall clock. The intermediate
+ * variants add, one at a time, what {@code shell.exec} does around the program: {@code setsid
+ * --wait}, a cleared environment with two capture threads and a private home. Prints the median,
+ * min and max ratio per variant and the bytes allocated per call by all live threads (threads that
+ * died during the batch, such as per-call capture threads, are not counted; JMH's gc profiler has
+ * the same blind spot on Java 17).
  *
  * <p>Run with {@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks.jar
  * dev.xct.benchmarks.ToolCrossCheck [rounds] [batchMillis] [variant,variant...]}; {@code raw}
@@ -41,7 +42,9 @@ public final class ToolCrossCheck {
   private static final Path TRUE =
       Files.exists(Path.of("/usr/bin/true")) ? Path.of("/usr/bin/true") : Path.of("/bin/true");
   private static final Path SETSID =
-      Files.exists(Path.of("/usr/bin/setsid")) ? Path.of("/usr/bin/setsid") : Path.of("/bin/setsid");
+      Files.exists(Path.of("/usr/bin/setsid"))
+          ? Path.of("/usr/bin/setsid")
+          : Path.of("/bin/setsid");
 
   private ToolCrossCheck() {}
 
@@ -57,7 +60,8 @@ public final class ToolCrossCheck {
             .allow(Program.builder("true").build())
             .build()
             .tool();
-    ToolCall call = new ToolCall("shell.exec", JsonValue.from(Map.of("argv", List.of("true"))), "t");
+    ToolCall call =
+        new ToolCall("shell.exec", JsonValue.from(Map.of("argv", List.of("true"))), "t");
     ToolContext context =
         new ToolContext(
             "run-1",
@@ -178,13 +182,7 @@ public final class ToolCrossCheck {
       }
       System.out.printf(
           "%-22s %10s %8s %8s %8s %8s %10s%n",
-          "variant",
-          "µs/" + unit,
-          "ratio",
-          "min",
-          "max",
-          "cpu",
-          "B/" + unit);
+          "variant", "µs/" + unit, "ratio", "min", "max", "cpu", "B/" + unit);
       results.forEach(
           (name, rows) -> {
             double[] ratios = column(rows, 1);
