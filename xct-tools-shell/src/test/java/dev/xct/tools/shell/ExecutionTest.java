@@ -27,14 +27,20 @@ class ExecutionTest {
     workspace = new Workspace(temp);
     workspace
         .script("flood", "head -c 50000000 /dev/zero | tr '\\000' x")
-        .script("flood-err", "head -c 5000000 /dev/zero | tr '\\000' e >&2");
+        .script("flood-err", "head -c 5000000 /dev/zero | tr '\\000' e >&2")
+        // Fills its home, with a link to a directory outside it, and prints where it was.
+        .script(
+            "litter",
+            "mkdir -p \"$HOME/d/e\" && echo x > \"$HOME/d/e/f\" && ln -s \"$1\" \"$HOME/d/out\""
+                + " && echo \"$HOME\"");
     workspace.file("a.txt", "alpha\n");
     shell =
         workspace.shell(
             Workspace.plain("printenv"),
             Workspace.plain("yes"),
             Workspace.plain("flood"),
-            Workspace.plain("flood-err"));
+            Workspace.plain("flood-err"),
+            Workspace.plain("litter"));
   }
 
   @Test
@@ -53,6 +59,14 @@ class ExecutionTest {
         .isEqualTo(seen.get("TMPDIR"))
         .doesNotContain(System.getenv("HOME"));
     assertThat(Path.of(seen.get("HOME"))).doesNotExist(); // deleted after the step
+  }
+
+  @Test
+  void aHomeLeftFullIsDeletedWithoutFollowingItsLinks() {
+    Result result = shell.execute(argv("litter", workspace.outside.toString()));
+    assertThat(result.isSuccess()).as("%s", result).isTrue();
+    assertThat(Path.of(Shell.field(result, "stdout").trim())).doesNotExist();
+    assertThat(workspace.outside.resolve("secret.txt")).hasContent("secret");
   }
 
   @Test

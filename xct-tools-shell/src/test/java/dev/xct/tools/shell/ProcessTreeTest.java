@@ -41,6 +41,9 @@ class ProcessTreeTest {
         .script("orphan", "( env -u XCT_SHELL_STEP sleep 1000 & echo $! )")
         // The grandchild leaves the session, keeping the environment marker.
         .script("escape", "( setsid sleep 1000 & echo $! )")
+        // A daemon: double fork, new session, and the session's leader exits, so the sleep is
+        // neither a descendant nor in the command's session nor a session leader.
+        .script("daemon", "( setsid sh -c 'sleep 1000 & echo $!' & wait )")
         // Records the pids of itself and a child, then waits forever.
         .script("linger", "sleep 1000 &\necho $$ $! > pids.txt\nwait");
     shell =
@@ -50,6 +53,7 @@ class ProcessTreeTest {
             Workspace.plain("spawn"),
             Workspace.plain("orphan"),
             Workspace.plain("escape"),
+            Workspace.plain("daemon"),
             Workspace.plain("linger"));
   }
 
@@ -107,6 +111,25 @@ class ProcessTreeTest {
     Result result = shell.execute(argv("escape"));
     assertThat(result.isSuccess()).isTrue();
     assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+  }
+
+  @Test
+  void aDaemonWhoseSessionLeaderExitedIsKilledThroughTheEnvironmentMarker() {
+    Result result = shell.execute(argv("daemon"));
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+  }
+
+  @Test
+  void aProcessThatIsNotTheCommandsIsNeverTouched() throws Exception {
+    Process bystander = new ProcessBuilder("sleep", "1000").start();
+    try {
+      Result result = shell.execute(argv("daemon"));
+      assertThat(result.isSuccess()).isTrue();
+      assertThat(Workspace.isRunning(bystander.pid())).isTrue();
+    } finally {
+      bystander.destroyForcibly();
+    }
   }
 
   @Test

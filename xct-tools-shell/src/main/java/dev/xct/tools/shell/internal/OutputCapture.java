@@ -15,14 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains one output stream of a process on its own thread, keeping at most a fixed number of bytes
- * and counting (then discarding) the rest, so that a flood neither fills memory nor blocks the
- * process on a full pipe.
+ * Drains one output stream of a process on a thread of its own, keeping at most a fixed number of
+ * bytes and counting (then discarding) the rest, so that a flood neither fills memory nor blocks
+ * the process on a full pipe.
+ *
+ * <p>The threads are daemon threads from a shared pool, reused across commands (starting two new
+ * threads per command cost more than the rest of the bookkeeping) and ended after a minute idle. A
+ * stream that never ends (a process that escaped the kill holds the pipe) keeps its thread; the
+ * pool starts another for the next command.
  *
  * <p>Thread-safe: one thread drains, another reads the result after {@link #await}.
  */
 final class OutputCapture implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(OutputCapture.class);
+
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
 
   private final InputStream stream;
   private final int cap;
@@ -33,21 +40,19 @@ final class OutputCapture implements Runnable {
   OutputCapture(InputStream stream, int cap) {
     this.stream = stream;
     this.cap = cap;
-    this.kept = new ByteArrayOutputStream(Math.min(cap, 8192));
+    this.kept = new ByteArrayOutputStream(Math.min(cap, 1024));
   }
 
-  /** Starts draining {@code stream} on a new daemon thread named {@code name}. */
-  static OutputCapture start(InputStream stream, int cap, String name) {
+  /** Starts draining {@code stream} on a pooled daemon thread. */
+  static OutputCapture start(InputStream stream, int cap) {
     OutputCapture capture = new OutputCapture(stream, cap);
-    Thread thread = new Thread(capture, name);
-    thread.setDaemon(true);
-    thread.start();
+    IoThreads.run(capture);
     return capture;
   }
 
   @Override
   public void run() {
-    byte[] buffer = new byte[8192];
+    byte[] buffer = BUFFER.get();
     try (stream) {
       int read;
       while ((read = stream.read(buffer)) >= 0) {

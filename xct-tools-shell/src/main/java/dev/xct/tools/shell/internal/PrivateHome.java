@@ -1,6 +1,7 @@
 package dev.xct.tools.shell.internal;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,16 @@ final class PrivateHome implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      // Most commands leave their home empty.
+      Files.delete(path);
+      return;
+    } catch (DirectoryNotEmptyException e) {
+      LOG.debug("the command left files in its home directory {}", path);
+    } catch (IOException e) {
+      LOG.warn("cannot delete the command's home directory {}", path, e);
+      return;
+    }
     try {
       Files.walkFileTree(
           path,

@@ -77,6 +77,7 @@ public final class ProcessRunner {
     environment.putAll(environment(command, home));
     environment.put(MARKER, marker.substring(MARKER.length() + 1));
     long startNanos = System.nanoTime();
+    ProcMark mark = ProcMark.now();
     Process process;
     try {
       process = builder.start();
@@ -88,11 +89,9 @@ public final class ProcessRunner {
           Map.of("program", program));
     }
     boolean ownSession = config.sandbox().isEmpty() && config.setsid().isPresent();
-    ProcessTreeKiller killer = new ProcessTreeKiller(process.toHandle(), ownSession, marker);
-    OutputCapture stdout =
-        OutputCapture.start(process.getInputStream(), config.maxOutputBytes(), "xct-shell-out");
-    OutputCapture stderr =
-        OutputCapture.start(process.getErrorStream(), config.maxOutputBytes(), "xct-shell-err");
+    ProcessTreeKiller killer = new ProcessTreeKiller(process.toHandle(), ownSession, marker, mark);
+    OutputCapture stdout = OutputCapture.start(process.getInputStream(), config.maxOutputBytes());
+    OutputCapture stderr = OutputCapture.start(process.getErrorStream(), config.maxOutputBytes());
     feed(process, command);
     AtomicBoolean cancelled = new AtomicBoolean();
     AtomicBoolean finished = new AtomicBoolean();
@@ -179,18 +178,14 @@ public final class ProcessRunner {
       return;
     }
     byte[] bytes = command.stdin().get().getBytes(StandardCharsets.UTF_8);
-    Thread writer =
-        new Thread(
-            () -> {
-              try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(bytes);
-              } catch (IOException e) {
-                LOG.debug("the program did not read all of its stdin", e);
-              }
-            },
-            "xct-shell-in");
-    writer.setDaemon(true);
-    writer.start();
+    IoThreads.run(
+        () -> {
+          try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(bytes);
+          } catch (IOException e) {
+            LOG.debug("the program did not read all of its stdin", e);
+          }
+        });
   }
 
   private static void closeQuietly(OutputStream stream) {
