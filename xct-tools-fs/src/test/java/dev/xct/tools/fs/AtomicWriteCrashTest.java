@@ -95,7 +95,13 @@ class AtomicWriteCrashTest {
       classPath = classPath + File.pathSeparator + modulePath;
     }
     return new ProcessBuilder(
-            java, "-Xshare:auto", "-cp", classPath, CrashWriter.class.getName(), root.toString())
+            java,
+            "-Xshare:auto",
+            "-cp",
+            classPath,
+            CrashWriter.class.getName(),
+            root.toString(),
+            "true")
         .redirectErrorStream(true)
         .start();
   }

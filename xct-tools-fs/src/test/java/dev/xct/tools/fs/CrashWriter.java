@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The child process of {@link AtomicWriteCrashTest}: overwrites {@code data.txt} in the given root
  * with the two contents in turn, forever, printing {@code w i} before and {@code d i} after each
- * write, until it is killed.
+ * write, until it is killed. The second argument chooses durable (forced) or not-durable writes.
  */
 public final class CrashWriter {
   static final int SIZE = 2 << 20;
@@ -24,13 +24,14 @@ public final class CrashWriter {
     return (fresh ? "new:" : "old:") + String.valueOf(fresh ? 'n' : 'o').repeat(SIZE) + "\n";
   }
 
-  /** Runs the write loop in {@code args[0]}. */
+  /** Runs the write loop in {@code args[0]}, durably if {@code args[1]} is {@code true}. */
   public static void main(String[] args) {
     Path root = Path.of(args[0]);
     FsTools fs =
         FsTools.builder(PathConfinement.builder().root(root, RootAccess.READ_WRITE).build())
             .maxReadBytes(8 << 20)
             .maxWriteBytes(8 << 20)
+            .durableWrites(Boolean.parseBoolean(args[1]))
             .build();
     Tool write =
         fs.tools().stream()
