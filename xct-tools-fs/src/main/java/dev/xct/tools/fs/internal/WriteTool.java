@@ -35,8 +35,8 @@ public final class WriteTool extends FsTool<WriteTool.Args> {
         fs,
         ToolSpec.builder("fs.write")
             .description(
-                "Write a UTF-8 text file atomically (readers and crashes see the old or the new"
-                    + " content, never a mix). mode 'create' (default) refuses an existing file"
+                "Write a UTF-8 text file atomically (readers and killed processes see the old or"
+                    + " the new content, never a mix). mode 'create' (default) refuses an existing file"
                     + " with ALREADY_EXISTS; 'overwrite' replaces; 'append' adds to the end."
                     + " expectedSha256 makes the write conditional on the current content.")
             .inputSchema(
