@@ -7,6 +7,8 @@ import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.tools.fs.FsTools;
+import dev.xct.tools.fs.PathConfinement;
+import dev.xct.tools.fs.RootAccess;
 import dev.xct.tools.shell.Program;
 import dev.xct.tools.shell.ShellTools;
 import java.io.IOException;
@@ -32,9 +34,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Measures what the tools' checks cost: {@code fs.write} of a small file against raw {@code
- * Files.write} of the same bytes (plain, forced, and a hand-written temp-force-rename), and {@code
- * shell.exec} of {@code true} against a raw {@code ProcessBuilder} start-and-wait.
+ * Measures what the tools' checks cost: {@code fs.write} of a small file, durable (the default) and
+ * not, against raw {@code Files.write} of the same bytes (plain, forced, and hand-written
+ * temp-and-rename with and without the forces), and {@code shell.exec} of {@code true} against a
+ * raw {@code ProcessBuilder} start-and-wait. {@link FsCrossCheck} gives the same {@code fs.write}
+ * ratios from interleaved rounds.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -45,6 +49,7 @@ public class ToolBenchmark {
   private final byte[] bytes = CONTENT.getBytes(StandardCharsets.UTF_8);
   private Path root;
   private Tool write;
+  private Tool writeNotDurable;
   private ToolCall writeCall;
   private Tool shell;
   private ToolCall shellCall;
@@ -57,6 +62,15 @@ public class ToolBenchmark {
     root = Files.createTempDirectory("xct-bench").toRealPath();
     write =
         FsTools.forRoot(root).tools().stream()
+            .filter(t -> t.spec().name().equals("fs.write"))
+            .findFirst()
+            .orElseThrow();
+    writeNotDurable =
+        FsTools.builder(PathConfinement.builder().root(root, RootAccess.READ_WRITE).build())
+            .durableWrites(false)
+            .build()
+            .tools()
+            .stream()
             .filter(t -> t.spec().name().equals("fs.write"))
             .findFirst()
             .orElseThrow();
@@ -83,13 +97,21 @@ public class ToolBenchmark {
     trueProgram =
         Files.exists(Path.of("/usr/bin/true")) ? Path.of("/usr/bin/true") : Path.of("/bin/true");
     Fixtures.check(fsWrite() instanceof Result.Success, "fs.write: " + fsWrite());
+    Fixtures.check(
+        fsWriteNotDurable() instanceof Result.Success, "fs.write: " + fsWriteNotDurable());
     Fixtures.check(shellExec() instanceof Result.Success, "shell.exec: " + shellExec());
   }
 
-  /** The fs.write tool: confinement, temp file, force, atomic rename. */
+  /** The fs.write tool: confinement, temp file, force, atomic rename, force of the directory. */
   @Benchmark
   public Result fsWrite() {
     return write.execute(writeCall, context);
+  }
+
+  /** The fs.write tool with durableWrites(false): confinement, temp file, atomic rename. */
+  @Benchmark
+  public Result fsWriteNotDurable() {
+    return writeNotDurable.execute(writeCall, context);
   }
 
   /** Raw Files.write of the same bytes: no force, not atomic. */
@@ -123,6 +145,33 @@ public class ToolBenchmark {
       channel.force(true);
     }
     return Files.move(temp, root.resolve("atomic.txt"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** What fs.write does by hand: temp file, write, force, rename, force of the directory. */
+  @Benchmark
+  public Path rawDurableAtomicWrite() throws IOException {
+    Path temp = root.resolve(".durable.tmp");
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(bytes));
+      channel.force(true);
+    }
+    Path moved = Files.move(temp, root.resolve("durable.txt"), StandardCopyOption.ATOMIC_MOVE);
+    try (FileChannel directory = FileChannel.open(root, StandardOpenOption.READ)) {
+      directory.force(true);
+    }
+    return moved;
+  }
+
+  /** What fs.write without durability does by hand: temp file, write, rename. */
+  @Benchmark
+  public Path rawAtomicWriteNotForced() throws IOException {
+    Path temp = root.resolve(".plain.tmp");
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(bytes));
+    }
+    return Files.move(temp, root.resolve("plain.txt"), StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** The shell.exec tool running {@code true}. */

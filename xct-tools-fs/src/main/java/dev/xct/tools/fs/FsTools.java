@@ -102,6 +102,7 @@ public final class FsTools {
     private int maxEntries = DEFAULT_MAX_ENTRIES;
     private int maxVisited = DEFAULT_MAX_VISITED;
     private int maxDiffChars = DEFAULT_MAX_DIFF_CHARS;
+    private boolean durableWrites = true;
 
     private Builder(PathConfinement confinement) {
       this.confinement = confinement;
@@ -141,6 +142,30 @@ public final class FsTools {
     }
 
     /**
+     * Sets whether {@code fs.write} and {@code fs.edit} force what they write to disk before they
+     * report success (default {@code true}).
+     *
+     * <p>Both modes are atomic: a reader, or a process killed at any instant (even with {@code kill
+     * -9}), sees the old or the new content and never a mix, because the new content goes to a
+     * temporary file that is renamed over the target, and the page cache outlives the process.
+     * Durable writes also survive a power loss or a kernel crash: the temporary file is forced to
+     * disk before the rename and the directory after it (and so are directories made by {@code
+     * createParents}), so a write reported as done is still there after the machine comes back.
+     * With {@code false} both forces are skipped, which makes a small write several times cheaper
+     * on most disks, but a power loss or kernel crash in the next seconds may lose the newest
+     * content (the old content comes back or, on file systems that do not order data before
+     * renames, an empty file).
+     *
+     * <p>Keep the default whenever anything records a write as done, such as the loop's journal:
+     * after a power cut the disk must not contradict the record. Turn it off for scratch workspaces
+     * that a crash would throw away anyway.
+     */
+    public Builder durableWrites(boolean durable) {
+      this.durableWrites = durable;
+      return this;
+    }
+
+    /**
      * Returns the tools.
      *
      * @throws XctException if a limit is not positive
@@ -159,7 +184,8 @@ public final class FsTools {
               maxWriteBytes,
               maxEntries,
               maxVisited,
-              maxDiffChars));
+              maxDiffChars,
+              durableWrites));
     }
 
     private static void positive(String name, long value) {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a real child JVM with SIGKILL while it overwrites a 2 MiB file through {@code fs.write}, at
- * random moments, and checks that the file always holds exactly the old or the new content.
+ * random moments, and checks that the file always holds exactly the old or the new content. Writes
+ * that are not forced to disk are stopped from inside instead, while their short-lived temporary
+ * file exists (see {@link CrashWriter}).
  */
 class AtomicWriteCrashTest {
   private static final int MIN_ROUNDS = 6;
@@ -32,7 +34,7 @@ class AtomicWriteCrashTest {
 
   @Test
   @Timeout(value = 240, unit = TimeUnit.SECONDS)
-  void writeKilledAtAnyMomentLeavesTheOldOrTheNewContentNeverATornFile() throws Exception {
+  void durableWriteKilledAtAnyMomentLeavesTheOldOrTheNewContentNeverATornFile() throws Exception {
     String old = CrashWriter.content(false);
     String fresh = CrashWriter.content(true);
     Path data = root.resolve("data.txt");
@@ -46,7 +48,7 @@ class AtomicWriteCrashTest {
     for (int round = 0;
         round < MIN_ROUNDS || (interrupted < WANTED_INTERRUPTIONS && round < MAX_ROUNDS);
         round++) {
-      Process child = startChild();
+      Process child = startChild("true");
       try (BufferedReader lines =
           new BufferedReader(
               new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -87,17 +89,58 @@ class AtomicWriteCrashTest {
     assertThat(interrupted).as("rounds killed mid-write; outcomes %s", outcomes).isPositive();
   }
 
-  private Process startChild() throws IOException {
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void writeThatIsNotForcedKilledWhileItsTemporaryFileExistsLeavesTheOldOrTheNewContent()
+      throws Exception {
+    String old = CrashWriter.content(false);
+    String fresh = CrashWriter.content(true);
+    Path data = root.resolve("data.txt");
+    Files.writeString(data, old);
+    Random random = new Random(20_250_101);
+    int interrupted = 0;
+    List<String> outcomes = new ArrayList<>();
+
+    for (int round = 0; round < 3 || (interrupted < WANTED_INTERRUPTIONS && round < 8); round++) {
+      // Let 0 to 2 writes finish; the child stops itself inside the next one, and is killed there.
+      Process child = startChild("false", String.valueOf(random.nextInt(3)));
+      try (BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = lines.readLine()) != null && !line.equals("t")) {
+          assertThat(line).doesNotStartWith("failed");
+        }
+        assertThat(line).as("the child stopped inside a write").isEqualTo("t");
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+
+      String content = Files.readString(data, StandardCharsets.UTF_8);
+      assertThat(content.equals(old) || content.equals(fresh))
+          .as("round %d: %d bytes starting %s", round, content.length(), head(content))
+          .isTrue();
+      outcomes.add(content.equals(old) ? "old" : "new");
+      interrupted += removeTemporaryFiles();
+    }
+    assertThat(interrupted)
+        .as("rounds killed with a temporary file left; outcomes %s", outcomes)
+        .isGreaterThanOrEqualTo(WANTED_INTERRUPTIONS);
+  }
+
+  private Process startChild(String... arguments) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("java.class.path");
     String modulePath = System.getProperty("jdk.module.path");
     if (modulePath != null && !modulePath.isEmpty()) {
       classPath = classPath + File.pathSeparator + modulePath;
     }
-    return new ProcessBuilder(
-            java, "-Xshare:auto", "-cp", classPath, CrashWriter.class.getName(), root.toString())
-        .redirectErrorStream(true)
-        .start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(java, "-Xshare:auto", "-cp", classPath, CrashWriter.class.getName()));
+    command.add(root.toString());
+    command.addAll(List.of(arguments));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   private int removeTemporaryFiles() throws IOException {

@@ -4,18 +4,32 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The child process of {@link AtomicWriteCrashTest}: overwrites {@code data.txt} in the given root
  * with the two contents in turn, forever, printing {@code w i} before and {@code d i} after each
- * write, until it is killed.
+ * write, until it is killed. The second argument chooses durable (forced) or not-durable writes.
+ *
+ * <p>With a third argument {@code n}, a thread watches the root and, as soon as the temporary file
+ * of write {@code n} (or, if it missed that short window, of a later one) exists, suspends the
+ * writing thread where it is and prints {@code t}, so that the parent's SIGKILL lands inside the
+ * write however long it takes to arrive. A write that is not forced keeps its temporary file for a
+ * millisecond or two: too short for a kill sent from another process to land inside it reliably.
  */
 public final class CrashWriter {
   static final int SIZE = 2 << 20;
+
+  private static volatile int writing = -1;
 
   private CrashWriter() {}
 
@@ -24,13 +38,14 @@ public final class CrashWriter {
     return (fresh ? "new:" : "old:") + String.valueOf(fresh ? 'n' : 'o').repeat(SIZE) + "\n";
   }
 
-  /** Runs the write loop in {@code args[0]}. */
+  /** Runs the write loop in {@code args[0]}, durably if {@code args[1]} is {@code true}. */
   public static void main(String[] args) {
     Path root = Path.of(args[0]);
     FsTools fs =
         FsTools.builder(PathConfinement.builder().root(root, RootAccess.READ_WRITE).build())
             .maxReadBytes(8 << 20)
             .maxWriteBytes(8 << 20)
+            .durableWrites(Boolean.parseBoolean(args[1]))
             .build();
     Tool write =
         fs.tools().stream()
@@ -38,6 +53,13 @@ public final class CrashWriter {
             .findFirst()
             .orElseThrow();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    if (args.length > 2) {
+      int target = Integer.parseInt(args[2]);
+      Thread writer = Thread.currentThread();
+      Thread stopper = new Thread(() -> stopInside(root, target, writer), "stopper");
+      stopper.setDaemon(true);
+      stopper.start();
+    }
     JsonValue[] arguments = new JsonValue[2];
     for (int i = 0; i < 2; i++) {
       arguments[i] =
@@ -47,8 +69,38 @@ public final class CrashWriter {
     for (int i = 0; ; i++) {
       ToolCall call = new ToolCall("fs.write", arguments[i % 2], "crash test");
       out.println("w " + i);
+      writing = i;
       Result result = write.execute(call, FsHarness.context());
       out.println(result.isSuccess() ? "d " + i : "failed " + result);
+    }
+  }
+
+  /**
+   * Spins until a write from number {@code target} on has a temporary file, then suspends {@code
+   * writer} (a thread in a system call finishes it and stops before the next) and prints {@code t}
+   * on stderr, through a stream of its own: the suspended writer may hold {@code System.out}'s
+   * lock.
+   */
+  @SuppressWarnings("removal") // Thread.suspend: the only way to stop a thread between two calls
+  private static void stopInside(Path root, int target, Thread writer) {
+    FileOutputStream err = new FileOutputStream(FileDescriptor.err);
+    try {
+      while (true) {
+        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(root, ".xct-*")) {
+          if (writing >= target && temporaries.iterator().hasNext()) {
+            writer.suspend();
+            err.write("t\n".getBytes(StandardCharsets.US_ASCII));
+            while (true) {
+              LockSupport.park(); // until the parent kills the process
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("failed to list the root: " + e);
+    } catch (UnsupportedOperationException e) {
+      // JDK 20 and later dropped Thread.suspend: fail the test at once rather than hang it.
+      System.err.println("failed: this JDK cannot suspend a thread: " + e);
     }
   }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WriteToolTest {
   @TempDir Path temp;
@@ -70,6 +72,32 @@ class WriteToolTest {
             PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(root.resolve("config.json"))))
         .isEqualTo("rw-------");
+  }
+
+  @ParameterizedTest(name = "durable writes: {0}")
+  @ValueSource(booleans = {true, false})
+  void bothModesReplaceAtomicallyAndKeepEvenPermissionsTheUmaskWouldClear(boolean durable)
+      throws IOException {
+    FsHarness tools =
+        new FsHarness(
+            FsTools.builder(PathConfinement.builder().root(root, RootAccess.READ_WRITE).build())
+                .durableWrites(durable)
+                .build());
+    Path config = root.resolve("config.json");
+    Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+    JsonValue written =
+        ok(tools.run("fs.write", "{'path':'config.json','content':'{}','mode':'overwrite'}"));
+    ok(tools.run("fs.edit", "{'path':'config.json','oldText':'{}','newText':'[]'}"));
+    ok(tools.run("fs.write", "{'path':'a/b/new.txt','content':'x','createParents':true}"));
+
+    assertThat(written.get("sha256").flatMap(JsonValue::asString))
+        .contains(Sandbox.sha("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(Files.readString(config)).isEqualTo("[]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config)))
+        .isEqualTo("rw-rw-rw-");
+    assertThat(Files.readString(root.resolve("a/b/new.txt"))).isEqualTo("x");
+    assertNoTemporaryFiles();
   }
 
   @Test

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -15,15 +14,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replaces a file's content so that a reader, or a crash at any instant, sees either the old or the
- * new content and never a mix: the bytes go to a fresh temporary file in the same directory
- * (created exclusively, never through a link), are forced to disk, and the temporary file is then
- * renamed over the target in one atomic step. The target's inode is never written in place, so
- * another hard link to the old file keeps the old content.
+ * Replaces a file's content so that a reader, or a process killed at any instant, sees either the
+ * old or the new content and never a mix: the bytes go to a fresh temporary file in the same
+ * directory (created exclusively, never through a link, with the target's permissions from the
+ * start), and the temporary file is then renamed over the target in one atomic step. The target's
+ * inode is never written in place, so another hard link to the old file keeps the old content.
+ *
+ * <p>A <em>durable</em> writer also survives a power loss or a kernel crash: it forces the
+ * temporary file to disk before the rename (else the rename could reach the disk before the bytes,
+ * leaving an empty or torn file) and the directory after it (else the rename itself could be lost,
+ * bringing the old content back), so what it reports as written stays written. A writer that is not
+ * durable skips both forces: still atomic for readers and for a killed process, since the page
+ * cache outlives the process, but a power loss may lose the newest content, and on file systems
+ * that do not order data before renames, leave the file empty.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class AtomicWriter {
   private static final Logger LOG = LoggerFactory.getLogger(AtomicWriter.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final AtomicWriter DURABLE = new AtomicWriter(true);
+  private static final AtomicWriter NOT_DURABLE = new AtomicWriter(false);
+
+  private final boolean durable;
 
   /** Runs just before the rename; throws to abort (for compare-and-swap). */
   @FunctionalInterface
@@ -32,7 +45,19 @@ public final class AtomicWriter {
     void check() throws IOException;
   }
 
-  private AtomicWriter() {}
+  private AtomicWriter(boolean durable) {
+    this.durable = durable;
+  }
+
+  /** Returns the durable writer, or the one that does not force. */
+  public static AtomicWriter of(boolean durable) {
+    return durable ? DURABLE : NOT_DURABLE;
+  }
+
+  /** Returns whether this writer forces the content and the rename to disk. */
+  public boolean durable() {
+    return durable;
+  }
 
   /**
    * Writes {@code bytes} to {@code name} in {@code dir}.
@@ -41,7 +66,7 @@ public final class AtomicWriter {
    *     default
    * @param mustNotExist refuse with {@code ALREADY_EXISTS} if the target exists at commit time
    */
-  public static void write(
+  public void write(
       Dir dir,
       String name,
       byte[] bytes,
@@ -55,18 +80,18 @@ public final class AtomicWriter {
     String temp = ".xct-" + HexFormat.of().formatHex(random) + ".tmp";
     boolean committed = false;
     try {
-      Set<StandardOpenOption> options =
-          Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try (SeekableByteChannel channel = dir.channel(temp, options)) {
+      try (SeekableByteChannel channel = dir.create(temp, permissions)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-        if (channel instanceof FileChannel file) {
+        if (permissions != null && !permissions.equals(dir.permissions(temp))) {
+          dir.setPermissions(temp, permissions); // the umask cleared some of them
+        }
+        if (durable && channel instanceof FileChannel file) {
           file.force(true);
         }
       }
-      dir.setPermissions(temp, permissions);
       precondition.check();
       if (mustNotExist && exists(dir, name)) {
         throw Refusal.of(
@@ -74,6 +99,9 @@ public final class AtomicWriter {
       }
       dir.move(temp, dir, name);
       committed = true;
+      if (durable) {
+        dir.force();
+      }
     } finally {
       if (!committed) {
         try {

@@ -27,17 +27,37 @@ public interface Dir extends Closeable {
   boolean secure();
 
   /**
-   * Reads the attributes of {@code name} without following a link.
+   * Reads the attributes of {@code name} without following a link: {@link
+   * java.nio.file.attribute.PosixFileAttributes} where the OS has them (so the permissions come
+   * with the same call), basic ones elsewhere.
    *
    * @throws java.nio.file.NoSuchFileException if nothing is there
    */
   BasicFileAttributes lstat(String name) throws IOException;
+
+  /** Reads the attributes of this directory itself (through the open handle where secure). */
+  BasicFileAttributes attributes() throws IOException;
 
   /** Opens the subdirectory {@code name}; fails if it is a link or not a directory. */
   Dir open(String name) throws IOException;
 
   /** Opens the file {@code name} with {@code options}, never following a link. */
   SeekableByteChannel channel(String name, Set<? extends OpenOption> options) throws IOException;
+
+  /**
+   * Creates the file {@code name} exclusively ({@code O_CREAT|O_EXCL}, so never through a link) and
+   * opens it for writing. {@code permissions} (null for the default) are the mode asked for at
+   * creation, so the file is never more open than they say; the umask may still clear bits.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if anything is at {@code name}
+   */
+  SeekableByteChannel create(String name, Set<PosixFilePermission> permissions) throws IOException;
+
+  /**
+   * Forces this directory's entries to storage, so that a rename into it survives a power loss.
+   * Does nothing where the OS cannot open a directory for that (Windows).
+   */
+  void force() throws IOException;
 
   /** Removes the file or link {@code name}. */
   void deleteFile(String name) throws IOException;

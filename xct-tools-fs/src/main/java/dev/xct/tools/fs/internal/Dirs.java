@@ -3,7 +3,9 @@ package dev.xct.tools.fs.internal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -18,18 +20,31 @@ import org.slf4j.LoggerFactory;
 public final class Dirs {
   private static final Logger LOG = LoggerFactory.getLogger(Dirs.class);
   private static final AtomicBoolean WARNED = new AtomicBoolean();
+  private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
   private Dirs() {}
 
-  /** Opens the root's real path, itself entered without following a link in its last name. */
+  /**
+   * Opens the root's real path and proves that the handle is the directory that is there now, not a
+   * link: the opened directory's device and inode must be those of the path read without following
+   * a link in its last name. (Cheaper than opening the parent and then the root with {@code
+   * O_NOFOLLOW}, and just as strict.)
+   *
+   * @throws PathChangedException if the root was replaced, or its last name is now a link
+   */
   public static Dir openRoot(Root root) throws IOException {
     Path real = root.real();
-    Path parent = real.getParent();
-    if (parent == null || real.getFileName() == null) {
-      return openByPath(real);
-    }
-    try (Dir above = openByPath(parent)) {
-      return above.open(real.getFileName().toString());
+    Dir dir = openByPath(real);
+    try {
+      BasicFileAttributes there = Files.readAttributes(real, BasicFileAttributes.class, NOFOLLOW);
+      Object key = dir.attributes().fileKey();
+      if (!there.isDirectory() || key == null || !key.equals(there.fileKey())) {
+        throw new PathChangedException(real.toString());
+      }
+      return dir;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(dir);
+      throw e;
     }
   }
 

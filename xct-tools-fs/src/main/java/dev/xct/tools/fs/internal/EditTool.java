@@ -68,14 +68,15 @@ public final class EditTool extends FsTool<EditTool.Args> {
       if (next.length > fs.maxWriteBytes()) {
         throw Content.tooLarge(args.path(), next.length, fs.maxWriteBytes());
       }
-      AtomicWriter.write(
-          dir,
-          name,
-          next,
-          dir.permissions(name),
-          false,
-          () -> unchangedSince(dir, name, old, fs, args.path()),
-          args.path());
+      fs.writer()
+          .write(
+              dir,
+              name,
+              next,
+              dir.permissions(name),
+              false,
+              () -> unchangedSince(dir, name, old, fs, args.path()),
+              args.path());
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("path", file.display());
       result.put("line", edit.line());

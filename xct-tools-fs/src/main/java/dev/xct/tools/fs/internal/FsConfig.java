@@ -12,6 +12,8 @@ import java.util.Objects;
  *     recursive delete or a directory move may touch
  * @param maxVisited most entries {@code fs.find} examines
  * @param maxDiffChars largest diff a preview carries
+ * @param durableWrites whether {@code fs.write} and {@code fs.edit} force the new content and the
+ *     rename to disk before they report success
  */
 public record FsConfig(
     Resolver resolver,
@@ -19,7 +21,8 @@ public record FsConfig(
     long maxWriteBytes,
     int maxEntries,
     int maxVisited,
-    int maxDiffChars) {
+    int maxDiffChars,
+    boolean durableWrites) {
   /** The deepest directory tree the tools walk. */
   public static final int MAX_DEPTH = 64;
 
@@ -28,5 +31,10 @@ public record FsConfig(
    */
   public FsConfig {
     Objects.requireNonNull(resolver, "resolver");
+  }
+
+  /** Returns the atomic writer {@code fs.write} and {@code fs.edit} use. */
+  public AtomicWriter writer() {
+    return AtomicWriter.of(durableWrites);
   }
 }

@@ -12,12 +12,28 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe.
  */
 public final class Glob {
+  /** How a glob that matches one name at any depth is decided, cheapest first. */
+  private enum NameMatch {
+    NONE,
+    EQUALS,
+    STARTS_WITH,
+    ENDS_WITH,
+    PATTERN
+  }
+
   private final String source;
   private final Pattern pattern;
+  private final NameMatch nameMatch;
+  private final String literal;
+  private final Pattern namePattern;
 
-  private Glob(String source, Pattern pattern) {
+  private Glob(
+      String source, Pattern pattern, NameMatch nameMatch, String literal, Pattern namePattern) {
     this.source = source;
     this.pattern = pattern;
+    this.nameMatch = nameMatch;
+    this.literal = literal;
+    this.namePattern = namePattern;
   }
 
   /**
@@ -43,7 +59,34 @@ public final class Glob {
     } else {
       regex.append(translate(glob, body));
     }
-    return new Glob(glob, Pattern.compile(regex.toString(), Pattern.DOTALL));
+    Pattern pattern = Pattern.compile(regex.toString(), Pattern.DOTALL);
+    if (anchored || body.contains("**")) {
+      return new Glob(glob, pattern, NameMatch.NONE, null, null);
+    }
+    // Without '/' or '**' nothing in the glob can match a '/', so "(?:.*/)?glob" matches a path
+    // exactly when the glob matches its last name; the usual shapes need no regex at all.
+    if (!hasWildcards(body)) {
+      return new Glob(glob, pattern, NameMatch.EQUALS, body, null);
+    } else if (body.length() > 1
+        && body.endsWith("*")
+        && !hasWildcards(body.substring(0, body.length() - 1))) {
+      return new Glob(
+          glob, pattern, NameMatch.STARTS_WITH, body.substring(0, body.length() - 1), null);
+    } else if (body.length() > 1 && body.startsWith("*") && !hasWildcards(body.substring(1))) {
+      return new Glob(glob, pattern, NameMatch.ENDS_WITH, body.substring(1), null);
+    }
+    Pattern name = Pattern.compile(translate(glob, body), Pattern.DOTALL);
+    return new Glob(glob, pattern, NameMatch.PATTERN, null, name);
+  }
+
+  private static boolean hasWildcards(String body) {
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '*' || c == '?' || c == '{') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String translate(String glob, String body) {
@@ -90,7 +133,18 @@ public final class Glob {
 
   /** Returns whether the whole of {@code relativePath} matches. */
   public boolean matches(String relativePath) {
-    return pattern.matcher(relativePath).matches();
+    if (nameMatch == NameMatch.NONE) {
+      return pattern.matcher(relativePath).matches();
+    }
+    String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+    if (nameMatch == NameMatch.EQUALS) {
+      return name.equals(literal);
+    } else if (nameMatch == NameMatch.STARTS_WITH) {
+      return name.startsWith(literal);
+    } else if (nameMatch == NameMatch.ENDS_WITH) {
+      return name.endsWith(literal);
+    }
+    return namePattern.matcher(name).matches();
   }
 
   /** Returns the glob as configured. */

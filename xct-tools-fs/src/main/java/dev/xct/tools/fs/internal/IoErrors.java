@@ -31,6 +31,12 @@ public final class IoErrors {
   public static Refusal refusal(IOException e, String raw) {
     LOG.debug("I/O error on a confined path", e);
     String shown = Refusal.shown(raw);
+    if (e instanceof PathChangedException) {
+      return Refusal.of(
+          FsErrorCodes.CONFLICT,
+          "path '" + shown + "' changed while it was being used; nothing was done through it",
+          raw);
+    }
     if (e instanceof NoSuchFileException) {
       return Refusal.of(FsErrorCodes.NOT_FOUND, "path '" + shown + "' does not exist", raw);
     }

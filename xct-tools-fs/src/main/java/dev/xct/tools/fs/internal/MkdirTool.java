@@ -49,7 +49,8 @@ public final class MkdirTool extends FsTool<MkdirTool.Args> {
           args.path());
     }
     List<List<String>> created =
-        Mkdirs.create(dir.root(), dir.names(), !Boolean.FALSE.equals(args.parents()), args.path());
+        Mkdirs.create(
+            dir.root(), dir.names(), !Boolean.FALSE.equals(args.parents()), false, args.path());
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("path", dir.display());
     result.put("created", !created.isEmpty());

@@ -29,10 +29,12 @@ public final class Mkdirs {
    * Ensures {@code names} exists as a directory below {@code root}.
    *
    * @param parents whether missing ancestors may be created too
+   * @param durable whether each new directory's entry is forced to disk (its parent is)
    * @return the names of each directory created, outermost first
    */
   public static List<List<String>> create(
-      Root root, List<String> names, boolean parents, String raw) throws IOException {
+      Root root, List<String> names, boolean parents, boolean durable, String raw)
+      throws IOException {
     List<List<String>> created = new ArrayList<>();
     Dir current = Dirs.openRoot(root);
     try {
@@ -48,6 +50,9 @@ public final class Mkdirs {
           }
           if (makeChild(current, name, raw)) {
             created.add(List.copyOf(names.subList(0, i + 1)));
+            if (durable) {
+              current.force();
+            }
           }
         } else if (attributes.isSymbolicLink()) {
           throw Refusal.of(

@@ -1,7 +1,9 @@
 package dev.xct.tools.fs.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -9,13 +11,18 @@ import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Dir} by path, for platforms without a secure directory stream: each name is checked
@@ -24,6 +31,7 @@ import java.util.Set;
  * {@code docs/security.md} calls the guarantee weaker off Linux.
  */
 final class PathDir implements Dir {
+  private static final Logger LOG = LoggerFactory.getLogger(PathDir.class);
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
   private final Path path;
 
@@ -43,7 +51,16 @@ final class PathDir implements Dir {
 
   @Override
   public BasicFileAttributes lstat(String name) throws IOException {
-    return Files.readAttributes(path.resolve(name), BasicFileAttributes.class, NOFOLLOW);
+    Path file = path.resolve(name);
+    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.readAttributes(file, PosixFileAttributes.class, NOFOLLOW);
+    }
+    return Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
+  }
+
+  @Override
+  public BasicFileAttributes attributes() throws IOException {
+    return Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
   }
 
   @Override
@@ -64,6 +81,28 @@ final class PathDir implements Dir {
     Set<OpenOption> all = new HashSet<>(options);
     all.add(LinkOption.NOFOLLOW_LINKS);
     return Files.newByteChannel(path.resolve(name), all);
+  }
+
+  @Override
+  public SeekableByteChannel create(String name, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Set<OpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    if (permissions == null) {
+      return Files.newByteChannel(path.resolve(name), options);
+    }
+    return Files.newByteChannel(
+        path.resolve(name), options, PosixFilePermissions.asFileAttribute(permissions));
+  }
+
+  @Override
+  public void force() throws IOException {
+    try (FileChannel self = FileChannel.open(path, StandardOpenOption.READ)) {
+      self.force(true);
+    } catch (AccessDeniedException e) {
+      // Windows cannot open a directory as a file; NTFS journals the rename itself.
+      LOG.debug("cannot force directory {}", path, e);
+    }
   }
 
   @Override

@@ -117,7 +117,7 @@ public final class Resolver {
     }
     boolean write = access == PathAccess.WRITE;
     Optional<String> glob = deny.denied(lexical, write);
-    if (glob.isEmpty()) {
+    if (glob.isEmpty() && !names.equals(lexical)) {
       glob = deny.denied(names, write);
     }
     if (glob.isPresent()) {
@@ -175,6 +175,8 @@ public final class Resolver {
     checkRootIntact(start, raw);
     Deque<String> pending = new ArrayDeque<>(relative);
     Path current = start.real();
+    // The attributes of current, when the walk has just read them; spares reading them again.
+    BasicFileAttributes known = null;
     boolean missing = false;
     int links = 0;
     while (!pending.isEmpty()) {
@@ -188,6 +190,7 @@ public final class Resolver {
               current, raw, FsErrorCodes.NOT_FOUND, "a directory in the path does not exist");
         }
         current = current.getParent() == null ? current : current.getParent();
+        known = null;
         continue;
       }
       Path next = current.resolve(name);
@@ -220,6 +223,7 @@ public final class Resolver {
         if (target.isAbsolute()) {
           current = target.getRoot();
         }
+        known = null;
         continue;
       }
       if (!pending.isEmpty() && !attributes.isDirectory()) {
@@ -227,8 +231,10 @@ public final class Resolver {
             current, raw, FsErrorCodes.NOT_A_DIRECTORY, "a name in the path is not a directory");
       }
       current = next;
+      known = attributes;
     }
-    BasicFileAttributes attributes = missing ? null : lstat(current, current, raw);
+    BasicFileAttributes attributes =
+        missing ? null : known != null ? known : lstat(current, current, raw);
     return new Walk(current, attributes);
   }
 

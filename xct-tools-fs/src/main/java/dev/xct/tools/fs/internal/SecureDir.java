@@ -1,6 +1,7 @@
 package dev.xct.tools.fs.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.LinkOption;
@@ -8,10 +9,12 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +22,10 @@ import java.util.Set;
 
 /** A {@link Dir} on a {@link SecureDirectoryStream}: every call is relative to the open fd. */
 final class SecureDir implements Dir {
+  private static final Set<OpenOption> CREATE =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+  private static final Set<OpenOption> SELF =
+      Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
   private final SecureDirectoryStream<Path> stream;
   private final Path path;
 
@@ -39,10 +46,19 @@ final class SecureDir implements Dir {
 
   @Override
   public BasicFileAttributes lstat(String name) throws IOException {
+    PosixFileAttributeView posix = posix(name);
+    if (posix != null) {
+      return posix.readAttributes();
+    }
     return stream
         .getFileAttributeView(
             Path.of(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
         .readAttributes();
+  }
+
+  @Override
+  public BasicFileAttributes attributes() throws IOException {
+    return stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
   }
 
   @Override
@@ -58,6 +74,25 @@ final class SecureDir implements Dir {
     Set<OpenOption> all = new HashSet<>(options);
     all.add(LinkOption.NOFOLLOW_LINKS);
     return stream.newByteChannel(Path.of(name), all);
+  }
+
+  @Override
+  public SeekableByteChannel create(String name, Set<PosixFilePermission> permissions)
+      throws IOException {
+    if (permissions == null) {
+      return stream.newByteChannel(Path.of(name), CREATE);
+    }
+    return stream.newByteChannel(
+        Path.of(name), CREATE, PosixFilePermissions.asFileAttribute(permissions));
+  }
+
+  @Override
+  public void force() throws IOException {
+    try (SeekableByteChannel self = stream.newByteChannel(Path.of("."), SELF)) {
+      if (self instanceof FileChannel channel) {
+        channel.force(true);
+      }
+    }
   }
 
   @Override

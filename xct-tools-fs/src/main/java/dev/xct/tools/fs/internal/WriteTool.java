@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ public final class WriteTool extends FsTool<WriteTool.Args> {
         fs,
         ToolSpec.builder("fs.write")
             .description(
-                "Write a UTF-8 text file atomically (readers and crashes see the old or the new"
-                    + " content, never a mix). mode 'create' (default) refuses an existing file"
+                "Write a UTF-8 text file atomically (readers and killed processes see the old or"
+                    + " the new content, never a mix). mode 'create' (default) refuses an existing file"
                     + " with ALREADY_EXISTS; 'overwrite' replaces; 'append' adds to the end."
                     + " expectedSha256 makes the write conditional on the current content.")
             .inputSchema(
@@ -80,7 +81,7 @@ public final class WriteTool extends FsTool<WriteTool.Args> {
       throw Content.notAFile(args.path(), file.attributes());
     }
     if (Boolean.TRUE.equals(args.createParents())) {
-      Mkdirs.create(file.root(), file.parentNames(), true, args.path());
+      Mkdirs.create(file.root(), file.parentNames(), true, fs.durableWrites(), args.path());
     }
     Map<String, Object> result = new LinkedHashMap<>();
     try (Dir dir = openParent(file, args.path())) {
@@ -110,18 +111,19 @@ public final class WriteTool extends FsTool<WriteTool.Args> {
         checkSize(next.length, args.path());
       }
       byte[] expected = old;
-      AtomicWriter.write(
-          dir,
-          name,
-          next,
-          existing == null ? null : dir.permissions(name),
-          mode.equals("create"),
-          () -> {
-            if (expected != null) {
-              EditTool.unchangedSince(dir, name, expected, fs, args.path());
-            }
-          },
-          args.path());
+      fs.writer()
+          .write(
+              dir,
+              name,
+              next,
+              existing instanceof PosixFileAttributes posix ? posix.permissions() : null,
+              mode.equals("create"),
+              () -> {
+                if (expected != null) {
+                  EditTool.unchangedSince(dir, name, expected, fs, args.path());
+                }
+              },
+              args.path());
       result.put("path", file.display());
       result.put(
           "outcome",

@@ -58,6 +58,20 @@ class CheckThenUseRaceTest {
   }
 
   @Test
+  void aRootSwappedForALinkAfterTheCheckIsNotEntered() throws IOException {
+    resolver.resolve("sub/file.txt", PathAccess.WRITE, true);
+    Files.move(root, temp.resolve("root-old"));
+    Files.createSymbolicLink(root, outside);
+
+    assertThatThrownBy(() -> Dirs.open(theRoot, List.of()))
+        .isInstanceOf(IOException.class)
+        .satisfies(
+            e ->
+                assertThat(IoErrors.refusal((IOException) e, "sub/file.txt").failure().code())
+                    .isEqualTo(FsErrorCodes.CONFLICT));
+  }
+
+  @Test
   void openingAResolvedChainRefusesADirectorySwappedForALink() throws IOException {
     Resolved checked = resolver.resolve("sub/file.txt", PathAccess.WRITE, true);
     swapSubForLinkOut();
@@ -76,8 +90,9 @@ class CheckThenUseRaceTest {
     try (Dir dir = Dirs.open(checked.root(), checked.parentNames())) {
       swapSubForLinkOut();
 
-      AtomicWriter.write(
-          dir, "new.txt", "data".getBytes(StandardCharsets.UTF_8), null, true, () -> {}, "x");
+      AtomicWriter.of(true)
+          .write(
+              dir, "new.txt", "data".getBytes(StandardCharsets.UTF_8), null, true, () -> {}, "x");
     }
 
     assertThat(root.resolve("sub-old/new.txt")).hasContent("data");

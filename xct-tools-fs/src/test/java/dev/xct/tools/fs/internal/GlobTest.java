@@ -32,6 +32,18 @@ class GlobTest {
     "a.b, axb, false",
     "'(x)+', '(x)+', true",
     "**, anything/at/all, true",
+    ".env, a/b/.env, true",
+    ".env, a.env, false",
+    ".env, .env/x, false",
+    "id_rsa*, keys/id_rsa.pub, true",
+    "id_rsa*, keys/id_rs, false",
+    "id_rsa*, id_rsa/x, false",
+    "*.pem, a/b.pem, true",
+    "*.pem, b.pem/x, false",
+    "*.pem, b.pemx, false",
+    "'*.{yml,yaml}', a/b/ci.yml, true",
+    "'a*b', x/aXXb, true",
+    "'a*b', x/aXX/b, false",
   })
   void matchesLikeGitignore(String glob, String path, boolean expected) {
     assertThat(Glob.compile(glob).matches(path)).isEqualTo(expected);
