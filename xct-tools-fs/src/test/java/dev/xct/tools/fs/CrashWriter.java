@@ -13,7 +13,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The child process of {@link AtomicWriteCrashTest}: overwrites {@code data.txt} in the given root
@@ -21,9 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * write, until it is killed. The second argument chooses durable (forced) or not-durable writes.
  *
  * <p>With a third argument {@code n}, a thread watches the root and, as soon as the temporary file
- * of write {@code n} (or, if it missed that short window, of a later one) exists, suspends the
- * writing thread where it is and prints {@code t}, so that the parent's SIGKILL lands inside the
- * write however long it takes to arrive. A write that is not forced keeps its temporary file for a
+ * of write {@code n} (or, if it missed that short window, of a later one) exists, prints {@code t}
+ * and halts the JVM on the spot, so that the process dies inside the write however long the
+ * parent's SIGKILL would take to arrive. A write that is not forced keeps its temporary file for a
  * millisecond or two: too short for a kill sent from another process to land inside it reliably.
  */
 public final class CrashWriter {
@@ -76,31 +75,26 @@ public final class CrashWriter {
   }
 
   /**
-   * Spins until a write from number {@code target} on has a temporary file, then suspends {@code
-   * writer} (a thread in a system call finishes it and stops before the next) and prints {@code t}
-   * on stderr, through a stream of its own: the suspended writer may hold {@code System.out}'s
-   * lock.
+   * Spins until a write from number {@code target} on has a temporary file, prints {@code t} on
+   * stderr through a stream of its own (the writer may hold {@code System.out}'s lock), and halts
+   * the JVM at once. {@link Runtime#halt} runs no shutdown hook and lets no other thread go on: the
+   * writer stops at its next safepoint, inside the write, and the kernel closes its files, which to
+   * the file system is what SIGKILL does. (The parent's SIGKILL that follows finds the process gone
+   * or going.) It works on every JDK, unlike {@code Thread.suspend}, which JDK 20 removed.
    */
-  @SuppressWarnings("removal") // Thread.suspend: the only way to stop a thread between two calls
   private static void stopInside(Path root, int target, Thread writer) {
     FileOutputStream err = new FileOutputStream(FileDescriptor.err);
     try {
       while (true) {
         try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(root, ".xct-*")) {
-          if (writing >= target && temporaries.iterator().hasNext()) {
-            writer.suspend();
+          if (writing >= target && temporaries.iterator().hasNext() && writer.isAlive()) {
             err.write("t\n".getBytes(StandardCharsets.US_ASCII));
-            while (true) {
-              LockSupport.park(); // until the parent kills the process
-            }
+            Runtime.getRuntime().halt(137);
           }
         }
       }
     } catch (IOException e) {
       System.err.println("failed to list the root: " + e);
-    } catch (UnsupportedOperationException e) {
-      // JDK 20 and later dropped Thread.suspend: fail the test at once rather than hang it.
-      System.err.println("failed: this JDK cannot suspend a thread: " + e);
     }
   }
 }
