@@ -3,7 +3,6 @@ package dev.xct.benchmarks;
 import dev.xct.core.ExecutionLoop;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,26 +76,16 @@ public final class CrossCheck {
     System.out.printf(
         "%-26s %10s %8s %8s %8s %10s%n", "variant", "ns/step", "ratio", "min", "max", "B/step");
     for (String name : variants.keySet()) {
-      double[] rs = sorted(ratios.get(name));
+      double[] rs = Rounds.sorted(ratios.get(name));
       System.out.printf(
           "%-26s %10.0f %8.2f %8.2f %8.2f %10.0f%n",
           name,
-          median(sorted(nanos.get(name))),
-          median(rs),
+          Rounds.median(Rounds.sorted(nanos.get(name))),
+          Rounds.median(rs),
           rs[0],
           rs[rs.length - 1],
-          median(sorted(bytes.get(name))));
+          Rounds.median(Rounds.sorted(bytes.get(name))));
     }
-  }
-
-  private static double[] sorted(List<Double> values) {
-    double[] a = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(a);
-    return a;
-  }
-
-  private static double median(double[] a) {
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
   }
 
   /** One path, run in batches; {@code steps} steps per call. */

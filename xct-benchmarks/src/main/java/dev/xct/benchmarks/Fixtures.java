@@ -13,6 +13,7 @@ import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.Tools;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Policy;
+import dev.xct.core.validate.Validator;
 import dev.xct.core.validate.Validators;
 import java.time.Duration;
 import java.util.List;
@@ -103,6 +104,16 @@ final class Fixtures {
       builder.inlineTools();
     }
     return builder.build();
+  }
+
+  /** The loop's default chain for the no-op tool, as a list: known tool, schema, quota, policy. */
+  static List<Validator> chain() {
+    Budgets budgets = Budgets.builder().toolQuota(TOOL, Integer.MAX_VALUE).build();
+    return List.of(
+        Validators.knownTool(),
+        Validators.argumentSchema(),
+        Validators.toolQuotas(budgets),
+        Validators.policy(Policy.builder().allow(TOOL).build()));
   }
 
   /** Fails loudly if a benchmark measured something other than what it claims. */

@@ -21,7 +21,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,18 +108,22 @@ public final class FsCrossCheck {
     }
     System.out.printf("%-30s %10s %8s %8s %8s%n", "variant", "us/call", "x raw", "min", "max");
     for (String name : names) {
-      double[] rs = sorted(ratios.get(name));
+      double[] rs = Rounds.sorted(ratios.get(name));
       System.out.printf(
           "%-30s %10.1f %8.2f %8.2f %8.2f%n",
-          name, median(sorted(nanos.get(name))) / 1000, median(rs), rs[0], rs[rs.length - 1]);
+          name,
+          Rounds.median(Rounds.sorted(nanos.get(name))) / 1000,
+          Rounds.median(rs),
+          rs[0],
+          rs[rs.length - 1]);
     }
     System.out.printf(
         "%n%-30s %-30s %8s %8s %8s%n", "variant", "x by hand", "median", "min", "max");
     for (Map.Entry<String, String> e : equivalents.entrySet()) {
-      double[] rs = sorted(byHand.get(e.getKey()));
+      double[] rs = Rounds.sorted(byHand.get(e.getKey()));
       System.out.printf(
           "%-30s %-30s %8.2f %8.2f %8.2f%n",
-          e.getKey(), e.getValue(), median(rs), rs[0], rs[rs.length - 1]);
+          e.getKey(), e.getValue(), Rounds.median(rs), rs[0], rs[rs.length - 1]);
     }
   }
 
@@ -173,16 +176,6 @@ public final class FsCrossCheck {
       }
     }
     return moved;
-  }
-
-  private static double[] sorted(List<Double> values) {
-    double[] a = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(a);
-    return a;
-  }
-
-  private static double median(double[] a) {
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
   }
 
   /** One write, as a call that may fail with an I/O error. */

@@ -11,12 +11,9 @@ import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.tool.ToolRegistry;
-import dev.xct.core.validate.Budgets;
-import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.RunStats;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Validator;
-import dev.xct.core.validate.Validators;
 import dev.xct.core.validate.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -109,13 +106,7 @@ public class ScalingBenchmark {
       // RunResult.steps() is the loop's own immutable snapshot, as ModelRequest gets it.
       DecodeResult decoded = ProtocolCodec.strict().decode(Fixtures.REPLY);
       proposal = (Decision.Proposal) ((DecodeResult.Valid) decoded).decision();
-      Budgets budgets = Budgets.builder().toolQuota(Fixtures.TOOL, Integer.MAX_VALUE).build();
-      chain =
-          List.of(
-              Validators.knownTool(),
-              Validators.argumentSchema(),
-              Validators.toolQuotas(budgets),
-              Validators.policy(Policy.builder().allow(Fixtures.TOOL).build()));
+      chain = Fixtures.chain();
       Instant now = Instant.now();
       RunStats stats = new RunStats(step - 1, 0, Map.of(Fixtures.TOOL, step - 1), now);
       context = new ValidationContext("run-1", step, tools, stats, now);

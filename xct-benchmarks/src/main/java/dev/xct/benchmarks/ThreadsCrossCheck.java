@@ -2,7 +2,6 @@ package dev.xct.benchmarks;
 
 import dev.xct.core.ExecutionLoop;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,17 +63,17 @@ public final class ThreadsCrossCheck {
         emptyPlatform.add(batch(null, runs, platform));
         emptyVirtual.add(batch(null, runs, virtual));
       }
-      double[] sortedRatios = sorted(ratios);
+      double[] sortedRatios = Rounds.sorted(ratios);
       System.out.printf(
           "%7d %9.3f %9.3f %11.1f× %5.1f–%-5.1f %5.3f/%.3f%n",
           runs,
-          median(sorted(platformTimes)),
-          median(sorted(virtualTimes)),
-          median(sortedRatios),
+          Rounds.median(Rounds.sorted(platformTimes)),
+          Rounds.median(Rounds.sorted(virtualTimes)),
+          Rounds.median(sortedRatios),
           sortedRatios[0],
           sortedRatios[sortedRatios.length - 1],
-          median(sorted(emptyPlatform)),
-          median(sorted(emptyVirtual)));
+          Rounds.median(Rounds.sorted(emptyPlatform)),
+          Rounds.median(Rounds.sorted(emptyVirtual)));
     }
     System.out.println("(ms per run; \"empty\": the same threads running nothing, no loop)");
   }
@@ -106,15 +105,5 @@ public final class ThreadsCrossCheck {
     int total = repeats * runs;
     Fixtures.check(steps.get() == total * StepBenchmark.STEPS, "every run must finish");
     return took / 1e6 / total;
-  }
-
-  private static double[] sorted(List<Double> values) {
-    double[] a = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(a);
-    return a;
-  }
-
-  private static double median(double[] a) {
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
   }
 }

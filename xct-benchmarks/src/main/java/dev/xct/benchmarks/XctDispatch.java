@@ -8,12 +8,9 @@ import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolRegistry;
-import dev.xct.core.validate.Budgets;
-import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.RunStats;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Validator;
-import dev.xct.core.validate.Validators;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,13 +33,7 @@ final class XctDispatch {
 
   XctDispatch() {
     ToolRegistry tools = ToolRegistry.of(tool);
-    Budgets budgets = Budgets.builder().toolQuota(Fixtures.TOOL, Integer.MAX_VALUE).build();
-    chain =
-        List.of(
-            Validators.knownTool(),
-            Validators.argumentSchema(),
-            Validators.toolQuotas(budgets),
-            Validators.policy(Policy.builder().allow(Fixtures.TOOL).build()));
+    chain = Fixtures.chain();
     Instant now = Instant.now();
     context = new ValidationContext("run-1", 1, tools, new RunStats(0, 0, Map.of(), now), now);
     toolContext =
