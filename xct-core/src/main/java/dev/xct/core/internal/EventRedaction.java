@@ -131,7 +131,10 @@ final class EventRedaction {
 
   private ModelReply reply(ModelReply reply) {
     String text = text(reply.text());
-    return text == reply.text() ? reply : new ModelReply(text, reply.usage());
+    Optional<Result.Failure> fault = reply.fault().map(this::failure);
+    return text == reply.text() && same(fault, reply.fault())
+        ? reply
+        : new ModelReply(text, reply.usage(), fault);
   }
 
   private ToolCall call(ToolCall call) {

@@ -99,6 +99,12 @@ public final class KeyRedactor implements Redactor {
         if (valueStart < text.length() && text.charAt(valueStart) == '"') {
           int valueEnd = stringEnd(text, valueStart);
           if (valueEnd < 0) {
+            // A reply cut off inside a secret (OUTPUT_TRUNCATED) still hides what was sent of it.
+            if (matcher.matches(text, i + 1, nameEnd)) {
+              out = out == null ? new StringBuilder(text.length()) : out;
+              out.append(text, copied, valueStart + 1).append(MASK);
+              copied = text.length();
+            }
             break;
           }
           if (matcher.matches(text, i + 1, nameEnd)) {

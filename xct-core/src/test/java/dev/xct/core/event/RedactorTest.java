@@ -75,6 +75,8 @@ class RedactorTest {
     assertThat(redactor.redactText("Sure! {\"api_key\" : \"sk-1\\\"x\", \"n\":\"a\"} trailing"))
         .isEqualTo("Sure! {\"api_key\" : \"[REDACTED]\", \"n\":\"a\"} trailing");
     assertThat(redactor.redactText("no secrets {\"a\":")).isEqualTo("no secrets {\"a\":");
+    assertThat(redactor.redactText("{\"next_step\":{\"arguments\":{\"password\": \"hunter"))
+        .isEqualTo("{\"next_step\":{\"arguments\":{\"password\": \"[REDACTED]");
   }
 
   @ParameterizedTest

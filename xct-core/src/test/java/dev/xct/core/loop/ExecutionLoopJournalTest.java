@@ -152,4 +152,38 @@ class ExecutionLoopJournalTest {
     String recorded = journal.read(run.runId()).toString() + lines;
     assertThat(recorded).doesNotContain("sk-123", "tok-456").contains("[REDACTED]", "ann");
   }
+
+  @Test
+  void aRejectedReplyWhoseTextIsMaskedKeepsItsFaultInTheRecord() {
+    String truncated = "{\"next_step\":{\"tool\":\"t.bump\",\"arguments\":{\"password\":\"pw-9";
+    List<RunEvent> seen = new CopyOnWriteArrayList<>();
+    dev.xct.core.ModelClient model =
+        request ->
+            request.step() == 1
+                ? dev.xct.core.ModelReply.rejected(
+                    truncated,
+                    dev.xct.core.TokenUsage.unknown(),
+                    Result.failure(ErrorCodes.OUTPUT_TRUNCATED, "the reply was cut off"))
+                : dev.xct.core.ModelReply.of(done("ok"));
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of())
+            .journal(Journal.inMemory())
+            .listener(seen::add)
+            .build()
+            .run("task");
+
+    assertThat(run.steps().get(0).result().orElseThrow())
+        .isInstanceOfSatisfying(
+            Result.Failure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.OUTPUT_TRUNCATED));
+    RunEvent.ModelReplied replied =
+        seen.stream()
+            .filter(RunEvent.ModelReplied.class::isInstance)
+            .map(RunEvent.ModelReplied.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(replied.reply().text()).doesNotContain("pw-9");
+    assertThat(replied.reply().fault())
+        .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(ErrorCodes.OUTPUT_TRUNCATED));
+  }
 }
