@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,19 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @ParentCommand XctCommand parent;
 
-  @Option(
-      names = "--policy",
-      required = true,
-      paramLabel = "FILE",
-      description = "The policy file.")
-  Path policyFile;
-
-  @Option(
-      names = "--workspace",
-      required = true,
-      paramLabel = "DIR",
-      description = "The directory relative roots resolve against.")
-  Path workspace;
+  @Mixin PolicyOptions setup;
 
   @Option(
       names = "--replies",
@@ -121,10 +110,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = parent.console();
-    Inputs.requireFile(policyFile, "policy file");
+    Inputs.requireFile(setup.policyFile, "policy file");
     Inputs.requireFile(repliesFile, "replies file");
-    Inputs.requireDirectory(workspace, "workspace");
-    PolicyFile policy = PolicyFile.load(policyFile);
+    Inputs.requireDirectory(setup.workspace, "workspace");
+    PolicyFile policy = PolicyFile.load(setup.policyFile);
     List<String> replies;
     try {
       replies =
@@ -149,7 +138,7 @@ final class ReplayCommand implements Callable<Integer> {
           DurableJournals.attach(
                   AgentLoop.builder(
                       policy,
-                      Toolboxes.forPolicy(policy, workspace),
+                      Toolboxes.forPolicy(policy, setup.workspace),
                       new RecordedModel(replies, repliesFile.toString()),
                       Approvals.unattended(approve, "nobody can approve during a replay"),
                       listeners,

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -57,19 +58,7 @@ import picocli.CommandLine.ParentCommand;
 final class RunCommand implements Callable<Integer> {
   @ParentCommand XctCommand parent;
 
-  @Option(
-      names = "--policy",
-      required = true,
-      paramLabel = "FILE",
-      description = "The policy file.")
-  Path policyFile;
-
-  @Option(
-      names = "--workspace",
-      required = true,
-      paramLabel = "DIR",
-      description = "The directory relative roots resolve against.")
-  Path workspace;
+  @Mixin PolicyOptions setup;
 
   @Option(names = "--journal", paramLabel = "FILE", description = "Also write the journal here.")
   Path journal;
@@ -91,9 +80,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = parent.console();
-    Inputs.requireFile(policyFile, "policy file");
-    Inputs.requireDirectory(workspace, "workspace");
-    PolicyFile policy = PolicyFile.load(policyFile);
+    Inputs.requireFile(setup.policyFile, "policy file");
+    Inputs.requireDirectory(setup.workspace, "workspace");
+    PolicyFile policy = PolicyFile.load(setup.policyFile);
     ModelClient model;
     try {
       model = Models.fromEnvironment(System.getenv());
@@ -119,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
           DurableJournals.attach(
                   AgentLoop.builder(
                       policy,
-                      Toolboxes.forPolicy(policy, workspace),
+                      Toolboxes.forPolicy(policy, setup.workspace),
                       new Progress(model, console),
                       new TerminalApprover(console, approvals, notes),
                       listeners,
