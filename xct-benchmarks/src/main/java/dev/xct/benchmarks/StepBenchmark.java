@@ -14,9 +14,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Measures one step of control: XCT's loop (scripted reply, strict decode, known tool, schema, tool
- * quota, policy, no-op tool, result encoding, listener) against the hand-written floor and the
- * peers' dispatch paths, all in the same run. Loop figures are per step over runs of {@value
- * #STEPS} steps, so per-run costs (run id, start and end events) are spread over them.
+ * quota, policy, no-op tool, redaction, listener; with the default renderer also the prompt)
+ * against the hand-written floor and the peers' dispatch paths, all in the same run. Loop figures
+ * are per step over runs of {@value #STEPS} steps, so per-run costs (run id, start and end events)
+ * are spread over them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

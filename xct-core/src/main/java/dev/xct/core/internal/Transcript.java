@@ -4,6 +4,7 @@ import dev.xct.core.Step;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -38,7 +39,7 @@ public final class Transcript {
 
   /** Returns step {@code index}, counting from 0. */
   Step get(int index) {
-    return snapshot().get(index);
+    return steps[Objects.checkIndex(index, size)];
   }
 
   /** Returns the steps so far as an immutable list. */

@@ -29,13 +29,14 @@ import java.util.Set;
  */
 public final class Policy {
   private final List<PolicyRule> rules;
-  private final List<Glob> globs;
-  private final List<Match> matches;
+  private final List<Compiled> compiled;
+
+  /** A rule ready to evaluate: its tool glob compiled and its outcome made once. */
+  private record Compiled(PolicyRule rule, Glob glob, Match match) {}
 
   private Policy(List<PolicyRule> given) {
     List<PolicyRule> named = new ArrayList<>(given.size());
-    List<Glob> compiled = new ArrayList<>(given.size());
-    List<Match> outcomes = new ArrayList<>(given.size());
+    List<Compiled> ready = new ArrayList<>(given.size());
     Set<String> ids = new HashSet<>();
     for (PolicyRule rule : given) {
       Objects.requireNonNull(rule, "rule");
@@ -44,12 +45,14 @@ public final class Policy {
         throw new XctException("duplicate policy rule id '" + withId.id() + "'");
       }
       named.add(withId);
-      compiled.add(Glob.forToolNames(withId.tool()));
-      outcomes.add(new Match(withId.effect(), Optional.of(withId)));
+      ready.add(
+          new Compiled(
+              withId,
+              Glob.forToolNames(withId.tool()),
+              new Match(withId.effect(), Optional.of(withId))));
     }
     this.rules = List.copyOf(named);
-    this.globs = List.copyOf(compiled);
-    this.matches = List.copyOf(outcomes);
+    this.compiled = List.copyOf(ready);
   }
 
   /**
@@ -85,9 +88,9 @@ public final class Policy {
   public Match evaluate(String tool, JsonValue arguments) {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(arguments, "arguments");
-    for (int i = 0; i < rules.size(); i++) {
-      if (globs.get(i).matches(tool) && allHold(rules.get(i).conditions(), arguments)) {
-        return matches.get(i);
+    for (Compiled c : compiled) {
+      if (c.glob().matches(tool) && allHold(c.rule().conditions(), arguments)) {
+        return c.match();
       }
     }
     return Match.DEFAULT_DENY;
