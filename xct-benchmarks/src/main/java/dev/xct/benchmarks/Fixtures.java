@@ -1,5 +1,6 @@
 package dev.xct.benchmarks;
 
+import dev.xct.core.CancellationToken;
 import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
@@ -9,13 +10,16 @@ import dev.xct.core.context.DefaultContextRenderer;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
+import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.Tools;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.Validator;
 import dev.xct.core.validate.Validators;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,6 +118,12 @@ final class Fixtures {
         Validators.argumentSchema(),
         Validators.toolQuotas(budgets),
         Validators.policy(Policy.builder().allow(TOOL).build()));
+  }
+
+  /** A context for calling a tool directly, outside a loop: run 1, step 1, an hour to finish. */
+  static ToolContext toolContext() {
+    return new ToolContext(
+        "run-1", 1, Instant.now().plusSeconds(3600), CancellationToken.create(), Clock.systemUTC());
   }
 
   /** Fails loudly if a benchmark measured something other than what it claims. */

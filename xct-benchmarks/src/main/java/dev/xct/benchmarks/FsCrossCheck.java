@@ -1,6 +1,5 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.CancellationToken;
 import dev.xct.core.JsonValue;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
@@ -18,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,13 +132,7 @@ public final class FsCrossCheck {
             "fs.write",
             JsonValue.from(Map.of("path", file, "content", CONTENT, "mode", "overwrite")),
             "write");
-    ToolContext context =
-        new ToolContext(
-            "run-1",
-            1,
-            Instant.now().plusSeconds(3600),
-            CancellationToken.create(),
-            Clock.systemUTC());
+    ToolContext context = Fixtures.toolContext();
     Fixtures.check(write.execute(call, context) instanceof Result.Success, "fs.write failed");
     return new Variant(() -> write.execute(call, context));
   }

@@ -1,6 +1,5 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.CancellationToken;
 import dev.xct.core.JsonValue;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
@@ -20,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,13 +84,7 @@ public class ToolBenchmark {
             .build()
             .tool();
     shellCall = new ToolCall("shell.exec", JsonValue.from(Map.of("argv", List.of("true"))), "t");
-    context =
-        new ToolContext(
-            "run-1",
-            1,
-            Instant.now().plusSeconds(3600),
-            CancellationToken.create(),
-            Clock.systemUTC());
+    context = Fixtures.toolContext();
     trueProgram =
         Files.exists(Path.of("/usr/bin/true")) ? Path.of("/usr/bin/true") : Path.of("/bin/true");
     Fixtures.check(fsWrite() instanceof Result.Success, "fs.write: " + fsWrite());

@@ -1,6 +1,5 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.CancellationToken;
 import dev.xct.core.JsonValue;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
@@ -13,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,13 +59,7 @@ public final class ToolCrossCheck {
             .tool();
     ToolCall call =
         new ToolCall("shell.exec", JsonValue.from(Map.of("argv", List.of("true"))), "t");
-    ToolContext context =
-        new ToolContext(
-            "run-1",
-            1,
-            Instant.now().plusSeconds(3600),
-            CancellationToken.create(),
-            Clock.systemUTC());
+    ToolContext context = Fixtures.toolContext();
     Fixtures.check(shell.execute(call, context).isSuccess(), "shell.exec of true failed");
     Map<String, IntSupplier> variants = new LinkedHashMap<>();
     variants.put("raw", () -> raw(new ProcessBuilder(TRUE.toString())));

@@ -11,7 +11,6 @@ import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.RunStats;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Validator;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +35,7 @@ final class XctDispatch {
     chain = Fixtures.chain();
     Instant now = Instant.now();
     context = new ValidationContext("run-1", 1, tools, new RunStats(0, 0, Map.of(), now), now);
-    toolContext =
-        new ToolContext(
-            "run-1",
-            1,
-            now.plusSeconds(3600),
-            dev.xct.core.CancellationToken.create(),
-            Clock.systemUTC());
+    toolContext = Fixtures.toolContext();
   }
 
   /** Parses, validates, calls and encodes one call from its arguments string. */
