@@ -1,184 +1,159 @@
 package dev.xct.tools.shell;
 
-import dev.xct.tools.shell.internal.GitRule;
-import java.util.ArrayList;
+import dev.xct.tools.shell.internal.profile.Hardening;
+import dev.xct.tools.shell.internal.profile.Profile;
+import dev.xct.tools.shell.internal.profile.Profiles;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Provides vetted, read-only rules for common programs (GNU coreutils, grep, findutils, diffutils
- * and git as shipped by Debian 12), each denying the options that run other programs, write files,
- * or read outside the root, with the reason the model is told.
+ * Provides vetted rules for common programs, as Debian 12 ships them: GNU coreutils ({@code ls cat
+ * head tail wc sort}), grep, findutils, diffutils, sed, tar and git.
  *
- * <p>Options whose value is optional ({@code --color[=WHEN]}) are declared as flags: such a value
- * can only be attached with {@code =}, so the next argument stays an operand and is path-checked.
- * {@code docs/tools-shell.md} lists every denied option and why. Every returned rule is immutable
- * and thread-safe; adapt one with {@link Program#toBuilder()}.
+ * <p>Each preset is XCT's profile of the program (every option it has, with its kind; the options
+ * that run other programs, read names from files, follow links out of the root or reach other hosts
+ * denied; fixed arguments such as sed's {@code --sandbox}) narrowed to a purpose: all are read-only
+ * but {@link #tar()}. The same profile is laid over any rule an integrator writes for these
+ * programs, so a hand-written rule for {@code sed} gets {@code --sandbox} too. {@code
+ * docs/tools-shell.md} lists what each denies and why. Every returned rule is immutable and
+ * thread-safe; narrow one further with {@link Program#toBuilder()}.
  */
 public final class Presets {
-  private static final String FOLLOWS_LINKS =
-      "follows symbolic links, which can lead outside the root";
+  private static final String WRITES = "writes files; this preset is read-only";
 
   private Presets() {}
 
-  /** Returns every preset: {@code cat diff find git grep head ls tail wc}. */
+  /** Returns every preset: {@code cat diff find git grep head ls sed sort tail tar wc}. */
   public static List<Program> all() {
-    return List.of(cat(), diff(), find(), git(), grep(), head(), ls(), tail(), wc());
+    return List.of(
+        cat(), diff(), find(), git(), grep(), head(), ls(), sed(), sort(), tail(), tar(), wc());
   }
 
   /** Returns {@code ls}; denies {@code -L}/{@code --dereference}. */
   public static Program ls() {
-    return Program.builder("ls")
-        .readOnly(true)
-        .deniedOption("-L", FOLLOWS_LINKS)
-        .deniedOption("--dereference", FOLLOWS_LINKS)
-        .valueOptions("-I", "--ignore", "--hide", "-w", "--width", "-T", "--tabsize")
-        .valueOptions("--block-size", "--format", "--indicator-style", "--quoting-style")
-        .valueOptions("--sort", "--time", "--time-style")
-        .flags("--dereference-command-line", "--dereference-command-line-symlink-to-dir")
-        .flags("--color", "--classify", "--hyperlink")
-        .build();
+    return readOnly("ls").build();
   }
 
-  /** Returns {@code cat}; it has no dangerous options, only path operands. */
+  /** Returns {@code cat}. */
   public static Program cat() {
-    return Program.builder("cat").readOnly(true).build();
+    return readOnly("cat").build();
   }
 
-  /** Returns {@code wc}; denies {@code --files0-from}. */
-  public static Program wc() {
-    return Program.builder("wc")
-        .readOnly(true)
-        .deniedOption(
-            "--files0-from", "reads the names of the files from a file, out of reach of the checks")
-        .build();
-  }
-
-  /** Returns {@code head}. */
+  /** Returns {@code head}; counts are given with {@code -n}/{@code -c}, not as {@code -5}. */
   public static Program head() {
-    return Program.builder("head")
-        .readOnly(true)
-        .valueOptions("-n", "--lines", "-c", "--bytes")
-        .build();
+    return readOnly("head").build();
   }
 
   /** Returns {@code tail}; denies following a file, which never ends. */
   public static Program tail() {
-    String follows = "waits for the file to grow and never ends";
-    return Program.builder("tail")
-        .readOnly(true)
-        .deniedOption("-f", follows)
-        .deniedOption("-F", follows)
-        .deniedOption("--follow", follows)
-        .deniedOption("--retry", follows)
-        .valueOptions("-n", "--lines", "-c", "--bytes", "-s", "--sleep-interval", "--pid")
-        .valueOptions("--max-unchanged-stats")
-        .build();
+    return readOnly("tail").build();
   }
 
-  /**
-   * Returns {@code grep}; denies {@code -R}/{@code --dereference-recursive} and confines the
-   * pattern files of {@code -f}/{@code --file}/{@code --exclude-from}.
-   */
+  /** Returns {@code wc}; denies {@code --files0-from}. */
+  public static Program wc() {
+    return readOnly("wc").build();
+  }
+
+  /** Returns {@code grep}; denies {@code -R}, confines the files of {@code -f}/{@code --file}. */
   public static Program grep() {
-    return Program.builder("grep")
-        .readOnly(true)
-        .deniedOption("-R", FOLLOWS_LINKS)
-        .deniedOption("--dereference-recursive", FOLLOWS_LINKS)
-        .pathOptions("-f", "--file", "--exclude-from")
-        .valueOptions("-e", "--regexp", "-m", "--max-count", "-A", "--after-context")
-        .valueOptions("-B", "--before-context", "-C", "--context", "--include", "--exclude")
-        .valueOptions("--exclude-dir", "--label", "-d", "--directories", "-D", "--devices")
-        .valueOptions("--binary-files", "--group-separator")
-        .flags("--color", "--colour")
-        .build();
+    return readOnly("grep").build();
   }
 
   /**
    * Returns {@code find}; denies the actions that run programs ({@code -exec}, {@code -execdir},
-   * {@code -ok}, {@code -okdir}), delete ({@code -delete}) or write files ({@code -fprint}, {@code
-   * -fprint0}, {@code -fprintf}, {@code -fls}), following links ({@code -L}, {@code -H}, {@code
-   * -follow}) and {@code -files0-from}.
+   * {@code -ok}, {@code -okdir}), delete or write files, following links, and {@code -files0-from}.
    */
   public static Program find() {
-    String runs = "runs another program";
-    String writes = "writes to a file";
-    Program.Builder find =
-        Program.builder("find")
-            .syntax(OptionSyntax.SINGLE_DASH)
-            .readOnly(true)
-            .deniedOption("-exec", runs)
-            .deniedOption("-execdir", runs)
-            .deniedOption("-ok", runs)
-            .deniedOption("-okdir", runs)
-            .deniedOption("-delete", "deletes files")
-            .deniedOption("-fprint", writes)
-            .deniedOption("-fprint0", writes)
-            .deniedOption("-fprintf", writes)
-            .deniedOption("-fls", writes)
-            .deniedOption("-L", FOLLOWS_LINKS)
-            .deniedOption("-H", FOLLOWS_LINKS)
-            .deniedOption("-follow", FOLLOWS_LINKS)
-            .deniedOption(
-                "-files0-from", "reads the starting points from a file, out of reach of the checks")
-            .pathOptions("-newer", "-anewer", "-cnewer", "-samefile")
-            .valueOptions("-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename")
-            .valueOptions("-regex", "-iregex", "-regextype", "-lname", "-ilname", "-type")
-            .valueOptions("-xtype", "-perm", "-size", "-user", "-group", "-uid", "-gid")
-            .valueOptions("-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin", "-used")
-            .valueOptions("-links", "-inum", "-maxdepth", "-mindepth", "-printf", "-fstype")
-            .valueOptions("-context", "-D");
-    List<String> times = List.of("a", "B", "c", "m");
-    List<String> newerFile = new ArrayList<>();
-    List<String> newerTime = new ArrayList<>();
-    for (String x : times) {
-      times.forEach(y -> newerFile.add("-newer" + x + y));
-      newerTime.add("-newer" + x + "t");
-    }
-    return find.pathOptions(newerFile.toArray(String[]::new))
-        .valueOptions(newerTime.toArray(String[]::new))
+    return readOnly("find")
+        .deniedOption("-delete", WRITES)
+        .deniedOption("-fprint", WRITES)
+        .deniedOption("-fprint0", WRITES)
+        .deniedOption("-fprintf", WRITES)
+        .deniedOption("-fls", WRITES)
         .build();
   }
 
   /**
-   * Returns {@code diff}; denies {@code -l}/{@code --paginate}, confines {@code --from-file},
-   * {@code --to-file} and {@code -X}, and always passes {@code --no-dereference} so that a
-   * recursive comparison does not follow links out of the root.
+   * Returns {@code diff}; denies {@code -l}/{@code --paginate}; always {@code --no-dereference}.
    */
   public static Program diff() {
-    String pr = "passes the output through pr, another program";
-    return Program.builder("diff")
-        .readOnly(true)
-        .fixedArguments("--no-dereference")
-        .deniedOption("-l", pr)
-        .deniedOption("--paginate", pr)
-        .pathOptions("--from-file", "--to-file", "-X", "--exclude-from")
-        .valueOptions("-x", "--exclude", "-I", "--ignore-matching-lines", "-S", "--starting-file")
-        .valueOptions("-L", "--label", "-C", "-U", "-D", "--ifdef", "-W", "--width", "--tabsize")
-        .valueOptions("-F", "--show-function-line", "--horizon-lines", "--palette")
-        .valueOptions("--line-format", "--old-line-format", "--new-line-format")
-        .valueOptions("--unchanged-line-format", "--old-group-format", "--new-group-format")
-        .valueOptions("--changed-group-format", "--unchanged-group-format")
-        .flags("--context", "--unified", "--color")
+    return readOnly("diff").build();
+  }
+
+  /**
+   * Returns {@code sed} for printing transformed text: always {@code --sandbox} (no {@code e},
+   * {@code r}, {@code w} commands), no in-place editing.
+   */
+  public static Program sed() {
+    return readOnly("sed").deniedOption("-i", WRITES).deniedOption("--in-place", WRITES).build();
+  }
+
+  /** Returns {@code sort} without output or temporary files; denies {@code --compress-program}. */
+  public static Program sort() {
+    return readOnly("sort")
+        .deniedOption("-o", WRITES)
+        .deniedOption("--output", WRITES)
+        .deniedOption("-T", WRITES)
+        .deniedOption("--temporary-directory", WRITES)
         .build();
+  }
+
+  /**
+   * Returns {@code tar} to list, create and extract archives inside the roots (so it may write):
+   * always {@code --force-local --no-same-owner --no-same-permissions}; denies every option that
+   * runs a program, reads names from a file, keeps absolute member names or follows links.
+   */
+  public static Program tar() {
+    return vetted(Program.builder("tar").build()).build();
   }
 
   /**
    * Returns {@code git} limited to read-only subcommands ({@code status log show diff blame
-   * ls-files ls-tree rev-parse cat-file shortlog describe grep show-ref rev-list}), with no option
-   * allowed before the subcommand and the repository's power to run programs neutralised as far as
-   * git allows: command-line {@code -c} settings (which beat the repository's configuration) switch
-   * off {@code core.fsmonitor}, hooks, the pager and the signature programs; {@code --no-ext-diff
-   * --no-textconv} are forced where they apply; system and global configuration are ignored,
-   * optional index writes are off, and repository discovery stops at the root's parent. Denied:
-   * {@code -c}, {@code --exec-path}, {@code --upload-pack}, {@code --receive-pack}, {@code
-   * --config-env}, {@code --output}, {@code --no-index}, {@code --ext-diff}, {@code --textconv},
-   * {@code -O}, {@code --open-files-in-pager}, {@code --contents}, {@code --show-signature} and
-   * {@code --filters}. Not neutralised: clean filters ({@code filter.<driver>.clean}) named by
-   * {@code .gitattributes} and defined in the repository's own configuration, which git runs when
-   * it reads the work tree ({@code diff}, {@code blame}, {@code status}); treat the repository's
-   * {@code .git} directory as trusted code and keep the model from writing to it.
+   * ls-files ls-tree rev-parse cat-file shortlog describe grep show-ref rev-list}), with every
+   * option each of them takes, and git hardened as {@code docs/tools-shell.md} describes: no
+   * configuration-driven program runs, no transport is allowed, discovery stops at the roots, and
+   * the repository is inspected before git runs.
    */
   public static Program git() {
-    return GitRule.rule();
+    return vetted(
+            Program.builder("git")
+                .readOnly(true)
+                .subcommands(
+                    "status", "log", "show", "diff", "blame", "ls-files", "ls-tree", "rev-parse")
+                .subcommands("cat-file", "shortlog", "describe", "grep", "show-ref", "rev-list")
+                .build())
+        .deniedOption("--output", WRITES)
+        .build();
+  }
+
+  /**
+   * Returns why {@code ShellTools} would refuse {@code rule} for a program XCT has no profile of
+   * (judged by its name; a rule whose program resolves to a profiled file is accepted too): it
+   * lists no options, declares none, and does not accept unvetted options. Empty when it is fine.
+   */
+  public static Optional<String> vettingProblem(Program rule) {
+    if (Profiles.forName(rule.name()).isPresent()
+        || rule.declaresOptions()
+        || rule.unvettedOptionsAtOwnRisk()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "program '"
+            + rule.name()
+            + "' lists no options and XCT has no profile of it: list the options it may take"
+            + " (flags, valueOptions, pathOptions, ... or noOptions() if it takes none), or accept"
+            + " options nobody vetted with unvettedOptionsAtOwnRisk(), which only the sandbox then"
+            + " contains");
+  }
+
+  private static Program.Builder readOnly(String name) {
+    return vetted(Program.builder(name).readOnly(true).build());
+  }
+
+  private static Program.Builder vetted(Program rule) {
+    Profile profile =
+        Profiles.forName(rule.name())
+            .orElseThrow(() -> new IllegalStateException("no profile of " + rule.name()));
+    return Hardening.harden(rule, profile).toBuilder();
   }
 }

@@ -28,6 +28,16 @@ public final class ShellErrorCodes {
    */
   public static final String PATH_OUTSIDE_ROOT = FsErrorCodes.PATH_OUTSIDE_ROOT;
 
+  /**
+   * The git repository the command would use may not be used: it lies outside the roots (a {@code
+   * .git} file pointing elsewhere, a work tree's common directory), borrows objects from elsewhere
+   * ({@code objects/info/alternates}), or its configuration sets a key outside the safe list of
+   * {@code docs/tools-shell.md} (keys that run programs, move the work tree, fetch objects, read
+   * other files). Details carry the {@code reason} and, for configuration, the {@code keys}.
+   * Checked by the tool right before git runs.
+   */
+  public static final String REPOSITORY_NOT_ALLOWED = "REPOSITORY_NOT_ALLOWED";
+
   /** The program ran and exited with a non-zero code; details carry the code and the output. */
   public static final String COMMAND_FAILED = "COMMAND_FAILED";
 

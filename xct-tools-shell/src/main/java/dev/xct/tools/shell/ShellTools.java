@@ -6,10 +6,10 @@ import dev.xct.core.tool.ToolSpec;
 import dev.xct.core.validate.Validator;
 import dev.xct.tools.fs.PathConfinement;
 import dev.xct.tools.fs.RootAccess;
-import dev.xct.tools.shell.internal.CommandPolicy;
 import dev.xct.tools.shell.internal.ShellAllowlistValidator;
 import dev.xct.tools.shell.internal.ShellExecTool;
 import dev.xct.tools.shell.internal.ShellSetup;
+import dev.xct.tools.shell.internal.check.CommandPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +25,12 @@ import java.util.Objects;
  * environment, a working directory inside the root, bounded output and a timeout that kills the
  * whole process tree.
  *
- * <p>{@link #tool()} and {@link #validator()} enforce the same checks with the same code: the
- * validator refuses a bad proposal before anything runs, and the tool refuses it again if it is
- * ever called without the validator. The tool is marked read-only when every allowed program is
- * declared {@link Program#readOnly() read-only}, destructive otherwise.
+ * <p>Every command runs inside the OS {@link Sandbox} by default (bubblewrap): the checks are the
+ * first layer and a usability aid, the sandbox is the boundary. {@link #tool()} and {@link
+ * #validator()} enforce the same checks with the same code: the validator refuses a bad proposal
+ * before anything runs, and the tool refuses it again if it is ever called without the validator.
+ * The tool is marked read-only when every allowed program is declared {@link Program#readOnly()
+ * read-only}, destructive otherwise.
  *
  * <pre>{@code
  * ShellTools shell = ShellTools.builder()
@@ -87,7 +89,7 @@ public final class ShellTools {
     private int maxArgv = 256;
     private int maxArgvChars = 128 * 1024;
     private boolean commandString;
-    private Sandbox sandbox = Sandbox.none();
+    private Sandbox sandbox = Sandbox.bubblewrap();
 
     private Builder() {}
 
@@ -198,7 +200,10 @@ public final class ShellTools {
       return this;
     }
 
-    /** Sets the OS sandbox; {@link Sandbox#none()} by default. */
+    /**
+     * Sets the OS boundary; {@link Sandbox#bubblewrap()} by default. {@link Sandbox#unconfined()}
+     * turns it off, for trusted models only.
+     */
     public Builder sandbox(Sandbox sandbox) {
       this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
       return this;
@@ -209,8 +214,10 @@ public final class ShellTools {
      *
      * @throws XctException if the root is missing or not a directory, a PATH entry is relative or
      *     inside the root, no program is allowed, a program is not found, a launcher is not
-     *     declared as one, a shell or interpreter is allowed, bwrap is requested but not found, or
-     *     a limit is out of range
+     *     declared as one, a shell, an interpreter or a launcher that changes user, root or
+     *     namespaces is allowed, a program XCT has no profile of lists no options and is not
+     *     unvetted, the sandbox is on and bwrap is missing or cannot start, or a limit is out of
+     *     range
      */
     public ShellTools build() {
       if (confinement == null) {

@@ -75,7 +75,7 @@ class BubblewrapTest {
                 .allow(fixtures)
                 .sandbox(Sandbox.bubblewrap())
                 .build());
-    plain = new Shell(workspace.builder().allow(fixtures).build());
+    plain = new Shell(workspace.unconfined().allow(fixtures).build());
   }
 
   @Test

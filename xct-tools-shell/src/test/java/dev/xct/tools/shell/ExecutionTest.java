@@ -44,26 +44,40 @@ class ExecutionTest {
   }
 
   @Test
-  void theEnvironmentIsScrubbedToAFixedAllowlist() {
+  void theEnvironmentIsScrubbedToAFixedAllowlistWithTheSandboxsPrivateTmpAsHome() {
     assertThat(System.getenv("XCT_TEST_PARENT_SECRET")).isEqualTo("hunter2");
-    Result result = shell.execute(argv("printenv"));
-    Map<String, String> seen =
-        Arrays.stream(Shell.field(result, "stdout").split("\n"))
-            .map(line -> line.split("=", 2))
-            .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
-    assertThat(seen.keySet())
-        .containsExactlyInAnyOrder("PATH", "LANG", "HOME", "TMPDIR", "XCT_SHELL_STEP");
+    Map<String, String> seen = environment(shell);
+    // bwrap's --chdir sets PWD to the working directory.
+    assertThat(seen.keySet()).containsExactlyInAnyOrder("PATH", "LANG", "HOME", "TMPDIR", "PWD");
+    assertThat(seen.get("PWD")).isEqualTo(workspace.root.toString());
     assertThat(seen.get("PATH")).isEqualTo(workspace.bin + ":/usr/bin:/bin");
     assertThat(seen.get("LANG")).isEqualTo("C.UTF-8");
+    assertThat(seen.get("HOME")).isEqualTo(seen.get("TMPDIR")).isEqualTo("/tmp");
+  }
+
+  @Test
+  void unconfinedTheHomeIsAFreshPrivateDirectoryDeletedAfterTheStep() {
+    Shell unconfined = new Shell(workspace.unconfined().allow(Workspace.plain("printenv")).build());
+    Map<String, String> seen = environment(unconfined);
+    assertThat(seen.keySet())
+        .containsExactlyInAnyOrder("PATH", "LANG", "HOME", "TMPDIR", "XCT_SHELL_STEP");
     assertThat(seen.get("HOME"))
         .isEqualTo(seen.get("TMPDIR"))
         .doesNotContain(System.getenv("HOME"));
     assertThat(Path.of(seen.get("HOME"))).doesNotExist(); // deleted after the step
   }
 
+  private static Map<String, String> environment(Shell shell) {
+    Result result = shell.execute(argv("printenv"));
+    return Arrays.stream(Shell.field(result, "stdout").split("\n"))
+        .map(line -> line.split("=", 2))
+        .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+  }
+
   @Test
-  void aHomeLeftFullIsDeletedWithoutFollowingItsLinks() {
-    Result result = shell.execute(argv("litter", workspace.outside.toString()));
+  void unconfinedAHomeLeftFullIsDeletedWithoutFollowingItsLinks() {
+    Shell unconfined = new Shell(workspace.unconfined().allow(Workspace.plain("litter")).build());
+    Result result = unconfined.execute(argv("litter", workspace.outside.toString()));
     assertThat(result.isSuccess()).as("%s", result).isTrue();
     assertThat(Path.of(Shell.field(result, "stdout").trim())).doesNotExist();
     assertThat(workspace.outside.resolve("secret.txt")).hasContent("secret");
@@ -79,6 +93,7 @@ class ExecutionTest {
                 .allow(
                     Program.builder("printenv")
                         .operandsAreNotPaths()
+                        .noOptions()
                         .environment("GIT_CEILING_DIRECTORIES", "${XCT_ROOT_PARENT}")
                         .build())
                 .build());

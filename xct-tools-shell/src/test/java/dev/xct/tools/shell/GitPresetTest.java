@@ -16,9 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A hostile repository configures every program-running key git reads during read-only commands;
- * the git preset must run none of them. Each configured program would leave a marker file outside
- * the root.
+ * A hostile repository configures every program-running key git reads during read-only commands.
+ * Two layers stop it, each tested on its own: the tool inspects the repository and refuses it
+ * before git runs; and the hardened command line alone (run here directly, unconfined, as the
+ * preview describes it) runs none of those programs either. Each configured program would leave a
+ * marker file outside the root.
  */
 class GitPresetTest {
   @TempDir static Path shared;
@@ -31,7 +33,7 @@ class GitPresetTest {
   static void setUp() throws IOException {
     // Shared by the table: the commands only read.
     hostile = hostileRepository(shared);
-    shell = hostile.shell();
+    shell = hostile.unconfinedShell();
   }
 
   /** Returns a workspace whose repository configures every program-running key it can. */
@@ -86,12 +88,25 @@ class GitPresetTest {
         "cat-file -p HEAD:a.txt",
         "ls-tree HEAD"
       })
-  void readOnlySubcommandsRunNoProgramFromTheRepository(String line) throws IOException {
-    Result result = shell.execute(argv(("git " + line).split(" ")));
-    assertThat(result.isSuccess()).as("%s: %s", line, result).isTrue();
+  void theHardenedCommandAloneRunsNoProgramFromTheRepository(String line) throws Exception {
+    Shell.Ran ran = Shell.runPreviewDirectly(shell, argv(("git " + line).split(" ")), hostile.base);
+    assertThat(ran.exitCode()).as("%s: %s", line, ran.output()).isZero();
     try (Stream<Path> files = Files.list(hostile.outside)) {
       assertThat(files.map(path -> path.getFileName().toString()))
           .as("markers left by git %s", line)
+          .noneMatch(name -> name.startsWith("marker."));
+    }
+  }
+
+  @ParameterizedTest(name = "[{index}] git {0}")
+  @ValueSource(strings = {"status", "log -p", "diff", "blame a.txt", "grep hello"})
+  void theToolRefusesTheRepositoryBeforeGitRuns(String line) throws IOException {
+    Result result = shell.execute(argv(("git " + line).split(" ")));
+    assertThat(Shell.code(result)).isEqualTo(ShellErrorCodes.REPOSITORY_NOT_ALLOWED);
+    assertThat(((Result.Failure) result).message())
+        .contains("core.fsmonitor", "core.pager", "diff.external", "alias.st");
+    try (Stream<Path> files = Files.list(hostile.outside)) {
+      assertThat(files.map(path -> path.getFileName().toString()))
           .noneMatch(name -> name.startsWith("marker."));
     }
   }
@@ -101,24 +116,29 @@ class GitPresetTest {
     Workspace workspace = hostileRepository(temp);
     Workspace nested = new Workspace(Files.createDirectories(temp.resolve("nested")));
     Files.move(workspace.root.resolve(".git"), nested.base.resolve(".git"));
-    Shell inner = new Shell(nested.builder().allow(Presets.git()).build());
+    Shell inner = new Shell(nested.unconfined().allow(Presets.git()).build());
     Result result = inner.execute(argv("git", "log"));
     assertThat(Shell.code(result)).isEqualTo(ShellErrorCodes.COMMAND_FAILED);
     assertThat(Shell.field(result, "stderr")).contains("not a git repository");
   }
 
   @Test
-  void theRepositorysOwnCleanFilterStillRunsSoItsGitDirectoryMustBeTrusted() throws IOException {
-    // Documented limitation: filter drivers are named by .gitattributes and defined in the
-    // repository's configuration; git runs them when it reads the work tree, and no command-line
-    // setting can switch off a driver whose name it does not know.
-    Workspace workspace = hostileRepository(temp);
+  void aCleanFilterTheCommandLineCannotSwitchOffIsRefusedByTheRepositoryCheck() throws Exception {
+    // Filter drivers are named by .gitattributes and defined in the repository's configuration;
+    // git runs them when it reads the work tree, and no command-line setting can switch off a
+    // driver whose name it does not know. The hardened command alone runs it; the check refuses.
+    Workspace workspace = new Workspace(temp);
+    workspace.file("a.txt", "hello\n");
+    workspace.git("init", "-q", ".").git("add", ".").git("commit", "-q", "-m", "init");
     workspace.file(".gitattributes", "*.txt filter=evil\n");
     configure(
         workspace, "filter.evil.clean", "sh -c 'touch " + marker(workspace, "clean") + "; cat'");
-    Result result = workspace.shell().execute(argv("git", "diff"));
-    assertThat(result.isSuccess()).isTrue();
-    assertThat(Path.of(marker(workspace, "clean"))).exists();
+    workspace.file("a.txt", "hello\nchanged\n");
+    Shell unconfined = workspace.unconfinedShell();
+    Result result = unconfined.execute(argv("git", "diff"));
+    assertThat(Shell.code(result)).isEqualTo(ShellErrorCodes.REPOSITORY_NOT_ALLOWED);
+    assertThat(((Result.Failure) result).message()).contains("filter.evil.clean");
+    assertThat(Path.of(marker(workspace, "clean"))).doesNotExist();
   }
 
   private static void configure(Workspace workspace, String key, String value) {

@@ -58,7 +58,8 @@ class PathConfinementTest {
         "find . -newer /etc/passwd",
         "find . -neweram /etc/passwd",
         "git grep -f /etc/passwd",
-        "git log --orderfile=/etc/passwd",
+        "git log -O/etc/passwd",
+        "git log -O /etc/passwd",
         "head -n 1 /etc/passwd",
         "tail -n 1 /proc/self/environ",
         "ls -I x /etc",
@@ -118,10 +119,13 @@ class PathConfinementTest {
   }
 
   @Test
-  void anOperandThatIsNotAValidPathIsRefusedButCanTravelAsAnOptionValue() {
-    Workspace.assertRefused(shell, argv("grep", "alph\\w", "a.txt"), FsErrorCodes.INVALID_PATH);
-    Result result = shell.execute(argv("grep", "-e", "alph\\w", "a.txt"));
+  void grepsPatternOperandIsNotAPathButItsFileOperandsAre() {
+    Result result = shell.execute(argv("grep", "alph\\w", "a.txt"));
     assertThat(Shell.field(result, "stdout")).isEqualTo("alpha\n");
+    Workspace.assertRefused(
+        shell, argv("grep", "-e", "alph", "alph\\w"), FsErrorCodes.INVALID_PATH);
+    Workspace.assertRefused(
+        shell, argv("grep", "/etc/", "/etc/passwd"), ShellErrorCodes.PATH_OUTSIDE_ROOT);
   }
 
   @Test

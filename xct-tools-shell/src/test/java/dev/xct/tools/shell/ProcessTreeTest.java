@@ -46,8 +46,9 @@ class ProcessTreeTest {
         .script("daemon", "( setsid sh -c 'sleep 1000 & echo $!' & wait )")
         // Records the pids of itself and a child, then waits forever.
         .script("linger", "sleep 1000 &\necho $$ $! > pids.txt\nwait");
+    // The kill of an unconfined command; in the sandbox its PID namespace does it (BubblewrapTest).
     shell =
-        workspace.shell(
+        workspace.unconfinedShell(
             Workspace.plain("sleep"),
             Workspace.plain("nap"),
             Workspace.plain("spawn"),
@@ -72,7 +73,7 @@ class ProcessTreeTest {
     Shell capped =
         new Shell(
             workspace
-                .builder()
+                .unconfined()
                 .allow(Workspace.plain("nap"))
                 .defaultTimeout(Duration.ofMillis(200))
                 .maxTimeout(Duration.ofMillis(400))

@@ -10,6 +10,9 @@ import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.RunStats;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,21 @@ final class Shell {
         .check(Decision.propose(tools.spec().name(), JsonValue.from(arguments), "test"), context);
   }
 
+  /** Returns the call the loop would make with {@code arguments}. */
+  static ToolCall call(Shell shell, Map<String, Object> arguments) {
+    return new ToolCall(shell.tools.spec().name(), JsonValue.from(arguments), "test");
+  }
+
+  /** Returns a tool context with a generous deadline. */
+  static ToolContext context() {
+    return new ToolContext(
+        "run",
+        1,
+        Instant.now().plus(Duration.ofSeconds(60)),
+        CancellationToken.create(),
+        Clock.systemUTC());
+  }
+
   /** Runs the tool directly (without the validator) with a generous deadline. */
   Result execute(Map<String, Object> arguments) {
     return execute(arguments, CancellationToken.create(), Duration.ofSeconds(60));
@@ -63,6 +81,42 @@ final class Shell {
     return tools
         .tool()
         .execute(new ToolCall(tools.spec().name(), JsonValue.from(arguments), "test"), context);
+  }
+
+  /**
+   * What a command printed and how it exited.
+   *
+   * @param exitCode the exit code
+   * @param output stdout and stderr, merged
+   */
+  record Ran(int exitCode, String output) {}
+
+  /**
+   * Runs the command the tool's preview describes (argv, working directory, the rules' environment
+   * on top of PATH and {@code home}) directly, unconfined, skipping every check the tool makes at
+   * execution: a test of the hardened command line on its own.
+   */
+  static Ran runPreviewDirectly(Shell shell, Map<String, Object> arguments, Path home)
+      throws IOException, InterruptedException {
+    JsonValue preview = shell.tools.tool().preview(call(shell, arguments), context()).orElseThrow();
+    List<String> command = Arrays.asList(preview.get("command").orElseThrow().bind(String[].class));
+    String cwd = preview.get("cwd").flatMap(JsonValue::asString).orElseThrow();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(new java.io.File(cwd));
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.environment().put("HOME", home.toString());
+    preview
+        .get("environment")
+        .orElseThrow()
+        .toNode()
+        .properties()
+        .forEach(
+            entry -> builder.environment().put(entry.getKey(), entry.getValue().stringValue()));
+    builder.redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Ran(process.waitFor(), output);
   }
 
   /** Returns the failure's code, or "SUCCESS". */

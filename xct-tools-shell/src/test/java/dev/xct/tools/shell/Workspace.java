@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -77,17 +79,33 @@ final class Workspace {
     return ShellTools.builder().root(root).searchPath(bin, Path.of("/usr/bin"), Path.of("/bin"));
   }
 
-  /** Returns a shell allowing every preset plus {@code extra}. */
+  /** Returns a builder like {@link #builder()} whose commands run without the OS sandbox. */
+  ShellTools.Builder unconfined() {
+    return builder().sandbox(Sandbox.unconfined());
+  }
+
+  /** Returns a shell allowing every preset plus {@code extra}, in the sandbox. */
   Shell shell(Program... extra) {
     return new Shell(builder().allow(Presets.all()).allow(extra).build());
   }
 
+  /** Returns a shell allowing every preset plus {@code extra}, without the sandbox. */
+  Shell unconfinedShell(Program... extra) {
+    return new Shell(unconfined().allow(Presets.all()).allow(extra).build());
+  }
+
   /** Runs real git in the root, for test setup; fails the test if git fails. */
   Workspace git(String... arguments) {
-    java.util.List<String> command = new java.util.ArrayList<>();
-    command.addAll(java.util.List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com"));
-    command.addAll(java.util.List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+    git(root, arguments);
+    return this;
+  }
+
+  /** Runs real git in {@code directory}, for test setup; fails the test if git fails. */
+  static void git(Path directory, String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com"));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().remove("GIT_DIR");
     builder.redirectErrorStream(true);
     try {
@@ -100,17 +118,16 @@ final class Workspace {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    return this;
   }
 
-  /** A rule for a program that may write, whose operands are paths. */
+  /** A rule for a program without options that may write, whose operands are paths. */
   static Program plainPaths(String name) {
-    return Program.builder(name).build();
+    return Program.builder(name).noOptions().build();
   }
 
-  /** A rule for a fixture script or a simple program whose operands are not paths. */
+  /** A rule for a fixture script or a program without options whose operands are not paths. */
   static Program plain(String name) {
-    return Program.builder(name).operandsAreNotPaths().build();
+    return Program.builder(name).operandsAreNotPaths().noOptions().build();
   }
 
   private static void write(Path path, String content) {

@@ -5,6 +5,7 @@ import dev.xct.core.protocol.Result;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Validator;
 import dev.xct.core.validate.Verdict;
+import dev.xct.tools.shell.internal.check.CommandPolicy;
 
 /**
  * Denies {@code shell.exec} proposals that {@link CommandPolicy} refuses, before anything runs;

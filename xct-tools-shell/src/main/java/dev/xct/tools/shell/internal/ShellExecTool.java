@@ -8,14 +8,19 @@ import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.tools.shell.internal.check.CommandPolicy;
+import dev.xct.tools.shell.internal.check.Preflight;
+import dev.xct.tools.shell.internal.run.PreparedCommand;
+import dev.xct.tools.shell.internal.run.ProcessRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Implements {@code shell.exec}: checks the call with the same {@link CommandPolicy} as the
- * validator (so a call that skipped the validator chain is refused all the same), then runs it.
- * Immutable and thread-safe.
+ * validator (so a call that skipped the validator chain is refused all the same), runs the
+ * preflights the programs' profiles ask for (git's repository check), then runs it. Immutable and
+ * thread-safe.
  */
 public final class ShellExecTool implements Tool {
   private final ToolSpec spec;
@@ -36,8 +41,9 @@ public final class ShellExecTool implements Tool {
 
   /**
    * Describes exactly what would run, for an approver: the OS argv with the resolved executables
-   * and the integrator's fixed arguments, the working directory, the timeout and whether the
-   * sandbox is on; or the refusal. Runs nothing.
+   * and the integrator's fixed arguments, the working directory, the timeout, the variables the
+   * programs' rules set and whether the sandbox is on; or the refusal. Runs nothing (not even the
+   * repository check, which runs git).
    */
   @Override
   public Optional<JsonValue> preview(ToolCall call, ToolContext context) {
@@ -53,6 +59,7 @@ public final class ShellExecTool implements Tool {
       preview.put("timeout_ms", command.timeout().toMillis());
       preview.put(
           "stdin_bytes", command.stdin().map(text -> text.getBytes(UTF_8).length).orElse(0));
+      preview.put("environment", command.environment());
       preview.put("sandbox", policy.config().sandbox().isPresent());
     }
     return Optional.of(JsonValue.from(preview));
@@ -64,6 +71,13 @@ public final class ShellExecTool implements Tool {
     if (checked instanceof CommandPolicy.Rejected rejected) {
       return rejected.failure();
     }
-    return runner.run(((CommandPolicy.Accepted) checked).command(), context);
+    CommandPolicy.Accepted accepted = (CommandPolicy.Accepted) checked;
+    for (Preflight preflight : accepted.preflights()) {
+      Optional<Result.Failure> refused = preflight.check(runner, context);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+    }
+    return runner.run(accepted.command(), context);
   }
 }

@@ -4,8 +4,18 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.PathConfinement;
+import dev.xct.tools.shell.Presets;
 import dev.xct.tools.shell.Program;
 import dev.xct.tools.shell.Sandbox;
+import dev.xct.tools.shell.internal.check.CommandPolicy;
+import dev.xct.tools.shell.internal.check.Launchers;
+import dev.xct.tools.shell.internal.config.ResolvedProgram;
+import dev.xct.tools.shell.internal.config.ShellConfig;
+import dev.xct.tools.shell.internal.profile.Hardening;
+import dev.xct.tools.shell.internal.profile.Profile;
+import dev.xct.tools.shell.internal.profile.Profiles;
+import dev.xct.tools.shell.internal.run.BubblewrapCommand;
+import dev.xct.tools.shell.internal.run.BubblewrapProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +94,12 @@ public final class ShellSetup {
                   () ->
                       new XctException(
                           "program '" + rule.name() + "' is not on the PATH " + searchPath));
-      checkLauncher(rule, executable);
-      programs.put(rule.name(), new ResolvedProgram(rule, executable));
+      String realName = realName(executable);
+      checkLauncher(rule, executable, realName);
+      programs.put(rule.name(), vetted(rule, executable, realName));
     }
     checkLimits(settings);
+    checkCeiling(programs, settings.confinement());
     Optional<ShellConfig.BubblewrapSettings> sandbox = Optional.empty();
     Optional<Path> setsid = Optional.empty();
     if (settings.sandbox().isEnabled()) {
@@ -100,13 +112,20 @@ public final class ShellSetup {
               .orElseThrow(
                   () ->
                       new XctException(
-                          "the bubblewrap sandbox needs bwrap (Debian package bubblewrap) on the"
-                              + " PATH "
-                              + searchPath));
+                          "the bubblewrap sandbox needs bwrap on the PATH "
+                              + searchPath
+                              + ": install it (Debian and Ubuntu: apt-get install bubblewrap), or,"
+                              + " for a trusted model only, opt out with Sandbox.unconfined()"
+                              + " (policy file: shell.sandbox: unconfined)"));
       sandbox =
           Optional.of(
-              new ShellConfig.BubblewrapSettings(bwrap, settings.sandbox().readOnlyPaths()));
+              new ShellConfig.BubblewrapSettings(
+                  bwrap, settings.sandbox().readOnlyPaths(), settings.sandbox().network()));
     } else {
+      LOG.warn(
+          "shell tool '{}' runs commands unconfined: no OS sandbox contains a program that the"
+              + " checks misjudge; use this for trusted models only",
+          settings.toolName());
       setsid = find(searchPath, "setsid");
       if (setsid.isEmpty()) {
         LOG.warn(
@@ -115,7 +134,7 @@ public final class ShellSetup {
             searchPath);
       }
     }
-    return new CommandPolicy(
+    ShellConfig config =
         new ShellConfig(
             settings.toolName(),
             settings.confinement(),
@@ -130,7 +149,54 @@ public final class ShellSetup {
             settings.maxArgvChars(),
             settings.commandString(),
             setsid,
-            sandbox));
+            sandbox);
+    sandbox.ifPresent(
+        bwrap -> BubblewrapProbe.requireWorking(new BubblewrapCommand(config), bwrap.bwrap()));
+    return new CommandPolicy(config);
+  }
+
+  /**
+   * Lays XCT's profile of the program over {@code rule}, or, for a program XCT has no profile of,
+   * requires the rule to list its options or to accept unvetted options explicitly.
+   */
+  private static ResolvedProgram vetted(Program rule, Path executable, String realName) {
+    Optional<Profile> profile = Profiles.find(rule.name(), realName);
+    if (profile.isPresent()) {
+      return new ResolvedProgram(Hardening.harden(rule, profile.get()), executable, profile);
+    }
+    Presets.vettingProblem(rule)
+        .ifPresent(
+            problem -> {
+              throw new XctException(problem);
+            });
+    if (rule.unvettedOptionsAtOwnRisk()) {
+      LOG.warn(
+          "program '{}' accepts options nobody listed (unvettedOptionsAtOwnRisk): only the sandbox"
+              + " contains what they do",
+          rule.name());
+    }
+    return new ResolvedProgram(rule, executable, Optional.empty());
+  }
+
+  /** git's discovery stops at the parents of the roots, which GIT_CEILING_DIRECTORIES lists. */
+  private static void checkCeiling(
+      Map<String, ResolvedProgram> programs, PathConfinement confinement) {
+    boolean git = programs.values().stream().anyMatch(ResolvedProgram::inspectsGitRepository);
+    for (Path root : confinement.roots()) {
+      if (git && root.toString().contains(":")) {
+        throw new XctException(
+            "root '" + root + "' contains ':', which git's GIT_CEILING_DIRECTORIES cannot list");
+      }
+    }
+  }
+
+  private static String realName(Path executable) {
+    try {
+      return executable.toRealPath().getFileName().toString();
+    } catch (IOException e) {
+      LOG.debug("cannot resolve {}", executable, e);
+      return executable.getFileName().toString();
+    }
   }
 
   /** Returns the spec: name, description listing the allowlist, schema, hints and timeout. */
@@ -249,14 +315,8 @@ public final class ShellSetup {
     return Optional.empty();
   }
 
-  private static void checkLauncher(Program rule, Path executable) {
+  private static void checkLauncher(Program rule, Path executable, String realName) {
     String name = rule.name();
-    String realName = name;
-    try {
-      realName = executable.toRealPath().getFileName().toString();
-    } catch (IOException e) {
-      LOG.debug("cannot resolve {}", executable, e);
-    }
     boolean multiCall =
         Launchers.base(realName).equals("busybox") || Launchers.base(realName).equals("toybox");
     for (String candidate : multiCall ? List.of(name) : List.of(name, realName)) {

@@ -1,0 +1,74 @@
+package dev.xct.tools.shell.internal.run;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates an empty, private directory that serves a single command as {@code HOME} and {@code
+ * TMPDIR}, so that no program reads the parent's dotfiles or credentials, and deletes it (without
+ * following links) when the command is done. Not thread-safe; one per command.
+ */
+final class PrivateHome implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PrivateHome.class);
+
+  private final Path path;
+
+  private PrivateHome(Path path) {
+    this.path = path;
+  }
+
+  /** Creates the directory under the JVM's temporary directory, readable by its owner only. */
+  static PrivateHome create() throws IOException {
+    Path dir =
+        Files.createTempDirectory(
+            "xct-shell-home-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    return new PrivateHome(dir.toRealPath());
+  }
+
+  Path path() {
+    return path;
+  }
+
+  @Override
+  public void close() {
+    try {
+      // Most commands leave their home empty.
+      Files.delete(path);
+      return;
+    } catch (DirectoryNotEmptyException e) {
+      LOG.debug("the command left files in its home directory {}", path);
+    } catch (IOException e) {
+      LOG.warn("cannot delete the command's home directory {}", path, e);
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          path,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+              Files.delete(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      LOG.warn("cannot delete the command's home directory {}", path, e);
+    }
+  }
+}

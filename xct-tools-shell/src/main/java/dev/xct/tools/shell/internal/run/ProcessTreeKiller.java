@@ -1,0 +1,160 @@
+package dev.xct.tools.shell.internal.run;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kills every process a command started, including those that were reparented after their parent
+ * exited (which {@link ProcessHandle#descendants()} no longer sees).
+ *
+ * <p>A process belongs to the command when it is the command's process or one of its descendants,
+ * or, on Linux, when it is in the session the command leads (the command is started through {@code
+ * setsid}, and only {@code setsid()} itself can leave a session), or when its initial environment
+ * carries the command's random marker variable (inherited by every descendant that does not replace
+ * its environment). What escapes all three, a process that calls {@code setsid()} and replaces its
+ * environment, is only contained by the bubblewrap sandbox's PID namespace. Kills repeat until a
+ * scan finds nothing left, so processes forked during the kill are caught too.
+ *
+ * <p>A scan reads {@code /proc/<pid>/stat} of every process once. Every process of the command was
+ * forked after the command started, so when the start time is known ({@link ProcMark}) only
+ * processes started since then are considered, and only their {@code environ} is searched for the
+ * marker; a process that started earlier is never touched. When the command's process has exited
+ * and the kernel created no other task anywhere since the mark, there is no scan at all.
+ *
+ * <p>Thread-safe; {@link #killAll()} may run concurrently from a timeout and a cancellation.
+ */
+final class ProcessTreeKiller implements TreeKill {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessTreeKiller.class);
+  private static final int MAX_ROUNDS = 50;
+
+  private final ProcessHandle root;
+  private final boolean sessionLeader;
+  private final byte[] marker;
+  private final ProcMark mark;
+  private final long sinceTicks;
+
+  /**
+   * Creates a killer for the tree under {@code root}.
+   *
+   * @param sessionLeader whether {@code root} was started in its own session
+   * @param marker the {@code NAME=value} entry placed in the command's environment
+   * @param mark taken before {@code root} was started
+   */
+  ProcessTreeKiller(ProcessHandle root, boolean sessionLeader, String marker, ProcMark mark) {
+    this.root = root;
+    this.sessionLeader = sessionLeader;
+    this.marker = (marker + "\0").getBytes(StandardCharsets.UTF_8);
+    this.mark = mark;
+    // One tick of slack: the start time and the uptime are both rounded down.
+    this.sinceTicks = mark.ticks() < 0 ? -1 : Math.max(0, mark.ticks() - 1);
+  }
+
+  /** Kills the tree; returns whether a final scan found no process of it left running. */
+  @Override
+  public boolean killAll() {
+    if (!root.isAlive() && mark.onlyOneTaskCreatedSince()) {
+      // The command's process is gone and it created no other: there is nothing to look for.
+      return true;
+    }
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Set<ProcessHandle> targets = scan();
+      if (targets.isEmpty()) {
+        return true;
+      }
+      targets.forEach(ProcessHandle::destroyForcibly);
+      for (ProcessHandle target : targets) {
+        try {
+          target.onExit().get(100, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          LOG.debug("process {} not gone yet", target.pid());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    LOG.warn("processes of command {} survived {} kill rounds", root.pid(), MAX_ROUNDS);
+    return scan().isEmpty();
+  }
+
+  /** Returns every running process of the tree. */
+  Set<ProcessHandle> scan() {
+    Set<ProcessHandle> found = new LinkedHashSet<>();
+    boolean rootAlive = root.isAlive();
+    if (rootAlive) {
+      found.add(root);
+    }
+    if (!ProcTable.AVAILABLE) {
+      root.descendants().forEach(found::add);
+    } else {
+      List<ProcTable.Entry> entries = ProcTable.running(sinceTicks);
+      Map<Long, ProcTable.Entry> targets = new HashMap<>();
+      if (rootAlive) {
+        // A dead root's children were reparented: a process whose parent has its pid is another's.
+        descendants(entries, targets);
+      }
+      byte[] buffer = new byte[8192];
+      for (ProcTable.Entry entry : entries) {
+        if (!targets.containsKey(entry.pid()) && belongs(entry, buffer)) {
+          targets.put(entry.pid(), entry);
+        }
+      }
+      targets.values().forEach(entry -> handle(entry, found));
+    }
+    found.removeIf(handle -> !handle.isAlive());
+    return found;
+  }
+
+  /**
+   * Adds the root's descendants; like the JDK's, a child must not have started before its parent.
+   */
+  private void descendants(List<ProcTable.Entry> entries, Map<Long, ProcTable.Entry> targets) {
+    Map<Long, List<ProcTable.Entry>> children = new HashMap<>();
+    for (ProcTable.Entry entry : entries) {
+      children.computeIfAbsent(entry.ppid(), k -> new ArrayList<>()).add(entry);
+    }
+    Deque<long[]> parents = new ArrayDeque<>();
+    parents.add(new long[] {root.pid(), sinceTicks});
+    while (!parents.isEmpty()) {
+      long[] parent = parents.poll();
+      for (ProcTable.Entry child : children.getOrDefault(parent[0], List.of())) {
+        if (child.startTicks() >= parent[1] && targets.putIfAbsent(child.pid(), child) == null) {
+          parents.add(new long[] {child.pid(), child.startTicks()});
+        }
+      }
+    }
+  }
+
+  private boolean belongs(ProcTable.Entry entry, byte[] buffer) {
+    if (sessionLeader && (entry.session() == root.pid() || entry.pgrp() == root.pid())) {
+      return true;
+    }
+    return ProcTable.environContains(entry.pid(), marker, buffer);
+  }
+
+  /**
+   * Adds a handle for {@code entry}'s process unless its pid now names a newer process: the handle
+   * records the start time it saw, so a later reuse of the pid makes the kill a no-op.
+   */
+  private static void handle(ProcTable.Entry entry, Set<ProcessHandle> found) {
+    ProcessHandle.of(entry.pid())
+        .ifPresent(
+            handle -> {
+              ProcTable.Entry now = ProcTable.stat(entry.pid());
+              if (now != null && now.startTicks() == entry.startTicks()) {
+                found.add(handle);
+              }
+            });
+  }
+}

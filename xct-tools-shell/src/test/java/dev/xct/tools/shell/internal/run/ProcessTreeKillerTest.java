@@ -1,0 +1,104 @@
+package dev.xct.tools.shell.internal.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kill finds exactly the command's processes: its descendants, its session, what carries its
+ * marker; never a process that started before the command or shares nothing with it. Real
+ * processes; assertions read the process table.
+ */
+class ProcessTreeKillerTest {
+  private static final String MARKER = "XCT_SHELL_STEP=k1";
+  private static final byte[] ENTRY = (MARKER + "\0").getBytes(StandardCharsets.UTF_8);
+  private static final Map<String, String> MARKED = Map.of("XCT_SHELL_STEP", "k1");
+
+  final Processes processes = new Processes();
+
+  @AfterEach
+  void killLeftovers() {
+    processes.close();
+  }
+
+  @Test
+  void aProcessThatStartedBeforeTheCommandIsNeverTouchedEvenWithTheSameMarker() {
+    Process before = processes.start(MARKED, "sleep", "1000");
+    Processes.waitForTicks(ProcTable.stat(before.pid()).startTicks(), 2);
+    ProcMark since = ProcMark.now();
+    Process command = processes.start(MARKED, "sleep", "1000");
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), false, MARKER, since);
+
+    assertThat(killer.scan()).extracting(ProcessHandle::pid).containsExactly(command.pid());
+    assertThat(killer.killAll()).isTrue();
+    assertThat(Processes.isRunning(command.pid())).isFalse();
+    assertThat(Processes.isRunning(before.pid())).isTrue();
+  }
+
+  @Test
+  void withoutAKnownStartTimeEveryProcessCarryingTheMarkerIsFound() {
+    Process before = processes.start(MARKED, "sleep", "1000");
+    Process command = processes.start(MARKED, "sleep", "1000");
+    ProcessTreeKiller killer =
+        new ProcessTreeKiller(command.toHandle(), false, MARKER, ProcMark.UNKNOWN);
+
+    assertThat(killer.scan())
+        .extracting(ProcessHandle::pid)
+        .containsExactlyInAnyOrder(command.pid(), before.pid());
+  }
+
+  @Test
+  void aProcessStartedDuringTheCommandThatSharesNothingIsNeverTouched() {
+    ProcMark since = ProcMark.now();
+    Process command = processes.start(MARKED, "sh", "-c", "echo $$; exec sleep 1000");
+    processes.printedPid(command);
+    Process bystander = processes.start(Map.of("XCT_SHELL_STEP", "other"), "sleep", "1000");
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), false, MARKER, since);
+
+    assertThat(killer.killAll()).isTrue();
+    assertThat(Processes.isRunning(command.pid())).isFalse();
+    assertThat(Processes.isRunning(bystander.pid())).isTrue();
+  }
+
+  @Test
+  void aChildThatDroppedTheMarkerIsFoundAsADescendantWhileTheCommandRuns() {
+    ProcMark since = ProcMark.now();
+    Process command =
+        processes.start(
+            MARKED, "sh", "-c", "env -u XCT_SHELL_STEP sleep 1000 & echo $!; exec sleep 1000");
+    long child = processes.printedPid(command);
+    // Once env has replaced itself with sleep, the child no longer carries the marker.
+    assertThat(Processes.eventually(() -> !ProcTable.environContains(child, ENTRY, new byte[64])))
+        .isTrue();
+    assertThat(Processes.isRunning(child)).isTrue();
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), false, MARKER, since);
+
+    assertThat(killer.scan())
+        .extracting(ProcessHandle::pid)
+        .containsExactlyInAnyOrder(command.pid(), child);
+    assertThat(killer.killAll()).isTrue();
+    assertThat(Processes.isRunning(child)).isFalse();
+  }
+
+  @Test
+  void aDaemonThatDoubleForksLeavesTheSessionAndOutlivesItsLeaderIsFoundByTheMarker()
+      throws InterruptedException {
+    ProcMark since = ProcMark.now();
+    // sh -> subshell -> setsid sh (new session) -> sleep; both shells exit: the sleep is an
+    // orphan in a session whose leader is gone, not a session leader, not a descendant.
+    Process command =
+        processes.start(MARKED, "sh", "-c", "( setsid sh -c 'sleep 1000 & echo $!' & wait )");
+    long daemon = processes.printedPid(command);
+    command.waitFor();
+    ProcTable.Entry entry = ProcTable.stat(daemon);
+    assertThat(entry.session()).isNotIn(command.pid(), daemon);
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), true, MARKER, since);
+
+    assertThat(killer.scan()).extracting(ProcessHandle::pid).containsExactly(daemon);
+    assertThat(killer.killAll()).isTrue();
+    assertThat(Processes.isRunning(daemon)).isFalse();
+  }
+}
