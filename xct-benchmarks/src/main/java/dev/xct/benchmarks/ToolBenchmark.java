@@ -8,10 +8,7 @@ import dev.xct.core.tool.ToolContext;
 import dev.xct.tools.fs.FsTools;
 import dev.xct.tools.fs.PathConfinement;
 import dev.xct.tools.fs.RootAccess;
-import dev.xct.tools.shell.Program;
-import dev.xct.tools.shell.ShellTools;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,9 +29,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Measures what the tools' checks cost: {@code fs.write} of a small file, durable (the default) and
  * not, against raw {@code Files.write} of the same bytes (plain, forced, and hand-written
- * temp-and-rename with and without the forces), and {@code shell.exec} of {@code true} against a
- * raw {@code ProcessBuilder} start-and-wait. {@link FsCrossCheck} gives the same {@code fs.write}
- * ratios from interleaved rounds.
+ * temp-and-rename with and without the forces). {@link FsCrossCheck} gives the same ratios from
+ * interleaved rounds; {@link ShellBenchmark} measures {@code shell.exec}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,10 +43,7 @@ public class ToolBenchmark {
   private Tool write;
   private Tool writeNotDurable;
   private ToolCall writeCall;
-  private Tool shell;
-  private ToolCall shellCall;
   private ToolContext context;
-  private Path trueProgram;
 
   /** Creates a fresh root and the tools. */
   @Setup
@@ -76,21 +68,10 @@ public class ToolBenchmark {
             "fs.write",
             JsonValue.from(Map.of("path", "note.txt", "content", CONTENT, "mode", "overwrite")),
             "write");
-    shell =
-        ShellTools.builder()
-            .root(root)
-            .searchPath(Path.of("/usr/bin"), Path.of("/bin"))
-            .allow(Program.builder("true").build())
-            .build()
-            .tool();
-    shellCall = new ToolCall("shell.exec", JsonValue.from(Map.of("argv", List.of("true"))), "t");
     context = Fixtures.toolContext();
-    trueProgram =
-        Files.exists(Path.of("/usr/bin/true")) ? Path.of("/usr/bin/true") : Path.of("/bin/true");
     Fixtures.check(fsWrite() instanceof Result.Success, "fs.write: " + fsWrite());
     Fixtures.check(
         fsWriteNotDurable() instanceof Result.Success, "fs.write: " + fsWriteNotDurable());
-    Fixtures.check(shellExec() instanceof Result.Success, "shell.exec: " + shellExec());
   }
 
   /** The fs.write tool: confinement, temp file, force, atomic rename, force of the directory. */
@@ -163,21 +144,5 @@ public class ToolBenchmark {
       channel.write(ByteBuffer.wrap(bytes));
     }
     return Files.move(temp, root.resolve("plain.txt"), StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  /** The shell.exec tool running {@code true}. */
-  @Benchmark
-  public Result shellExec() {
-    return shell.execute(shellCall, context);
-  }
-
-  /** Raw ProcessBuilder start, drain output, wait, for the same program. */
-  @Benchmark
-  public int rawProcess() throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(trueProgram.toString()).redirectErrorStream(true).start();
-    try (InputStream out = process.getInputStream()) {
-      out.readAllBytes();
-    }
-    return process.waitFor();
   }
 }

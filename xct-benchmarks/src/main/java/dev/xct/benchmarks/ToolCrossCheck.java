@@ -1,14 +1,10 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.JsonValue;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
-import dev.xct.tools.shell.Program;
-import dev.xct.tools.shell.ShellTools;
+import dev.xct.tools.shell.Sandbox;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,28 +17,22 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * Cross-checks {@code shell.exec}'s cost against a raw process start in one JVM: every variant runs
- * in short alternating batches, and each round is divided by the raw start measured in the same
- * round, so the host's drift cancels out; also the CPU time per call (this JVM plus its children)
- * against the raw start's, which a loaded host disturbs less than the wall clock. The intermediate
- * variants add, one at a time, what {@code shell.exec} does around the program: {@code setsid
- * --wait}, a cleared environment with two capture threads and a private home. Prints the median,
- * min and max ratio per variant and the bytes allocated per call by all live threads (threads that
- * died during the batch, such as per-call capture threads, are not counted; JMH's gc profiler has
- * the same blind spot on Java 17).
+ * Cross-checks {@code shell.exec}'s cost in one JVM: every variant runs in short alternating
+ * batches, and each round is divided by the baseline measured in the same round, so the host's
+ * drift cancels out; also the CPU time per call (this JVM plus its children) against the
+ * baseline's, which a loaded host disturbs less than the wall clock. The pairs the issue asks for:
+ * {@code shellExec} (the sandbox, the default) against {@code rawBwrap} (bwrap with the same
+ * command line), and {@code shellExecUnconfined} against {@code raw} (a plain {@code
+ * ProcessBuilder} start); {@code rawSetsid} shows what the unconfined command's own session costs.
+ * Prints the median, min and max ratio per variant against {@code raw}, and the bytes allocated per
+ * call by all live threads (threads that died during the batch are not counted; JMH's gc profiler
+ * has the same blind spot on Java 17).
  *
  * <p>Run with {@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks.jar
  * dev.xct.benchmarks.ToolCrossCheck [rounds] [batchMillis] [variant,variant...]}; {@code raw}
  * always runs.
  */
 public final class ToolCrossCheck {
-  private static final Path TRUE =
-      Files.exists(Path.of("/usr/bin/true")) ? Path.of("/usr/bin/true") : Path.of("/bin/true");
-  private static final Path SETSID =
-      Files.exists(Path.of("/usr/bin/setsid"))
-          ? Path.of("/usr/bin/setsid")
-          : Path.of("/bin/setsid");
-
   private ToolCrossCheck() {}
 
   /** Runs the cross-check. */
@@ -50,88 +40,30 @@ public final class ToolCrossCheck {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     long batchNanos = (args.length > 1 ? Long.parseLong(args[1]) : 200) * 1_000_000L;
     Path root = Files.createTempDirectory("xct-bench").toRealPath();
-    Tool shell =
-        ShellTools.builder()
-            .root(root)
-            .searchPath(Path.of("/usr/bin"), Path.of("/bin"))
-            .allow(Program.builder("true").build())
-            .build()
-            .tool();
-    ToolCall call =
-        new ToolCall("shell.exec", JsonValue.from(Map.of("argv", List.of("true"))), "t");
+    Tool sandboxed = ShellFixtures.shell(root, Sandbox.bubblewrap());
+    Tool unconfined = ShellFixtures.shell(root, Sandbox.unconfined());
     ToolContext context = Fixtures.toolContext();
-    Fixtures.check(shell.execute(call, context).isSuccess(), "shell.exec of true failed");
+    ToolCall call = ShellFixtures.CALL;
+    Fixtures.check(sandboxed.execute(call, context).isSuccess(), "shell.exec of true failed");
+    ProcessBuilder raw = new ProcessBuilder(ShellFixtures.TRUE.toString()).directory(root.toFile());
+    ProcessBuilder rawSetsid =
+        new ProcessBuilder(ShellFixtures.SETSID.toString(), "--wait", "--", "true")
+            .directory(root.toFile());
+    ProcessBuilder rawBwrap =
+        new ProcessBuilder(ShellFixtures.bwrapTrue(root)).directory(root.toFile());
     Map<String, IntSupplier> variants = new LinkedHashMap<>();
-    variants.put("raw", () -> raw(new ProcessBuilder(TRUE.toString())));
+    variants.put("raw", () -> ShellFixtures.run(raw));
+    variants.put("rawSetsid", () -> ShellFixtures.run(rawSetsid));
     variants.put(
-        "rawSetsid", () -> raw(new ProcessBuilder(SETSID.toString(), "--wait", "--", "true")));
-    variants.put("rawSetsidThreadsHome", () -> setsidThreadsHome(root));
-    variants.put("shellPreviewOnly", () -> shell.preview(call, context).isPresent() ? 0 : 1);
-    variants.put("shellExec", () -> shell.execute(call, context).isSuccess() ? 0 : 1);
+        "shellExecUnconfined", () -> unconfined.execute(call, context).isSuccess() ? 0 : 1);
+    variants.put("rawBwrap", () -> ShellFixtures.run(rawBwrap));
+    variants.put("shellExec", () -> sandboxed.execute(call, context).isSuccess() ? 0 : 1);
+    variants.put("shellPreviewOnly", () -> sandboxed.preview(call, context).isPresent() ? 0 : 1);
     if (args.length > 2) {
       List<String> keep = List.of(args[2].split(","));
       variants.keySet().removeIf(name -> !name.equals("raw") && !keep.contains(name));
     }
     new Harness(variants, "raw").run(rounds, batchNanos, "call");
-  }
-
-  /** The raw baseline: start, drain the merged output on this thread, wait. */
-  private static int raw(ProcessBuilder builder) {
-    try {
-      Process process = builder.redirectErrorStream(true).start();
-      try (InputStream out = process.getInputStream()) {
-        out.readAllBytes();
-      }
-      return process.waitFor();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** What shell.exec does around the program, minus the policy check and the process-tree kill. */
-  private static int setsidThreadsHome(Path root) {
-    try {
-      Path home = Files.createTempDirectory("xct-bench-home-");
-      try {
-        ProcessBuilder builder = new ProcessBuilder(SETSID.toString(), "--wait", "--", "true");
-        builder.directory(root.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString()));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        Thread out = drain(process.getInputStream());
-        Thread err = drain(process.getErrorStream());
-        int code = process.waitFor();
-        out.join();
-        err.join();
-        return code;
-      } finally {
-        Files.delete(home);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Thread drain(InputStream stream) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try (stream) {
-                stream.readAllBytes();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
   }
 
   /** Runs named variants in alternating batches and prints ratios to a baseline variant. */

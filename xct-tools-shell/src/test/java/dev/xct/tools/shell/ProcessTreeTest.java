@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No process of a command survives its step: not on a timeout, not on cancellation, not when the
- * command exits leaving children behind, not when they were reparented or left the session.
- * Assertions read the process table ({@code /proc}).
+ * No process of an unconfined command survives its step: not on a timeout, not on cancellation, not
+ * when the command exits leaving children behind, not when they were reparented or left the session
+ * while keeping the command's environment; the one documented gap is a reparented process that also
+ * dropped the environment (the sandbox covers it). Assertions read the process table ({@code
+ * /proc}).
  */
 class ProcessTreeTest {
   @TempDir Path temp;
@@ -37,7 +39,7 @@ class ProcessTreeTest {
         // Exits at once, leaving a child behind that holds stdout open.
         .script("spawn", "sleep 1000 &\necho $!")
         // Double fork: the grandchild is reparented and drops the environment marker, so only
-        // the session can find it.
+        // the sandbox's PID namespace can find it.
         .script("orphan", "( env -u XCT_SHELL_STEP sleep 1000 & echo $! )")
         // The grandchild leaves the session, keeping the environment marker.
         .script("escape", "( setsid sleep 1000 & echo $! )")
@@ -101,10 +103,17 @@ class ProcessTreeTest {
   }
 
   @Test
-  void aReparentedGrandchildIsKilledThroughTheSession() {
+  void unconfinedAReparentedGrandchildThatDroppedTheMarkerIsOutOfReachAsDocumented() {
+    // Neither a descendant nor marked: unconfined, nothing finds it (the sandbox's PID namespace
+    // does, see BubblewrapTest); pinned so that the documentation stays true.
     Result result = shell.execute(argv("orphan"));
     assertThat(result.isSuccess()).isTrue();
-    assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
+    long pid = pids(result).get(0);
+    try {
+      assertThat(Workspace.isRunning(pid)).isTrue();
+    } finally {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
   }
 
   @Test

@@ -164,6 +164,35 @@ final class Workspace {
     }
   }
 
+  /** Returns the running processes whose command line is {@code sleep <token>}. */
+  static List<Long> sleepers(String token) {
+    byte[] suffix = ("sleep\0" + token + "\0").getBytes(StandardCharsets.UTF_8);
+    return ProcessHandle.allProcesses()
+        .map(ProcessHandle::pid)
+        .filter(pid -> endsWith(cmdline(pid), suffix) && isRunning(pid))
+        .toList();
+  }
+
+  private static byte[] cmdline(long pid) {
+    try {
+      return Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  private static boolean endsWith(byte[] bytes, byte[] suffix) {
+    if (bytes.length < suffix.length) {
+      return false;
+    }
+    for (int i = 0; i < suffix.length; i++) {
+      if (bytes[bytes.length - suffix.length + i] != suffix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Polls {@code condition} until it holds or {@code timeout} passes; returns the last answer. */
   static boolean eventually(BooleanSupplier condition, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the builder's settings into a checked {@link ShellConfig} and the tool's spec: resolves
  * programs once on the fixed PATH, refuses launchers that are not declared and programs that cannot
- * be checked at all, finds {@code setsid} and {@code bwrap}. Stateless and thread-safe.
+ * be checked at all, finds {@code bwrap} and proves it starts. Stateless and thread-safe.
  */
 public final class ShellSetup {
   private static final Logger LOG = LoggerFactory.getLogger(ShellSetup.class);
@@ -101,7 +101,6 @@ public final class ShellSetup {
     checkLimits(settings);
     checkCeiling(programs, settings.confinement());
     Optional<ShellConfig.BubblewrapSettings> sandbox = Optional.empty();
-    Optional<Path> setsid = Optional.empty();
     if (settings.sandbox().isEnabled()) {
       Path bwrap =
           settings
@@ -126,13 +125,6 @@ public final class ShellSetup {
           "shell tool '{}' runs commands unconfined: no OS sandbox contains a program that the"
               + " checks misjudge; use this for trusted models only",
           settings.toolName());
-      setsid = find(searchPath, "setsid");
-      if (setsid.isEmpty()) {
-        LOG.warn(
-            "setsid is not on the PATH {}: leftover processes are found by descendants and the"
-                + " environment marker only",
-            searchPath);
-      }
     }
     ShellConfig config =
         new ShellConfig(
@@ -148,7 +140,6 @@ public final class ShellSetup {
             settings.maxArgv(),
             settings.maxArgvChars(),
             settings.commandString(),
-            setsid,
             sandbox);
     sandbox.ifPresent(
         bwrap -> BubblewrapProbe.requireWorking(new BubblewrapCommand(config), bwrap.bwrap()));

@@ -26,7 +26,6 @@ import java.util.Optional;
  * @param maxArgv the most argv entries in one command, launchers included
  * @param maxArgvChars the most characters in all argv entries together
  * @param commandString whether the model may send a command string instead of argv
- * @param setsid the {@code setsid} that starts each command in its own session, if found
  * @param sandbox the bubblewrap settings, or empty to run without an OS sandbox
  */
 public record ShellConfig(
@@ -42,7 +41,6 @@ public record ShellConfig(
     int maxArgv,
     int maxArgvChars,
     boolean commandString,
-    Optional<Path> setsid,
     Optional<BubblewrapSettings> sandbox) {
   /** Copies the collections. */
   public ShellConfig {
@@ -53,7 +51,6 @@ public record ShellConfig(
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     Objects.requireNonNull(defaultTimeout, "defaultTimeout");
     Objects.requireNonNull(maxTimeout, "maxTimeout");
-    Objects.requireNonNull(setsid, "setsid");
     Objects.requireNonNull(sandbox, "sandbox");
   }
 

@@ -18,7 +18,7 @@ final class ProcTable {
   private static final int STAT_BYTES = 4096;
 
   /** One running (not zombie) process: the fields of its {@code stat} line the kill needs. */
-  record Entry(long pid, long ppid, long pgrp, long session, long startTicks) {}
+  record Entry(long pid, long ppid, long startTicks) {}
 
   private ProcTable() {}
 
@@ -58,7 +58,7 @@ final class ProcTable {
 
   private static Entry stat(String pid, byte[] buffer) {
     int length = read("/proc/" + pid + "/stat", buffer);
-    // "pid (comm) state ppid pgrp session ... starttime(22) ...": comm may hold spaces and ')'.
+    // "pid (comm) state ppid ... starttime(22) ...": comm may hold spaces and ')'.
     int close = length - 1;
     while (close >= 0 && buffer[close] != ')') {
       close--;
@@ -67,8 +67,6 @@ final class ProcTable {
       return null;
     }
     long ppid = -1;
-    long pgrp = -1;
-    long session = -1;
     long startTicks = -1;
     int field = 4;
     long value = 0;
@@ -80,8 +78,6 @@ final class ProcTable {
       }
       switch (field) {
         case 4 -> ppid = value;
-        case 5 -> pgrp = value;
-        case 6 -> session = value;
         case 22 -> startTicks = value;
         default -> {}
       }
@@ -92,7 +88,7 @@ final class ProcTable {
     for (int i = 0; i < close && buffer[i] >= '0' && buffer[i] <= '9'; i++) {
       self = self * 10 + (buffer[i] - '0');
     }
-    return startTicks < 0 ? null : new Entry(self, ppid, pgrp, session, startTicks);
+    return startTicks < 0 ? null : new Entry(self, ppid, startTicks);
   }
 
   /** Returns whether the process's initial environment holds {@code entry} (NAME=value NUL). */

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +25,9 @@ import org.slf4j.LoggerFactory;
  * every leftover process killed when the command ends, however it ends.
  *
  * <p>In the sandbox the home is the sandbox's own empty {@code /tmp} and the kill is by PID
- * namespace ({@link NamespaceKill}). Unconfined, the home is a fresh directory on the host and the
- * kill scans the process table ({@link ProcessTreeKiller}); the command gets a session of its own
- * through {@code setsid} only when the JVM has a controlling terminal, which the command could
- * otherwise open and type into ({@code TIOCSTI}): the extra program start costs as much as the rest
- * of the step.
+ * namespace ({@link NamespaceKill}). Unconfined, the home is a fresh directory on a tmpfs when
+ * there is one ({@link PrivateHome}) and the kill scans the process table ({@link
+ * ProcessTreeKiller}) for the command's descendants and what carries its environment marker.
  *
  * <p>Thread-safe; each call runs independently.
  */
@@ -45,23 +42,11 @@ public final class ProcessRunner {
 
   private final ShellConfig config;
   private final BubblewrapCommand sandbox;
-  private final List<String> setsid;
 
   /** Creates a runner for {@code config}. */
   public ProcessRunner(ShellConfig config) {
     this.config = config;
     this.sandbox = config.sandbox().map(settings -> new BubblewrapCommand(config)).orElse(null);
-    this.setsid =
-        config
-            .setsid()
-            .filter(path -> sandbox == null)
-            .map(path -> List.of(path.toString(), "--wait", "--"))
-            .orElse(List.of());
-  }
-
-  /** Returns the sandbox's command line builder, or null when commands run unconfined. */
-  BubblewrapCommand sandbox() {
-    return sandbox;
   }
 
   /** Runs {@code command} within the limits of {@code context}; never throws for run problems. */
@@ -119,7 +104,7 @@ public final class ProcessRunner {
     TreeKill killer =
         sandbox != null
             ? new NamespaceKill(process)
-            : new ProcessTreeKiller(process.toHandle(), !setsid.isEmpty(), marker, mark);
+            : new ProcessTreeKiller(process.toHandle(), marker, mark);
     OutputCapture stdout = OutputCapture.start(process.getInputStream(), config.maxOutputBytes());
     OutputCapture stderr = OutputCapture.start(process.getErrorStream(), config.maxOutputBytes());
     feed(process, command);
@@ -176,15 +161,9 @@ public final class ProcessRunner {
   }
 
   private List<String> osCommand(PreparedCommand command) {
-    if (sandbox != null) {
-      return sandbox.wrap(command.command(), command.directory());
-    }
-    if (setsid.isEmpty()) {
-      return command.command();
-    }
-    List<String> os = new ArrayList<>(setsid);
-    os.addAll(command.command());
-    return os;
+    return sandbox != null
+        ? sandbox.wrap(command.command(), command.directory())
+        : command.command();
   }
 
   private Map<String, String> environment(PreparedCommand command, Path home) {

@@ -20,12 +20,13 @@ import org.slf4j.LoggerFactory;
  * exited (which {@link ProcessHandle#descendants()} no longer sees).
  *
  * <p>A process belongs to the command when it is the command's process or one of its descendants,
- * or, on Linux, when it is in the session the command leads (the command is started through {@code
- * setsid}, and only {@code setsid()} itself can leave a session), or when its initial environment
- * carries the command's random marker variable (inherited by every descendant that does not replace
- * its environment). What escapes all three, a process that calls {@code setsid()} and replaces its
- * environment, is only contained by the bubblewrap sandbox's PID namespace. Kills repeat until a
- * scan finds nothing left, so processes forked during the kill are caught too.
+ * or, on Linux, when its initial environment carries the command's random marker variable
+ * (inherited by every descendant that does not replace its environment). What escapes both, a
+ * process that was reparented and replaced its environment, is only contained by the bubblewrap
+ * sandbox's PID namespace. (Starting the command in a session of its own through {@code setsid}
+ * would catch some of those too, but that second program start cost as much as everything else the
+ * tool does; unconfined commands are for trusted models.) Kills repeat until a scan finds nothing
+ * left, so processes forked during the kill are caught too.
  *
  * <p>A scan reads {@code /proc/<pid>/stat} of every process once. Every process of the command was
  * forked after the command started, so when the start time is known ({@link ProcMark}) only
@@ -40,7 +41,6 @@ final class ProcessTreeKiller implements TreeKill {
   private static final int MAX_ROUNDS = 50;
 
   private final ProcessHandle root;
-  private final boolean sessionLeader;
   private final byte[] marker;
   private final ProcMark mark;
   private final long sinceTicks;
@@ -48,13 +48,11 @@ final class ProcessTreeKiller implements TreeKill {
   /**
    * Creates a killer for the tree under {@code root}.
    *
-   * @param sessionLeader whether {@code root} was started in its own session
    * @param marker the {@code NAME=value} entry placed in the command's environment
    * @param mark taken before {@code root} was started
    */
-  ProcessTreeKiller(ProcessHandle root, boolean sessionLeader, String marker, ProcMark mark) {
+  ProcessTreeKiller(ProcessHandle root, String marker, ProcMark mark) {
     this.root = root;
-    this.sessionLeader = sessionLeader;
     this.marker = (marker + "\0").getBytes(StandardCharsets.UTF_8);
     this.mark = mark;
     // One tick of slack: the start time and the uptime are both rounded down.
@@ -137,9 +135,6 @@ final class ProcessTreeKiller implements TreeKill {
   }
 
   private boolean belongs(ProcTable.Entry entry, byte[] buffer) {
-    if (sessionLeader && (entry.session() == root.pid() || entry.pgrp() == root.pid())) {
-      return true;
-    }
     return ProcTable.environContains(entry.pid(), marker, buffer);
   }
 

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kill finds exactly the command's processes: its descendants, its session, what carries its
- * marker; never a process that started before the command or shares nothing with it. Real
- * processes; assertions read the process table.
+ * The kill finds exactly the command's processes: its descendants and what carries its marker;
+ * never a process that started before the command or shares nothing with it. Real processes;
+ * assertions read the process table.
  */
 class ProcessTreeKillerTest {
   private static final String MARKER = "XCT_SHELL_STEP=k1";
@@ -30,7 +30,7 @@ class ProcessTreeKillerTest {
     Processes.waitForTicks(ProcTable.stat(before.pid()).startTicks(), 2);
     ProcMark since = ProcMark.now();
     Process command = processes.start(MARKED, "sleep", "1000");
-    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), false, MARKER, since);
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
 
     assertThat(killer.scan()).extracting(ProcessHandle::pid).containsExactly(command.pid());
     assertThat(killer.killAll()).isTrue();
@@ -42,8 +42,7 @@ class ProcessTreeKillerTest {
   void withoutAKnownStartTimeEveryProcessCarryingTheMarkerIsFound() {
     Process before = processes.start(MARKED, "sleep", "1000");
     Process command = processes.start(MARKED, "sleep", "1000");
-    ProcessTreeKiller killer =
-        new ProcessTreeKiller(command.toHandle(), false, MARKER, ProcMark.UNKNOWN);
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, ProcMark.UNKNOWN);
 
     assertThat(killer.scan())
         .extracting(ProcessHandle::pid)
@@ -56,7 +55,7 @@ class ProcessTreeKillerTest {
     Process command = processes.start(MARKED, "sh", "-c", "echo $$; exec sleep 1000");
     processes.printedPid(command);
     Process bystander = processes.start(Map.of("XCT_SHELL_STEP", "other"), "sleep", "1000");
-    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), false, MARKER, since);
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
 
     assertThat(killer.killAll()).isTrue();
     assertThat(Processes.isRunning(command.pid())).isFalse();
@@ -74,7 +73,7 @@ class ProcessTreeKillerTest {
     assertThat(Processes.eventually(() -> !ProcTable.environContains(child, ENTRY, new byte[64])))
         .isTrue();
     assertThat(Processes.isRunning(child)).isTrue();
-    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), false, MARKER, since);
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
 
     assertThat(killer.scan())
         .extracting(ProcessHandle::pid)
@@ -93,9 +92,8 @@ class ProcessTreeKillerTest {
         processes.start(MARKED, "sh", "-c", "( setsid sh -c 'sleep 1000 & echo $!' & wait )");
     long daemon = processes.printedPid(command);
     command.waitFor();
-    ProcTable.Entry entry = ProcTable.stat(daemon);
-    assertThat(entry.session()).isNotIn(command.pid(), daemon);
-    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), true, MARKER, since);
+    assertThat(ProcTable.stat(daemon).ppid()).isNotEqualTo(command.pid());
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
 
     assertThat(killer.scan()).extracting(ProcessHandle::pid).containsExactly(daemon);
     assertThat(killer.killAll()).isTrue();
