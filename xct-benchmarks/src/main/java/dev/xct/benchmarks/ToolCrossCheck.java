@@ -63,7 +63,10 @@ public final class ToolCrossCheck {
       List<String> keep = List.of(args[2].split(","));
       variants.keySet().removeIf(name -> !name.equals("raw") && !keep.contains(name));
     }
-    new Harness(variants, "raw").run(rounds, batchNanos, "call");
+    // The two ratios the issue sets targets for, each against its own baseline in the same round.
+    Map<String, String> pairs =
+        Map.of("shellExec", "rawBwrap", "shellExecUnconfined", "raw", "rawBwrap", "raw");
+    new Harness(variants, "raw", pairs).run(rounds, batchNanos, "call");
   }
 
   /** Runs named variants in alternating batches and prints ratios to a baseline variant. */
@@ -74,12 +77,14 @@ public final class ToolCrossCheck {
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Map<String, IntSupplier> variants;
     private final String baseline;
+    private final Map<String, String> pairs;
     private final Map<String, Integer> calls = new LinkedHashMap<>();
     private long sink;
 
-    Harness(Map<String, IntSupplier> variants, String baseline) {
+    Harness(Map<String, IntSupplier> variants, String baseline, Map<String, String> pairs) {
       this.variants = variants;
       this.baseline = baseline;
+      this.pairs = pairs;
     }
 
     void run(int rounds, long batchNanos, String unit) {
@@ -89,35 +94,41 @@ public final class ToolCrossCheck {
       variants.forEach((name, call) -> calls.put(name, calibrate(call, batchNanos)));
       Map<String, List<double[]>> results = new LinkedHashMap<>();
       for (int r = 0; r < rounds; r++) {
-        double base = 0;
-        double baseCpu = 0;
+        Map<String, double[]> round = new LinkedHashMap<>();
         for (Map.Entry<String, IntSupplier> e : variants.entrySet()) {
-          double[] m = batch(e.getValue(), calls.get(e.getKey()));
-          if (e.getKey().equals(baseline)) {
-            base = m[0];
-            baseCpu = m[2];
-          }
-          m[2] = m[2] / baseCpu;
-          results
-              .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-              .add(new double[] {m[0], m[0] / base, m[1], m[2]});
+          round.put(e.getKey(), batch(e.getValue(), calls.get(e.getKey())));
         }
+        double[] base = round.get(baseline);
+        round.forEach(
+            (name, m) -> {
+              double[] pair = round.get(pairs.getOrDefault(name, baseline));
+              double vsPair = pair == null ? Double.NaN : m[0] / pair[0];
+              results
+                  .computeIfAbsent(name, k -> new ArrayList<>())
+                  .add(new double[] {m[0], m[0] / base[0], m[1], m[2] / base[2], vsPair});
+            });
       }
       System.out.printf(
-          "%-22s %10s %8s %8s %8s %8s %10s%n",
-          "variant", "µs/" + unit, "ratio", "min", "max", "cpu", "B/" + unit);
+          "%-22s %10s %8s %8s %8s %8s %10s   %s%n",
+          "variant", "µs/" + unit, "ratio", "min", "max", "cpu", "B/" + unit, "× its pair");
       results.forEach(
           (name, rows) -> {
             double[] ratios = column(rows, 1);
+            double[] paired = column(rows, 4);
             System.out.printf(
-                "%-22s %10.0f %8.2f %8.2f %8.2f %8.2f %10.0f%n",
+                "%-22s %10.0f %8.2f %8.2f %8.2f %8.2f %10.0f   %s%n",
                 name,
                 median(column(rows, 0)) / 1000,
                 median(ratios),
                 ratios[0],
                 ratios[ratios.length - 1],
                 median(column(rows, 3)),
-                median(column(rows, 2)));
+                median(column(rows, 2)),
+                pairs.containsKey(name) && variants.containsKey(pairs.get(name))
+                    ? String.format(
+                        "%.2f (%.2f-%.2f) × %s",
+                        median(paired), paired[0], paired[paired.length - 1], pairs.get(name))
+                    : "");
           });
       if (sink == 42) {
         System.out.print("");
