@@ -9,6 +9,7 @@ import dev.xct.tools.fs.RootAccess;
 import dev.xct.tools.shell.internal.ShellAllowlistValidator;
 import dev.xct.tools.shell.internal.ShellExecTool;
 import dev.xct.tools.shell.internal.ShellSetup;
+import dev.xct.tools.shell.internal.ShellSpec;
 import dev.xct.tools.shell.internal.check.CommandPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -239,7 +240,7 @@ public final class ShellTools {
                   maxArgvChars,
                   commandString,
                   sandbox));
-      ToolSpec spec = ShellSetup.spec(policy.config());
+      ToolSpec spec = ShellSpec.of(policy.config());
       return new ShellTools(
           new ShellExecTool(spec, policy), new ShellAllowlistValidator(toolName, policy));
     }

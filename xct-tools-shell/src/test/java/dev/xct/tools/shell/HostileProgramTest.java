@@ -37,7 +37,11 @@ class HostileProgramTest {
           "echo pwned 2>/dev/null > \"$nested\" && echo WROTE-READ-ONLY-ROOT",
           "(exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && echo CONNECTED",
           "grep -a -q -s hunter2 /proc/*/environ && echo SAW-PARENT-SECRET",
-          "( setsid env -i /bin/sleep \"$token\" >/dev/null 2>&1 & )",
+          // Returns only once the sleeper has left the session and dropped its environment, so
+          // the end-of-step kill cannot win a race against the escape.
+          "( setsid env -i /bin/sh -c 'echo $$ > sleeper.pid; exec /bin/sleep \"$0\"' \"$token\""
+              + " >/dev/null 2>&1 & )",
+          "while [ ! -s sleeper.pid ]; do :; done",
           "echo ATTEMPTED");
 
   @TempDir Path temp;

@@ -38,9 +38,6 @@ class ProcessTreeTest {
         .script("nap", "echo $$; exec sleep 1000")
         // Exits at once, leaving a child behind that holds stdout open.
         .script("spawn", "sleep 1000 &\necho $!")
-        // Double fork: the grandchild is reparented and drops the environment marker, so only
-        // the sandbox's PID namespace can find it.
-        .script("orphan", "( env -u XCT_SHELL_STEP sleep 1000 & echo $! )")
         // The grandchild leaves the session, keeping the environment marker.
         .script("escape", "( setsid sleep 1000 & echo $! )")
         // A daemon: double fork, new session, and the session's leader exits, so the sleep is
@@ -54,7 +51,6 @@ class ProcessTreeTest {
             Workspace.plain("sleep"),
             Workspace.plain("nap"),
             Workspace.plain("spawn"),
-            Workspace.plain("orphan"),
             Workspace.plain("escape"),
             Workspace.plain("daemon"),
             Workspace.plain("linger"));
@@ -100,20 +96,6 @@ class ProcessTreeTest {
     Result result = shell.execute(argv("spawn"));
     assertThat(result.isSuccess()).isTrue();
     assertThat(Workspace.isRunning(pids(result).get(0))).isFalse();
-  }
-
-  @Test
-  void unconfinedAReparentedGrandchildThatDroppedTheMarkerIsOutOfReachAsDocumented() {
-    // Neither a descendant nor marked: unconfined, nothing finds it (the sandbox's PID namespace
-    // does, see BubblewrapTest); pinned so that the documentation stays true.
-    Result result = shell.execute(argv("orphan"));
-    assertThat(result.isSuccess()).isTrue();
-    long pid = pids(result).get(0);
-    try {
-      assertThat(Workspace.isRunning(pid)).isTrue();
-    } finally {
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    }
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.xct.tools.shell.Options;
 import dev.xct.tools.shell.Program;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,7 +111,9 @@ final class ArgumentChecker {
               + ")");
     }
     boolean positional = false;
-    boolean scriptOperand = !rule.scriptOptions().isEmpty() && !mentionsScriptOption(i);
+    boolean scriptOperand =
+        !rule.scriptOptions().isEmpty()
+            && !OptionSpellings.mentionsAny(argv, i, rule.scriptOptions(), rule.syntax());
     int ownOperands = 0;
     while (i < end) {
       String arg = argv.get(i);
@@ -148,32 +149,6 @@ final class ArgumentChecker {
     return -1;
   }
 
-  /**
-   * Returns whether any argument from {@code from} on might be read as an option that supplies the
-   * script: an abbreviation of a long one, or one of the letters anywhere in a short bundle.
-   */
-  private boolean mentionsScriptOption(int from) {
-    for (int i = from; i < argv.size(); i++) {
-      String arg = argv.get(i);
-      if (arg.length() < 2 || arg.charAt(0) != '-') {
-        continue;
-      }
-      int eq = arg.indexOf('=');
-      String name = eq < 0 ? arg : arg.substring(0, eq);
-      for (String option : rule.scriptOptions()) {
-        boolean longForm = option.startsWith("--") || rule.syntax() == OptionSyntax.SINGLE_DASH;
-        if (longForm
-            ? option.startsWith(name) && name.length() > 1
-            : arg.startsWith("-")
-                && !arg.startsWith("--")
-                && arg.indexOf(option.charAt(1), 1) > 0) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** Checks the option at {@code i} and its value; returns the index of the next argument. */
   private int option(int i) {
     String arg = argv.get(i);
@@ -196,17 +171,17 @@ final class ArgumentChecker {
     if (exact.isPresent()) {
       return value(i, EnumSet.of(exact.get()), false, attached);
     }
-    for (Map.Entry<String, String> denied : table.denied().entrySet()) {
-      if (isAbbreviation(name, denied.getKey())) {
-        throw refuse(i, deniedReason(name, denied.getKey(), denied.getValue()));
-      }
-    }
+    OptionSpellings.deniedAbbreviation(table, name)
+        .ifPresent(
+            reason -> {
+              throw refuse(i, reason);
+            });
     Set<OptionKind> kinds = EnumSet.noneOf(OptionKind.class);
     table
         .kinds()
         .forEach(
             (option, kind) -> {
-              if (isAbbreviation(name, option)) {
+              if (OptionSpellings.isAbbreviation(name, option)) {
                 kinds.add(kind);
               }
             });
@@ -286,50 +261,21 @@ final class ArgumentChecker {
     return mayNotConsume ? i + 1 : i + 2;
   }
 
-  private static boolean isAbbreviation(String name, String option) {
-    return option.startsWith("--") && option.startsWith(name);
-  }
-
   private void denyIfDenied(int i, String name) {
-    String reason = table.denied().get(name);
-    if (reason != null) {
-      throw refuse(i, deniedReason(name, name, reason));
-    }
+    OptionSpellings.deniedExactly(table, name)
+        .ifPresent(
+            reason -> {
+              throw refuse(i, reason);
+            });
   }
 
   /** Refuses the argument at {@code i} if any reading of it is a denied option. */
   private void refuseIfDenied(int i) {
-    String arg = argv.get(i);
-    if (arg.length() < 2 || !arg.startsWith("-") || arg.equals("--")) {
-      return;
-    }
-    int eq = arg.indexOf('=');
-    String name = eq < 0 ? arg : arg.substring(0, eq);
-    if (rule.syntax() == OptionSyntax.SINGLE_DASH || arg.startsWith("--")) {
-      boolean gnu = rule.syntax() == OptionSyntax.GNU;
-      Optional<Map.Entry<String, String>> denied =
-          table.denied().entrySet().stream()
-              .filter(
-                  entry ->
-                      entry.getKey().equals(name)
-                          || gnu
-                              && table.kind(name).isEmpty()
-                              && isAbbreviation(name, entry.getKey()))
-              .findFirst();
-      if (denied.isPresent()) {
-        throw refuse(i, deniedReason(name, denied.get().getKey(), denied.get().getValue()));
-      }
-      return;
-    }
-    arg.codePoints()
-        .skip(1)
-        .mapToObj(codePoint -> "-" + new String(Character.toChars(codePoint)))
-        .forEach(option -> denyIfDenied(i, option));
-  }
-
-  private static String deniedReason(String spelled, String option, String reason) {
-    String form = spelled.equals(option) ? option : option + " (abbreviated " + spelled + ")";
-    return "option " + form + " is denied: " + reason;
+    OptionSpellings.deniedInAnyReading(table, rule.syntax(), argv.get(i))
+        .ifPresent(
+            reason -> {
+              throw refuse(i, reason);
+            });
   }
 
   private void checkPath(String path, int index, boolean optionValue) {
