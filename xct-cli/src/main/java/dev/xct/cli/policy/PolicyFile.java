@@ -1,15 +1,11 @@
 package dev.xct.cli.policy;
 
-import dev.xct.cli.policy.internal.PolicyReader;
 import dev.xct.core.JsonValue;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +19,8 @@ import java.util.Optional;
  * in this jar as {@code dev/xct/cli/policy/policy.schema.json}) and {@code docs/cli.md}.
  *
  * <p>Loading never half-succeeds: every problem in the file is collected, located by line and
- * column, and reported together in one {@link PolicyFileException}. Immutable and thread-safe.
+ * column, and reported together in one {@link PolicyFileException}; {@link CheckedPolicy} also
+ * carries the warnings. Immutable and thread-safe.
  *
  * @param version the format version, 1
  * @param description free text from the file, or empty
@@ -73,14 +70,7 @@ public record PolicyFile(
    * @throws UncheckedIOException if the file cannot be read
    */
   public static PolicyFile load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read policy file " + file, e);
-    }
-    String name = file.toString();
-    return parse(text, name, name.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
+    return CheckedPolicy.load(file).policy();
   }
 
   /**
@@ -89,9 +79,7 @@ public record PolicyFile(
    * @throws PolicyFileException listing every problem, each with its line and column
    */
   public static PolicyFile parse(String text, String name, boolean json) {
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(name, "name");
-    return PolicyReader.read(text, name, json);
+    return CheckedPolicy.parse(text, name, json).policy();
   }
 
   /** Returns whether the file offers the tool called {@code name} to the model. */

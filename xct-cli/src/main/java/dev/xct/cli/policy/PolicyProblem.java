@@ -3,7 +3,8 @@ package dev.xct.cli.policy;
 import java.util.Objects;
 
 /**
- * Describes one thing wrong with a policy file: where it is, which field, and what was expected.
+ * Describes one thing wrong with a policy file (a problem), or one setting that weakens a boundary
+ * (a warning): where it is, which field, and what was expected or what it allows.
  *
  * @param line the 1-based line, or 0 when the problem concerns the whole file
  * @param column the 1-based column, or 0 when unknown

@@ -56,6 +56,15 @@ class PolicyCheckIT {
             "version: 1\ntools: []\ntools: []\nrules: []\n",
             "p.yaml:3:1: duplicate key 'tools' (first given on line 2)"),
         Arguments.of("version: 1\ntools: [fs.read\nrules: []\n", "p.yaml:3:"),
+        Arguments.of(
+            "version: 1\ntools: []\nrules: []\nshell:\n  programs:\n    - name: mytool\n",
+            "p.yaml:6:7: shell.programs[0]: program 'mytool' lists no options and XCT has no profile"),
+        Arguments.of(
+            "version: 1\ntools: []\nrules: []\nshell:\n  timeout: 5m\n  programs: [{preset: ls}]\n",
+            "p.yaml:5:3: shell.timeout: timeout 5m exceeds the default max_timeout 2m"),
+        Arguments.of(
+            "version: 1\ntools: []\nrules: []\nshell:\n  sandbox: unconfined\n  network: true\n",
+            "p.yaml:6:3: shell.network: an unconfined sandbox never restricts the network"),
         Arguments.of("", "p.yaml:1:1: the file is empty"));
   }
 
@@ -135,6 +144,83 @@ class PolicyCheckIT {
   }
 
   @Test
+  void policyCheckWarnsAboutAnUnconfinedSandbox() throws IOException {
+    Files.writeString(
+        dir.resolve("p.yaml"),
+        "version: 1\ntools: []\nrules: []\nshell:\n  sandbox: unconfined\n  programs: [{preset: ls}]\n");
+
+    Xct.Outcome check = Xct.run(dir, "policy", "check", "p.yaml");
+
+    assertThat(check.exitCode()).as(check.all()).isZero();
+    assertThat(check.out())
+        .contains("✓ p.yaml is a valid policy")
+        .contains("shell:    sandbox: unconfined")
+        .contains("! p.yaml:5:3: shell.sandbox: commands run without the OS sandbox")
+        .contains("for trusted models only")
+        .contains("⚠ 1 warning");
+  }
+
+  @Test
+  void policyCheckWarnsAboutTheNetworkAndUnvettedProgramsInJsonToo() throws IOException {
+    Files.writeString(
+        dir.resolve("p.yaml"),
+        """
+        version: 1
+        tools: []
+        rules: []
+        shell:
+          network: true
+          programs:
+            - preset: ls
+            - name: mytool
+              unvetted_options_at_own_risk: true
+        """);
+
+    Xct.Outcome check = Xct.run(dir, "policy", "check", "p.yaml", "--json");
+
+    assertThat(check.exitCode()).as(check.all()).isZero();
+    JsonNode verdict = JsonMapper.builder().build().readTree(check.out());
+    assertThat(verdict.get("valid").asBoolean()).isTrue();
+    assertThat(verdict.get("problems")).isEmpty();
+    assertThat(verdict.get("warnings"))
+        .extracting(w -> w.get("line").asInt() + " " + w.get("field").asString())
+        .containsExactly("5 shell.network", "9 shell.programs[1].unvetted_options_at_own_risk");
+  }
+
+  @Test
+  void policyCheckShowsTheSandboxAndHowEachProgramsOptionsAreChecked() throws IOException {
+    Files.writeString(
+        dir.resolve("p.yaml"),
+        """
+        version: 1
+        tools: []
+        rules: []
+        shell:
+          timeout: 5m
+          max_timeout: 10m
+          read_only_paths: [/etc/maven]
+          programs:
+            - preset: git
+            - {name: mytool, subcommands: [test], flags: [-k]}
+            - {name: uptime, no_options: true, read_only: true}
+            - {name: htop, unvetted_options_at_own_risk: true, read_only: true}
+        """);
+
+    Xct.Outcome check = Xct.run(dir, "policy", "check", "p.yaml");
+
+    assertThat(check.exitCode()).as(check.all()).isZero();
+    assertThat(check.out())
+        .contains("shell:    sandbox: bubblewrap (no network)")
+        .contains("read-only in the sandbox: /etc/maven")
+        .contains("timeout: 5m, at most 10m")
+        .containsPattern("git +preset/profiled\\n")
+        .containsPattern("mytool +explicit options; may write")
+        .containsPattern("uptime +no options\\n")
+        .containsPattern("htop +unvetted: options nobody listed reach it\\n")
+        .contains("⚠ 1 warning");
+  }
+
+  @Test
   void shippedExamplePoliciesAreValid() throws IOException {
     Path examples = Path.of(System.getProperty("xct.examples", "../policies"));
     List<String> args = new ArrayList<>(List.of("policy", "check"));
@@ -148,5 +234,8 @@ class PolicyCheckIT {
     assertThat(check.exitCode()).as(check.all()).isZero();
     assertThat(check.out().lines().filter(line -> line.contains("is a valid policy")))
         .hasSize(args.size() - 2);
+    assertThat(check.out())
+        .as("shipped policies keep the sandbox, without warnings")
+        .doesNotContain("⚠");
   }
 }

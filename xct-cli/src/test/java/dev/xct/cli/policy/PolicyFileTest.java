@@ -214,7 +214,7 @@ class PolicyFileTest {
               programs:
                 - preset: git
                   subcommands: [status]
-                - name: make
+                - name: mytool
                   subcommands: [test]
                   operands_are_paths: false
                   denied_options:
@@ -230,7 +230,7 @@ class PolicyFileTest {
     ShellSettings shell = file.shell().orElseThrow();
     assertThat(shell.timeout()).contains(Duration.ofSeconds(5));
     assertThat(shell.maxOutputBytes()).hasValue(1000);
-    assertThat(shell.programs()).extracting(p -> p.name()).containsExactly("git", "make");
+    assertThat(shell.programs()).extracting(p -> p.name()).containsExactly("git", "mytool");
     assertThat(shell.programs().get(1).deniedOptions())
         .containsEntry("-f", "only the workspace's own Makefile");
     assertThat(shell.programs().get(1).operandsArePaths()).isFalse();
@@ -248,7 +248,7 @@ class PolicyFileTest {
                     shell:
                       programs:
                         - preset: git
-                        - name: make
+                        - name: mytool
                           flags: ["--bad option"]
                         - preset: git
                         - flags: ["-x"]

@@ -1,5 +1,6 @@
 package dev.xct.tools.shell;
 
+import dev.xct.tools.shell.internal.check.Launchers;
 import dev.xct.tools.shell.internal.profile.Hardening;
 import dev.xct.tools.shell.internal.profile.Profile;
 import dev.xct.tools.shell.internal.profile.Profiles;
@@ -127,11 +128,18 @@ public final class Presets {
   }
 
   /**
-   * Returns why {@code ShellTools} would refuse {@code rule} for a program XCT has no profile of
-   * (judged by its name; a rule whose program resolves to a profiled file is accepted too): it
-   * lists no options, declares none, and does not accept unvetted options. Empty when it is fine.
+   * Returns why {@code ShellTools} would refuse {@code rule}, judged by its name alone (a rule
+   * whose name resolves to another program's file is judged again when the tools are built): the
+   * program can never be allowed (a shell, an interpreter, a launcher that changes user, root or
+   * namespaces), it is a launcher the rule does not declare as one, or XCT has no profile of it and
+   * the rule lists no options, declares none and does not accept unvetted ones. Empty when it is
+   * fine.
    */
   public static Optional<String> vettingProblem(Program rule) {
+    Optional<String> launcher = Launchers.problem(rule, rule.name());
+    if (launcher.isPresent()) {
+      return Optional.of("program '" + rule.name() + "' " + launcher.get());
+    }
     if (Profiles.forName(rule.name()).isPresent()
         || rule.declaresOptions()
         || rule.unvettedOptionsAtOwnRisk()) {

@@ -48,6 +48,12 @@ public final class ShellTools {
   /** The tool's default name. */
   public static final String DEFAULT_TOOL_NAME = "shell.exec";
 
+  /** The timeout of a command when the model gives none, unless configured otherwise. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The most the model may ask for, unless configured otherwise. */
+  public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofMinutes(2);
+
   private final ShellExecTool tool;
   private final Validator validator;
 
@@ -83,8 +89,8 @@ public final class ShellTools {
     private List<Path> searchPath = List.of(Path.of("/usr/bin"), Path.of("/bin"));
     private final Map<String, Program> programs = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private Duration defaultTimeout = Duration.ofSeconds(30);
-    private Duration maxTimeout = Duration.ofMinutes(2);
+    private Duration defaultTimeout = DEFAULT_TIMEOUT;
+    private Duration maxTimeout = DEFAULT_MAX_TIMEOUT;
     private int maxOutputBytes = 64 * 1024;
     private int maxStdinBytes = 1024 * 1024;
     private int maxArgv = 256;

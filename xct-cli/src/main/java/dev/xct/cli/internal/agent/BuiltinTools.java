@@ -35,12 +35,23 @@ public final class BuiltinTools {
 
   /**
    * Returns the toolbox for {@code policy} under {@code workspace}: no tools without roots; the
-   * file tools over the roots; {@code shell.exec} too when the file lists programs.
+   * file tools over the roots; {@code shell.exec} too when the file lists programs, resolved on the
+   * shell tool's default PATH and run in the sandbox the file chooses (bubblewrap by default).
    *
    * @throws MissingRootException if a root is not an existing directory
-   * @throws XctException if the tools reject the configuration (a program not found on the PATH)
+   * @throws XctException if the tools reject the configuration (a program not found on the PATH,
+   *     bubblewrap missing or unable to start)
    */
   public static Toolbox forPolicy(PolicyFile policy, Path workspace) {
+    return forPolicy(policy, workspace, List.of());
+  }
+
+  /**
+   * Returns the toolbox as {@link #forPolicy(PolicyFile, Path)} does, with programs resolved on
+   * {@code searchPath} instead of the shell tool's default when it is not empty (for tests that
+   * stand in for programs a machine lacks).
+   */
+  static Toolbox forPolicy(PolicyFile policy, Path workspace, List<Path> searchPath) {
     if (policy.roots().isEmpty()) {
       return new Toolbox(List.of(), List.of());
     }
@@ -53,7 +64,7 @@ public final class BuiltinTools {
     List<Tool> tools = new ArrayList<>(fileTools.tools());
     List<Validator> validators = new ArrayList<>(List.of(fileTools.validator()));
     if (policy.shell().map(shell -> !shell.programs().isEmpty()).orElse(false)) {
-      ShellTools shell = shell(policy.shell().get(), confinement);
+      ShellTools shell = shell(policy.shell().get(), confinement, searchPath);
       tools.add(shell.tool());
       validators.add(shell.validator());
     }
@@ -76,9 +87,16 @@ public final class BuiltinTools {
     return builder.defaultDenyGlobs(fs.defaultDenies()).followSymlinks(fs.followSymlinks()).build();
   }
 
-  private static ShellTools shell(ShellSettings settings, PathConfinement confinement) {
+  private static ShellTools shell(
+      ShellSettings settings, PathConfinement confinement, List<Path> searchPath) {
     ShellTools.Builder builder =
-        ShellTools.builder().confinement(confinement).allow(settings.programs());
+        ShellTools.builder()
+            .confinement(confinement)
+            .allow(settings.programs())
+            .sandbox(settings.sandbox());
+    if (!searchPath.isEmpty()) {
+      builder.searchPath(searchPath.toArray(Path[]::new));
+    }
     settings.timeout().ifPresent(builder::defaultTimeout);
     settings.maxTimeout().ifPresent(builder::maxTimeout);
     settings.maxOutputBytes().ifPresent(builder::maxOutputBytes);

@@ -3,6 +3,7 @@ package dev.xct.cli.internal.command;
 import dev.xct.cli.ExitCodes;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Style;
+import dev.xct.cli.policy.CheckedPolicy;
 import dev.xct.cli.policy.PolicyFile;
 import dev.xct.cli.policy.PolicyFileException;
 import dev.xct.cli.policy.PolicyProblem;
@@ -13,7 +14,6 @@ import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.PolicyRule;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
     mixinStandardHelpOptions = true,
     description = {
       "Validate policy files. A valid file is summarised rule by rule; an invalid one gets one"
-          + " line per problem: FILE:LINE:COLUMN: FIELD: what is wrong and what was expected."
+          + " line per problem: FILE:LINE:COLUMN: FIELD: what is wrong and what was expected.",
+      "Warnings (an unconfined sandbox, the host's network, unvetted program options) are"
+          + " printed the same way, prefixed with '!'; they do not make a file invalid."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:the file is valid", "65:the file has problems", "66:the file is missing"})
@@ -44,7 +46,9 @@ final class PolicyCheckCommand implements Callable<Integer> {
       description = "Policy files (.yaml, .yml or .json); each is checked.")
   List<Path> files;
 
-  @Option(names = "--json", description = "Print one JSON object per file: file, valid, problems.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object per file: file, valid, problems, warnings.")
   boolean json;
 
   @Override
@@ -60,25 +64,17 @@ final class PolicyCheckCommand implements Callable<Integer> {
 
   private int check(Console console, Path file) {
     try {
-      PolicyFile policy = PolicyFile.load(file);
+      CheckedPolicy checked = CheckedPolicy.load(file);
       if (json) {
-        print(console.out(), verdict(file, true, List.of()));
+        print(console.out(), verdict(file, true, List.of(), checked.warnings()));
       } else {
-        explain(console.out(), console.style(), file, policy);
+        explain(console.out(), console.style(), file, checked.policy());
+        warnings(console.out(), console.style(), file, checked.warnings());
       }
       return ExitCodes.DONE;
     } catch (PolicyFileException e) {
       if (json) {
-        List<Map<String, Object>> problems = new ArrayList<>();
-        for (PolicyProblem p : e.problems()) {
-          Map<String, Object> one = new LinkedHashMap<>();
-          one.put("line", p.line());
-          one.put("column", p.column());
-          one.put("field", p.field());
-          one.put("message", p.message());
-          problems.add(one);
-        }
-        print(console.out(), verdict(file, false, problems));
+        print(console.out(), verdict(file, false, e.problems(), List.of()));
       } else {
         console.out().println(e.getMessage());
         int count = e.problems().size();
@@ -142,22 +138,41 @@ final class PolicyCheckCommand implements Callable<Integer> {
     policy
         .shell()
         .ifPresent(
-            shell ->
-                out.println(
-                    "  shell:    "
-                        + (shell.programs().isEmpty()
-                            ? "no programs (shell.exec can run nothing)"
-                            : shell.programs().stream()
-                                .map(p -> p.name() + (p.readOnly() ? "" : " (may write)"))
-                                .collect(Collectors.joining(", ")))));
+            shell -> {
+              List<String> lines = ShellSummary.lines(shell);
+              out.println("  shell:    " + lines.get(0));
+              lines.subList(1, lines.size()).forEach(line -> out.println("            " + line));
+            });
   }
 
-  private static Map<String, Object> verdict(Path file, boolean valid, List<?> problems) {
+  private static void warnings(
+      PrintStream out, Style style, Path file, List<PolicyProblem> warnings) {
+    for (PolicyProblem warning : warnings) {
+      out.println(style.yellow("! " + warning.format(file.toString())));
+    }
+    if (!warnings.isEmpty()) {
+      int count = warnings.size();
+      out.println(style.yellow("⚠ " + count + (count == 1 ? " warning" : " warnings")));
+    }
+  }
+
+  private static Map<String, Object> verdict(
+      Path file, boolean valid, List<PolicyProblem> problems, List<PolicyProblem> warnings) {
     Map<String, Object> verdict = new LinkedHashMap<>();
     verdict.put("file", file.toString());
     verdict.put("valid", valid);
-    verdict.put("problems", problems);
+    verdict.put("problems", problems.stream().map(PolicyCheckCommand::json).toList());
+    verdict.put("warnings", warnings.stream().map(PolicyCheckCommand::json).toList());
     return verdict;
+  }
+
+  private static Map<String, Object> json(PolicyProblem problem) {
+    Map<String, Object> one = new LinkedHashMap<>();
+    one.put("line", problem.line());
+    one.put("column", problem.column());
+    one.put("field", problem.field());
+    one.put("message", problem.message());
+    return one;
   }
 
   private static String root(Root root) {

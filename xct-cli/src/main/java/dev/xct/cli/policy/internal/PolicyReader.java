@@ -1,5 +1,6 @@
 package dev.xct.cli.policy.internal;
 
+import dev.xct.cli.policy.CheckedPolicy;
 import dev.xct.cli.policy.FsSettings;
 import dev.xct.cli.policy.PolicyFile;
 import dev.xct.cli.policy.PolicyFileException;
@@ -13,7 +14,6 @@ import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Condition;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
-import dev.xct.tools.shell.Program;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -29,13 +28,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns policy text into a {@link PolicyFile}: syntax first, then the schema, then what only code
  * can check (exactly one effect per rule, patterns and pointers that compile, unique rule ids,
- * durations). Every problem is collected and located before anything is thrown.
+ * durations, and what {@link ShellSection} checks in the shell section). Every problem is collected
+ * and located before anything is thrown; warnings are collected the same way and returned with the
+ * file in a {@link CheckedPolicy}.
  *
  * <p>One instance reads one file; not thread-safe. Use {@link #read}.
  */
 public final class PolicyReader {
   private final LocatedTree.Located located;
   private final List<PolicyProblem> problems = new ArrayList<>();
+  private final List<PolicyProblem> warnings = new ArrayList<>();
 
   private PolicyReader(LocatedTree.Located located) {
     this.located = located;
@@ -46,7 +48,7 @@ public final class PolicyReader {
    *
    * @throws PolicyFileException with every problem, located
    */
-  public static PolicyFile read(String text, String name, boolean json) {
+  public static CheckedPolicy read(String text, String name, boolean json) {
     LocatedTree.Located located;
     try {
       located = LocatedTree.read(text, json);
@@ -69,7 +71,7 @@ public final class PolicyReader {
     if (!reader.problems.isEmpty()) {
       throw new PolicyFileException(name, sorted(reader.problems));
     }
-    return file;
+    return new CheckedPolicy(file, sorted(reader.warnings));
   }
 
   private PolicyFile convert() {
@@ -93,7 +95,9 @@ public final class PolicyReader {
     Optional<Duration> toolTimeout = optionalDuration(root.path("tool_timeout"), "/tool_timeout");
     FsSettings fs = root.has("fs") ? fs(root.get("fs")) : FsSettings.defaults();
     Optional<ShellSettings> shell =
-        root.has("shell") ? Optional.of(shell(root.get("shell"))) : Optional.empty();
+        root.has("shell")
+            ? Optional.of(ShellSection.read(root.get("shell"), this))
+            : Optional.empty();
     return new PolicyFile(
         1,
         root.path("description").asString(""),
@@ -204,34 +208,6 @@ public final class PolicyReader {
             : OptionalLong.empty());
   }
 
-  private ShellSettings shell(JsonNode node) {
-    List<Program> programs = new ArrayList<>();
-    Map<String, Integer> names = new HashMap<>();
-    JsonNode listed = node.path("programs");
-    for (int i = 0; i < listed.size(); i++) {
-      String at = "/shell/programs/" + i;
-      Optional<Program> program = ShellPrograms.read(listed.get(i), at, this::add);
-      if (program.isEmpty()) {
-        continue;
-      }
-      Integer earlier = names.putIfAbsent(program.get().name(), i);
-      if (earlier != null) {
-        add(
-            at,
-            "program '" + program.get().name() + "' is listed twice, as programs[" + earlier + "]");
-        continue;
-      }
-      programs.add(program.get());
-    }
-    return new ShellSettings(
-        programs,
-        optionalDuration(node.path("timeout"), "/shell/timeout"),
-        optionalDuration(node.path("max_timeout"), "/shell/max_timeout"),
-        node.has("max_output_bytes")
-            ? OptionalInt.of(node.get("max_output_bytes").asInt())
-            : OptionalInt.empty());
-  }
-
   static List<String> strings(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(element -> out.add(element.asString()));
@@ -254,7 +230,7 @@ public final class PolicyReader {
     return attempt("/budgets", builder::build).orElse(Budgets.defaults());
   }
 
-  private Optional<Duration> optionalDuration(JsonNode node, String at) {
+  Optional<Duration> optionalDuration(JsonNode node, String at) {
     if (node.isMissingNode()) {
       return Optional.empty();
     }
@@ -274,10 +250,19 @@ public final class PolicyReader {
     }
   }
 
+  /** Reports a problem at {@code pointer}: the file is invalid. */
   void add(String pointer, String message) {
+    problems.add(located(pointer, message));
+  }
+
+  /** Reports a warning at {@code pointer}: the file is valid, but weakens a boundary. */
+  void warn(String pointer, String message) {
+    warnings.add(located(pointer, message));
+  }
+
+  private PolicyProblem located(String pointer, String message) {
     LocatedTree.Location location = located.locate(pointer);
-    problems.add(
-        new PolicyProblem(location.line(), location.column(), Fields.display(pointer), message));
+    return new PolicyProblem(location.line(), location.column(), Fields.display(pointer), message);
   }
 
   private static List<PolicyProblem> sorted(List<PolicyProblem> problems) {

@@ -4,6 +4,7 @@ import dev.xct.core.XctException;
 import dev.xct.tools.shell.OptionSyntax;
 import dev.xct.tools.shell.Presets;
 import dev.xct.tools.shell.Program;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,22 @@ import java.util.function.BiConsumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns one entry of a policy file's {@code shell.programs} into a {@link Program}: a vetted preset
- * narrowed by the entry's fields, or a rule written from scratch. Stateless.
+ * Turns one entry of a policy file's {@code shell.programs} into a {@link Program}: a vetted
+ * preset, narrowed by the entry's fields ({@link PresetNarrowing}), or a rule written from scratch.
+ * Reports as problems what {@code ShellTools} would refuse when run or replay build the tools: a
+ * rule the program builder rejects, and a rule for a program XCT has no profile of that declares no
+ * options ({@link Presets#vettingProblem}). Stateless.
  */
 final class ShellPrograms {
+  /** The fields that list accepted options, each with the kind it declares. */
+  static final List<String> OPTION_FIELDS =
+      List.of(
+          "flags",
+          "value_options",
+          "path_options",
+          "optional_value_options",
+          "optional_path_options");
+
   private ShellPrograms() {}
 
   /** Returns the program, or empty after reporting each problem to {@code problems}. */
@@ -30,17 +43,72 @@ final class ShellPrograms {
           at + "/name", "the preset '" + preset + "' runs '" + preset + "', not '" + name + "'");
       return Optional.empty();
     }
+    if (!consistent(node, at, problems)) {
+      return Optional.empty();
+    }
     try {
-      Program.Builder builder = preset != null ? preset(preset).toBuilder() : Program.builder(name);
-      apply(node, builder);
-      return Optional.of(builder.build());
+      Optional<Program> program =
+          preset != null
+              ? PresetNarrowing.narrow(preset(preset), node, at, problems)
+              : Optional.of(rule(name, node));
+      Optional<String> unvetted = program.flatMap(Presets::vettingProblem);
+      if (unvetted.isPresent()) {
+        problems.accept(at, unvetted.get());
+        return Optional.empty();
+      }
+      return program;
     } catch (XctException e) {
       problems.accept(at, e.getMessage());
       return Optional.empty();
     }
   }
 
-  private static void apply(JsonNode node, Program.Builder builder) {
+  /** Reports {@code no_options} combined with fields it contradicts. */
+  private static boolean consistent(JsonNode node, String at, BiConsumer<String, String> problems) {
+    if (!node.path("no_options").asBoolean(false)) {
+      return true;
+    }
+    boolean fine = true;
+    for (String field : contradicting()) {
+      JsonNode value = node.path(field);
+      if (!value.isMissingNode() && !(value.isBoolean() && !value.asBoolean())) {
+        problems.accept(
+            at + "/" + field,
+            "no_options: true refuses every option; it cannot be combined with " + field);
+        fine = false;
+      }
+    }
+    return fine;
+  }
+
+  private static List<String> contradicting() {
+    List<String> fields = new ArrayList<>(OPTION_FIELDS);
+    fields.add("denied_options");
+    fields.add("unvetted_options_at_own_risk");
+    return fields;
+  }
+
+  private static Program rule(String name, JsonNode node) {
+    Program.Builder builder = Program.builder(name);
+    builder.subcommands(strings(node.path("subcommands")));
+    // Denials first, so that an option both denied and listed is a problem, not a silent denial.
+    applyCommon(node, builder);
+    builder.flags(strings(node.path("flags")));
+    builder.valueOptions(strings(node.path("value_options")));
+    builder.pathOptions(strings(node.path("path_options")));
+    builder.optionalValueOptions(strings(node.path("optional_value_options")));
+    builder.optionalPathOptions(strings(node.path("optional_path_options")));
+    if (node.path("no_options").asBoolean(false)) {
+      builder.noOptions();
+    }
+    if (node.path("unvetted_options_at_own_risk").asBoolean(false)) {
+      builder.unvettedOptionsAtOwnRisk();
+    }
+    return builder.build();
+  }
+
+  /** Applies the fields a preset and a rule share: they add limits and trusted values. */
+  static void applyCommon(JsonNode node, Program.Builder builder) {
     if (node.has("syntax")) {
       builder.syntax(
           "single-dash".equals(node.get("syntax").asString())
@@ -53,14 +121,10 @@ final class ShellPrograms {
     if (!node.path("operands_are_paths").asBoolean(true)) {
       builder.operandsAreNotPaths();
     }
-    builder.subcommands(array(node.path("subcommands")));
-    builder.fixedArguments(array(node.path("fixed_arguments")));
+    builder.fixedArguments(strings(node.path("fixed_arguments")));
     for (Map.Entry<String, JsonNode> denied : node.path("denied_options").properties()) {
       builder.deniedOption(denied.getKey(), denied.getValue().asString());
     }
-    builder.valueOptions(array(node.path("value_options")));
-    builder.pathOptions(array(node.path("path_options")));
-    builder.flags(array(node.path("flags")));
     for (Map.Entry<String, JsonNode> variable : node.path("environment").properties()) {
       builder.environment(variable.getKey(), variable.getValue().asString());
     }
@@ -72,23 +136,14 @@ final class ShellPrograms {
     }
   }
 
-  private static String[] array(JsonNode node) {
-    List<String> values = PolicyReader.strings(node);
-    return values.toArray(String[]::new);
+  static String[] strings(JsonNode node) {
+    return PolicyReader.strings(node).toArray(String[]::new);
   }
 
   private static Program preset(String name) {
-    return switch (name) {
-      case "cat" -> Presets.cat();
-      case "diff" -> Presets.diff();
-      case "find" -> Presets.find();
-      case "git" -> Presets.git();
-      case "grep" -> Presets.grep();
-      case "head" -> Presets.head();
-      case "ls" -> Presets.ls();
-      case "tail" -> Presets.tail();
-      case "wc" -> Presets.wc();
-      default -> throw new XctException("there is no preset '" + name + "'");
-    };
+    return Presets.all().stream()
+        .filter(preset -> preset.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new XctException("there is no preset '" + name + "'"));
   }
 }

@@ -113,22 +113,11 @@ final class ProgramResolver {
     boolean multiCall =
         Launchers.base(realName).equals("busybox") || Launchers.base(realName).equals("toybox");
     for (String candidate : multiCall ? List.of(name) : List.of(name, realName)) {
-      Optional<String> never = Launchers.uncheckable(candidate);
-      if (never.isPresent()) {
-        throw new XctException(
-            "program '" + name + "' (" + executable + ") cannot be allowed: it " + never.get());
-      }
-      if (Launchers.isLauncher(candidate) && !rule.isLauncher()) {
-        throw new XctException(
-            "program '"
-                + name
-                + "' ("
-                + executable
-                + ") runs other programs: declare it with Program.builder(\""
-                + name
-                + "\").launcher(n) so that its inner command is checked against the allowlist,"
-                + " or leave it out");
-      }
+      Launchers.problem(rule, candidate)
+          .ifPresent(
+              problem -> {
+                throw new XctException("program '" + name + "' (" + executable + ") " + problem);
+              });
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.xct.tools.shell.internal.check;
 
+import dev.xct.tools.shell.Program;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -168,6 +169,26 @@ public final class Launchers {
       return Optional.of(
           "runs its command as another user, in other namespaces, under another root or under a"
               + " tracer, where the checks of the command's paths no longer hold");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns why a program called {@code name} (as configured, or the file it resolves to) may not
+   * run under {@code rule}: it can never be allowed, or it is a launcher the rule does not declare
+   * as one. Empty when it may.
+   */
+  public static Optional<String> problem(Program rule, String name) {
+    Optional<String> never = uncheckable(name);
+    if (never.isPresent()) {
+      return Optional.of("cannot be allowed: it " + never.get());
+    }
+    if (isLauncher(name) && !rule.isLauncher()) {
+      return Optional.of(
+          "runs other programs: declare it with Program.builder(\""
+              + rule.name()
+              + "\").launcher(n) so that its inner command is checked against the allowlist,"
+              + " or leave it out");
     }
     return Optional.empty();
   }
