@@ -12,7 +12,7 @@ import java.util.Optional;
  * OptionKind}, and the options it refuses, each with the reason the model is told.
  *
  * <p>A table is an allowlist: the checker refuses an option it does not list, unless the program is
- * explicitly {@linkplain Program.Builder#unvettedOptionsAtOwnRisk() unvetted}. Denied options are
+ * explicitly {@linkplain ProgramBuilder#unvettedOptionsAtOwnRisk() unvetted}. Denied options are
  * refused in every spelling, wherever they stand.
  *
  * <p>Immutable and thread-safe. Build with {@link #builder()}; change with {@link #toBuilder()}.

@@ -154,11 +154,11 @@ public final class Presets {
             + " contains");
   }
 
-  private static Program.Builder readOnly(String name) {
+  private static ProgramBuilder readOnly(String name) {
     return vetted(Program.builder(name).readOnly(true).build());
   }
 
-  private static Program.Builder vetted(Program rule) {
+  private static ProgramBuilder vetted(Program rule) {
     Profile profile =
         Profiles.forName(rule.name())
             .orElseThrow(() -> new IllegalStateException("no profile of " + rule.name()));

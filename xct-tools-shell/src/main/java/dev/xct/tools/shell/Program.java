@@ -1,13 +1,11 @@
 package dev.xct.tools.shell;
 
 import dev.xct.core.XctException;
-import dev.xct.tools.shell.internal.check.ProgramRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -20,14 +18,15 @@ import java.util.regex.Pattern;
  * come from the integrator and are not. Operands (arguments that are neither options nor option
  * values) are paths confined to the roots unless {@link #operandsArePaths()} is false: a value
  * wrongly treated as a path is at worst refused, never let through. An option the rule does not
- * list is refused, unless the rule is {@linkplain Builder#unvettedOptionsAtOwnRisk() unvetted}.
+ * list is refused, unless the rule is {@linkplain ProgramBuilder#unvettedOptionsAtOwnRisk()
+ * unvetted}.
  *
  * <p>{@code ShellTools} refuses, when it is built, a rule that declares no options at all (neither
- * {@link Builder#noOptions()} nor any option) for a program XCT has no profile of, unless the rule
- * is unvetted. For a program XCT does have a profile of ({@code git}, {@code sed}, {@code tar},
- * {@code sort}, {@code find}, {@code diff}, {@code grep}, {@code ls}, ...; found by name or by the
- * file the name resolves to), the profile's option kinds, denials, fixed arguments and environment
- * are laid over the rule, so a hand-written rule cannot forget what the profile knows.
+ * {@link ProgramBuilder#noOptions()} nor any option) for a program XCT has no profile of, unless
+ * the rule is unvetted. For a program XCT does have a profile of ({@code git}, {@code sed}, {@code
+ * tar}, {@code sort}, {@code find}, {@code diff}, {@code grep}, {@code ls}, ...; found by name or
+ * by the file the name resolves to), the profile's option kinds, denials, fixed arguments and
+ * environment are laid over the rule, so a hand-written rule cannot forget what the profile knows.
  *
  * <p>Immutable and thread-safe, with value equality. Build with {@link #builder(String)}; change
  * with {@link #toBuilder()}.
@@ -55,7 +54,7 @@ public final class Program {
   private final boolean noOptions;
   private final boolean unvetted;
 
-  private Program(Builder b) {
+  Program(ProgramBuilder b) {
     this.name = b.name;
     this.syntax = b.syntax;
     this.readOnly = b.readOnly;
@@ -85,11 +84,11 @@ public final class Program {
    *
    * @throws XctException if the name is not a bare program name matching {@link #NAME_PATTERN}
    */
-  public static Builder builder(String name) {
+  public static ProgramBuilder builder(String name) {
     if (name == null || !NAME_PATTERN.matcher(name).matches()) {
       throw new XctException("program name '" + name + "' must match " + NAME_PATTERN);
     }
-    return new Builder(name);
+    return new ProgramBuilder(name);
   }
 
   /** Returns the bare program name, resolved once on the integrator's PATH. */
@@ -195,7 +194,10 @@ public final class Program {
     return scriptOptions;
   }
 
-  /** Returns whether the rule declares its options (any option, or {@link Builder#noOptions()}). */
+  /**
+   * Returns whether the rule declares its options (any option, or {@link
+   * ProgramBuilder#noOptions()}).
+   */
   public boolean declaresOptions() {
     return noOptions
         || !options.isEmpty()
@@ -208,8 +210,8 @@ public final class Program {
   }
 
   /** Returns a builder holding this rule's values. */
-  public Builder toBuilder() {
-    Builder b = new Builder(name);
+  public ProgramBuilder toBuilder() {
+    ProgramBuilder b = new ProgramBuilder(name);
     b.syntax = syntax;
     b.readOnly = readOnly;
     b.operandsArePaths = operandsArePaths;
@@ -259,206 +261,5 @@ public final class Program {
         List.of(maxArguments, maxArgumentLength, launcherOperands),
         List.of(oldStyleOptions, noOptions, unvetted),
         scriptOptions);
-  }
-
-  /** Configures a {@link Program}. Not thread-safe; {@link #build()} copies its state. */
-  public static final class Builder {
-    private final String name;
-    private OptionSyntax syntax = OptionSyntax.GNU;
-    private boolean readOnly;
-    private boolean operandsArePaths = true;
-    private Options.Builder options = Options.builder();
-    private final List<String> subcommands = new ArrayList<>();
-    private final Map<String, Options> subcommandOptions = new LinkedHashMap<>();
-    private final List<String> fixedArguments = new ArrayList<>();
-    private final Map<String, List<String>> subcommandArguments = new LinkedHashMap<>();
-    private final Map<String, String> environment = new LinkedHashMap<>();
-    private int maxArguments = 64;
-    private int maxArgumentLength = 4096;
-    private int launcherOperands = -1;
-    private boolean oldStyleOptions;
-    private final List<String> scriptOptions = new ArrayList<>();
-    private boolean noOptions;
-    private boolean unvetted;
-
-    private Builder(String name) {
-      this.name = name;
-    }
-
-    /** Sets how the program spells its options; {@link OptionSyntax#GNU} by default. */
-    public Builder syntax(OptionSyntax syntax) {
-      this.syntax = Objects.requireNonNull(syntax, "syntax");
-      return this;
-    }
-
-    /** Declares that the program, restricted by this rule, changes nothing. */
-    public Builder readOnly(boolean readOnly) {
-      this.readOnly = readOnly;
-      return this;
-    }
-
-    /** Declares that operands are data (patterns, durations), not paths. */
-    public Builder operandsAreNotPaths() {
-      this.operandsArePaths = false;
-      return this;
-    }
-
-    /** Requires the first argument to be one of {@code names}; no option may precede it. */
-    public Builder subcommands(String... names) {
-      subcommands.addAll(List.of(names));
-      return this;
-    }
-
-    /** Lays {@code options} over the program's options after {@code subcommand}. */
-    public Builder subcommandOptions(String subcommand, Options options) {
-      Objects.requireNonNull(subcommand, "subcommand");
-      subcommandOptions.merge(subcommand, Objects.requireNonNull(options), Options::with);
-      return this;
-    }
-
-    /** Adds trusted arguments inserted right after the program name on every run. */
-    public Builder fixedArguments(String... arguments) {
-      fixedArguments.addAll(List.of(arguments));
-      return this;
-    }
-
-    /** Adds trusted arguments inserted right after {@code subcommand} on every run of it. */
-    public Builder subcommandArguments(String subcommand, String... arguments) {
-      subcommandArguments
-          .computeIfAbsent(subcommand, key -> new ArrayList<>())
-          .addAll(List.of(arguments));
-      return this;
-    }
-
-    /** Lays {@code table} over the program's options (kinds replaced, denials added). */
-    public Builder options(Options table) {
-      this.options = options.build().with(table).toBuilder();
-      return this;
-    }
-
-    /** Denies {@code option} in every spelling; the model is told {@code reason}. */
-    public Builder deniedOption(String option, String reason) {
-      options.deniedOption(option, reason);
-      return this;
-    }
-
-    /** Denies each of {@code options} in every spelling, with a generic reason. */
-    public Builder deniedOptions(String... options) {
-      this.options.deniedOptions(options);
-      return this;
-    }
-
-    /** Accepts options that take no value. */
-    public Builder flags(String... options) {
-      this.options.flags(options);
-      return this;
-    }
-
-    /** Accepts options that require a value that is not a path. */
-    public Builder valueOptions(String... options) {
-      this.options.valueOptions(options);
-      return this;
-    }
-
-    /** Accepts options that require a path, which is confined to the roots like an operand. */
-    public Builder pathOptions(String... options) {
-      this.options.pathOptions(options);
-      return this;
-    }
-
-    /** Accepts options whose value is optional and attached only ({@code --color[=WHEN]}). */
-    public Builder optionalValueOptions(String... options) {
-      this.options.optionalValueOptions(options);
-      return this;
-    }
-
-    /** Accepts options whose optional, attached-only value is a path, confined to the roots. */
-    public Builder optionalPathOptions(String... options) {
-      this.options.optionalPathOptions(options);
-      return this;
-    }
-
-    /** Declares that the program takes no options: every option-like argument is refused. */
-    public Builder noOptions() {
-      this.noOptions = true;
-      return this;
-    }
-
-    /**
-     * Lets options this rule does not list through to the program, checked only against the denied
-     * options and the kinds declared here. For programs the integrator has vetted elsewhere, at the
-     * integrator's own risk: an option nobody listed may run code or read outside the roots, and
-     * only the sandbox then contains it. {@code xct policy check} warns about such rules.
-     */
-    public Builder unvettedOptionsAtOwnRisk() {
-      this.unvetted = true;
-      return this;
-    }
-
-    /**
-     * Declares that the program reads a first argument without a leading dash as option letters, as
-     * {@code tar} reads {@code tar xzf a.tgz}. Such an argument is refused, with a message that
-     * asks for the dashed form: old-style letters take their values from the following arguments in
-     * turn ({@code tar xfC a.tar dir}), and fixed arguments before them change the reading.
-     */
-    public Builder oldStyleOptions() {
-      this.oldStyleOptions = true;
-      return this;
-    }
-
-    /**
-     * Declares that the first operand is a script or pattern, not a path, unless an argument that
-     * could be one of {@code options} (which supply it otherwise) is given: {@code sed s/a/b/ f}
-     * with {@code ("-e", "--expression", "-f", "--file")}. Any argument that might spell one of
-     * them, an abbreviation or a letter in a bundle, counts, so the first operand is checked as a
-     * path whenever the program might read it as one.
-     */
-    public Builder scriptOperand(String... options) {
-      scriptOptions.addAll(List.of(options));
-      return this;
-    }
-
-    /** Sets an environment variable for this program; the integrator's value, never the model's. */
-    public Builder environment(String variable, String value) {
-      environment.put(
-          Objects.requireNonNull(variable, "variable"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /** Limits how many arguments the model may pass after the program name; 64 by default. */
-    public Builder maxArguments(int max) {
-      this.maxArguments = max;
-      return this;
-    }
-
-    /** Limits the length of each argument in characters; 4096 by default. */
-    public Builder maxArgumentLength(int max) {
-      this.maxArgumentLength = max;
-      return this;
-    }
-
-    /**
-     * Declares the program a launcher: after its own options and {@code ownOperands} operands, the
-     * rest of the line is an inner command, checked against the same allowlist. The launcher must
-     * stop parsing its options at its first operand, as coreutils' launchers do. Its own operands
-     * are paths unless {@link #operandsAreNotPaths()}.
-     */
-    public Builder launcher(int ownOperands) {
-      this.launcherOperands = ownOperands;
-      return this;
-    }
-
-    /**
-     * Returns the immutable rule.
-     *
-     * @throws XctException if the rule is inconsistent: a malformed subcommand, option or variable
-     *     name, an option both denied and accepted, arguments or options for a subcommand that is
-     *     not allowed, a limit out of range, or a launcher with subcommands
-     */
-    public Program build() {
-      Program program = new Program(this);
-      ProgramRules.validate(program);
-      return program;
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.xct.cli.policy.internal;
 
 import dev.xct.tools.shell.Options;
 import dev.xct.tools.shell.Program;
+import dev.xct.tools.shell.ProgramBuilder;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +33,11 @@ final class PresetNarrowing {
     boolean noOptions = node.path("no_options").asBoolean(false);
     Set<String> listed = listed(node);
     if (!node.has("subcommands") && listed == null && !noOptions) {
-      Program.Builder unchanged = preset.toBuilder();
+      ProgramBuilder unchanged = preset.toBuilder();
       ShellPrograms.applyCommon(node, unchanged);
       return Optional.of(unchanged.build());
     }
-    Program.Builder b = base(preset);
+    ProgramBuilder b = base(preset);
     b.options(noOptions ? Options.none() : chosen(preset.options(), listed));
     for (String subcommand : subcommands) {
       b.subcommands(subcommand);
@@ -122,8 +123,8 @@ final class PresetNarrowing {
   }
 
   /** Returns a builder with everything of {@code preset} but its options and subcommands. */
-  private static Program.Builder base(Program preset) {
-    Program.Builder b =
+  private static ProgramBuilder base(Program preset) {
+    ProgramBuilder b =
         Program.builder(preset.name())
             .syntax(preset.syntax())
             .readOnly(preset.readOnly())

@@ -4,6 +4,7 @@ import dev.xct.core.XctException;
 import dev.xct.tools.shell.OptionSyntax;
 import dev.xct.tools.shell.Presets;
 import dev.xct.tools.shell.Program;
+import dev.xct.tools.shell.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class ShellPrograms {
   }
 
   private static Program rule(String name, JsonNode node) {
-    Program.Builder builder = Program.builder(name);
+    ProgramBuilder builder = Program.builder(name);
     builder.subcommands(strings(node.path("subcommands")));
     // Denials first, so that an option both denied and listed is a problem, not a silent denial.
     applyCommon(node, builder);
@@ -108,7 +109,7 @@ final class ShellPrograms {
   }
 
   /** Applies the fields a preset and a rule share: they add limits and trusted values. */
-  static void applyCommon(JsonNode node, Program.Builder builder) {
+  static void applyCommon(JsonNode node, ProgramBuilder builder) {
     if (node.has("syntax")) {
       builder.syntax(
           "single-dash".equals(node.get("syntax").asString())

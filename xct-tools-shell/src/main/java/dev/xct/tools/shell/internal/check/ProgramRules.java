@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks that a {@link Program} is consistent, so that {@code Program.Builder.build()} fails with a
+ * Checks that a {@link Program} is consistent, so that {@code ProgramBuilder.build()} fails with a
  * message naming the culprit instead of a rule that the checker would misread. Stateless and
  * thread-safe.
  */

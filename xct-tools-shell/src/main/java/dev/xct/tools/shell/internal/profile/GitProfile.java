@@ -2,6 +2,7 @@ package dev.xct.tools.shell.internal.profile;
 
 import dev.xct.tools.shell.Options;
 import dev.xct.tools.shell.Program;
+import dev.xct.tools.shell.ProgramBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class GitProfile {
   private GitProfile() {}
 
   static Profile profile() {
-    Program.Builder git = Program.builder("git").fixedArguments("--no-pager");
+    ProgramBuilder git = Program.builder("git").fixedArguments("--no-pager");
     for (String setting : HARDENING) {
       git.fixedArguments("-c", setting);
     }

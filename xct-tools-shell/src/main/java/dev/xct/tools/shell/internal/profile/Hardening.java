@@ -3,6 +3,7 @@ package dev.xct.tools.shell.internal.profile;
 import dev.xct.tools.shell.OptionKind;
 import dev.xct.tools.shell.Options;
 import dev.xct.tools.shell.Program;
+import dev.xct.tools.shell.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class Hardening {
   public static Program harden(Program rule, Profile profile) {
     Program facts = profile.facts();
     boolean own = listsOptions(rule);
-    Program.Builder b =
+    ProgramBuilder b =
         Program.builder(rule.name())
             .syntax(facts.syntax())
             .readOnly(rule.readOnly())

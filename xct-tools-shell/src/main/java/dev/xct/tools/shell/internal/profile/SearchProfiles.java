@@ -2,6 +2,7 @@ package dev.xct.tools.shell.internal.profile;
 
 import dev.xct.tools.shell.OptionSyntax;
 import dev.xct.tools.shell.Program;
+import dev.xct.tools.shell.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,7 @@ final class SearchProfiles {
    * confined, since links are never followed); the read-only preset denies them.
    */
   private static Profile find() {
-    Program.Builder find =
+    ProgramBuilder find =
         Program.builder("find")
             .syntax(OptionSyntax.SINGLE_DASH)
             .flags("-H", "-P", "-not", "-a", "-and", "-o", "-or", "-daystart", "-warn", "-nowarn")

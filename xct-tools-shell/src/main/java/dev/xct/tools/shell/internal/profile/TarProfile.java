@@ -1,6 +1,7 @@
 package dev.xct.tools.shell.internal.profile;
 
 import dev.xct.tools.shell.Program;
+import dev.xct.tools.shell.ProgramBuilder;
 
 /**
  * Profile of {@code tar} (GNU tar 1.34). Always passed: {@code --force-local}, so that an archive
@@ -21,7 +22,7 @@ final class TarProfile {
   private TarProfile() {}
 
   static Profile profile() {
-    Program.Builder tar =
+    ProgramBuilder tar =
         Program.builder("tar")
             .oldStyleOptions()
             .fixedArguments("--force-local", "--no-same-owner", "--no-same-permissions")
