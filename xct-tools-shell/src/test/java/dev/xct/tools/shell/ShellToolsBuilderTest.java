@@ -153,7 +153,11 @@ class ShellToolsBuilderTest {
     assertThat(mixed.spec().hints().readOnly()).isFalse();
     assertThat(mixed.spec().hints().destructive()).isTrue();
     assertThat(mixed.spec().name()).isEqualTo("shell.exec");
-    assertThat(mixed.spec().description()).contains("ls, touch", "without a shell");
+    assertThat(mixed.spec().description())
+        .contains(
+            "ls, touch",
+            "without a shell",
+            "a sandbox that sees only the roots and has no network");
     assertThat(mixed.spec().timeout()).contains(Duration.ofMinutes(2).plusSeconds(2));
   }
 

@@ -45,7 +45,14 @@ public final class ShellSpec {
         + " redirection, globbing, variables, quoting or command substitution; each argv element"
         + " reaches the program as it is. Allowed programs: "
         + programs
-        + ". Paths and cwd must stay inside the working root (cwd is relative to it). Exit code 0"
+        + ". Only the options each program accepts are allowed; write options with a dash and give"
+        + " counts with -n rather than as -5. Paths and cwd must stay inside the working root (cwd"
+        + " is relative to it)"
+        + (config.sandbox().isPresent()
+            ? "; commands run in a sandbox that sees only the roots"
+                + (config.sandbox().get().network() ? "" : " and has no network")
+            : "")
+        + ". Exit code 0"
         + " returns stdout, stderr and the exit code; any other exit returns the error"
         + " COMMAND_FAILED with the output. Output beyond "
         + config.maxOutputBytes()
