@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Inspects the repository git would use, right before git runs, and refuses it with {@code
@@ -61,7 +62,12 @@ final class GitRepositoryCheck implements Preflight {
 
   @Override
   public Optional<Result.Failure> check(ProcessRunner runner, ToolContext context) {
-    Result located = git(runner, context, "rev-parse", "--absolute-git-dir", "--git-common-dir");
+    // Both questions at once: each is a program start (in the sandbox, a sandbox start).
+    CompletableFuture<Result> listing =
+        runner.runAsync(git("config", "--list", "--show-scope", "-z", "--no-includes"), context);
+    Result located =
+        runner.run(git("rev-parse", "--absolute-git-dir", "--git-common-dir"), context);
+    Result listed = listing.join();
     if (located instanceof Result.Failure failure) {
       String stderr = text(failure.details(), "stderr");
       // Outside a repository there is nothing to inspect, and git will fail the same way.
@@ -85,7 +91,6 @@ final class GitRepositoryCheck implements Preflight {
     if (Files.exists(commonDir.resolve("objects/info/alternates"), LinkOption.NOFOLLOW_LINKS)) {
       return Optional.of(refuse("the repository borrows objects from elsewhere (alternates)"));
     }
-    Result listed = git(runner, context, "config", "--list", "--show-scope", "-z", "--no-includes");
     if (!(listed instanceof Result.Success success) || truncated(success)) {
       return Optional.of(refuse("git could not list the repository's configuration"));
     }
@@ -139,16 +144,14 @@ final class GitRepositoryCheck implements Preflight {
     return confinement.resolve(path.toString(), PathAccess.READ) instanceof PathResolution.Allowed;
   }
 
-  private Result git(ProcessRunner runner, ToolContext context, String... arguments) {
+  private PreparedCommand git(String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(git.toString());
     command.addAll(fixedArguments);
     command.addAll(List.of(arguments));
     List<String> shown = new ArrayList<>(List.of("git"));
     shown.addAll(List.of(arguments));
-    return runner.run(
-        new PreparedCommand(command, shown, directory, Optional.empty(), TIMEOUT, environment),
-        context);
+    return new PreparedCommand(command, shown, directory, Optional.empty(), TIMEOUT, environment);
   }
 
   private static boolean truncated(Result.Success success) {

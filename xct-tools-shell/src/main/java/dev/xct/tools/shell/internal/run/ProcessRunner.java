@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -47,6 +48,14 @@ public final class ProcessRunner {
   public ProcessRunner(ShellConfig config) {
     this.config = config;
     this.sandbox = config.sandbox().map(settings -> new BubblewrapCommand(config)).orElse(null);
+  }
+
+  /**
+   * Starts {@link #run} on a pooled thread, for a caller that has another command to run meanwhile;
+   * the future never completes exceptionally for run problems.
+   */
+  public CompletableFuture<Result> runAsync(PreparedCommand command, ToolContext context) {
+    return CompletableFuture.supplyAsync(() -> run(command, context), IoThreads::run);
   }
 
   /** Runs {@code command} within the limits of {@code context}; never throws for run problems. */
