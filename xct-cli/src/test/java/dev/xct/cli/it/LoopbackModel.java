@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,6 +23,7 @@ final class LoopbackModel implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicInteger calls = new AtomicInteger();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   private LoopbackModel(HttpServer server) {
     this.server = server;
@@ -36,6 +38,8 @@ final class LoopbackModel implements AutoCloseable {
       server.createContext(
           "/v1/chat/completions",
           exchange -> {
+            model.authorizations.add(
+                String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             exchange.getRequestBody().readAllBytes();
             int call = model.calls.getAndIncrement();
             ObjectNode body = JSON.createObjectNode();
@@ -60,11 +64,26 @@ final class LoopbackModel implements AutoCloseable {
     }
   }
 
+  /** Returns how many requests the server answered. */
+  int calls() {
+    return calls.get();
+  }
+
+  /** Returns the {@code Authorization} header of every request, in order. */
+  List<String> authorizations() {
+    return authorizations;
+  }
+
+  /** Returns the port the server listens on. */
+  int port() {
+    return server.getAddress().getPort();
+  }
+
   /** Returns the environment that points {@code xct run} at this server. */
   Map<String, String> environment() {
     return Map.of(
         "XCT_MODEL", "loopback-model",
-        "XCT_MODEL_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+        "XCT_MODEL_URL", "http://127.0.0.1:" + port() + "/v1",
         "XCT_API_KEY", "test-key");
   }
 
