@@ -44,7 +44,10 @@ public final class ShellErrorCodes {
   /** The program ran past its timeout; it and every process it started were killed. */
   public static final String COMMAND_TIMEOUT = "COMMAND_TIMEOUT";
 
-  /** The program could not be started (it vanished, or the sandbox could not be set up). */
+  /**
+   * The program, or the sandbox's {@code bwrap}, could not be started (it vanished since the tools
+   * were built), or its private home could not be made.
+   */
   public static final String COMMAND_START_FAILED = "COMMAND_START_FAILED";
 
   /**
