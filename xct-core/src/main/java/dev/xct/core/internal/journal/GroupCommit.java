@@ -1,8 +1,6 @@
 package dev.xct.core.internal.journal;
 
 import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -15,8 +13,8 @@ import java.util.function.Supplier;
  * arrived while the previous force ran. Thread-safe.
  */
 final class GroupCommit {
-  /** What a force covers: every record up to {@code seq}, written to {@code channel}. */
-  record Target(long seq, FileChannel channel) {}
+  /** What a force covers: every record up to {@code seq}, written to {@code segment}. */
+  record Target(long seq, SegmentFile segment) {}
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition forced = lock.newCondition();
@@ -42,9 +40,9 @@ final class GroupCommit {
         lock.unlock();
         try {
           covered = target.get();
-          covered.channel().force(false);
-        } catch (ClosedChannelException e) {
-          // A roll to the next segment forced and closed this one: its records are durable.
+          // Succeeds without a force when a roll already forced and closed the segment; fails when
+          // it was closed unforced. Never reports an unforced record durable.
+          covered.segment().force();
         } catch (IOException e) {
           error = e;
         } finally {

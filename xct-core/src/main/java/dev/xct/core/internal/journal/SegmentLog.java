@@ -3,7 +3,6 @@ package dev.xct.core.internal.journal;
 import dev.xct.core.XctException;
 import dev.xct.core.journal.Durability;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Appends chained records to the active segment, rolls to a new segment when it is full, and makes
  * records durable as {@link Durability} says. After any I/O failure the log refuses every further
  * append (fail closed): a half-written line is then the last thing in its segment, where readers
- * treat it as torn. Thread-safe.
+ * treat it as torn. Writes and forces go through {@link SegmentFile}, which an appending thread's
+ * interrupt cannot close. Thread-safe.
  */
 public final class SegmentLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
@@ -26,8 +26,8 @@ public final class SegmentLog implements AutoCloseable {
   private final long segmentBytes;
   private final GroupCommit group = new GroupCommit();
   private final Object writeLock = new Object();
-  private FileChannel channel;
-  private long channelSize;
+  private SegmentFile segment;
+  private long segmentSize;
   private long nextSeq;
   private String lastHash;
   private boolean appendToLast;
@@ -71,13 +71,10 @@ public final class SegmentLog implements AutoCloseable {
       RecordCodec.Encoded record = codec.encode(seq, lastHash, eventJson);
       try {
         rollIfNeeded(seq, record.line().length);
-        ByteBuffer buffer = ByteBuffer.wrap(record.line());
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channelSize += record.line().length;
+        segment.write(record.line());
+        segmentSize += record.line().length;
         if (durability == Durability.FORCE) {
-          channel.force(false);
+          segment.force();
         }
       } catch (IOException e) {
         failure = e;
@@ -102,23 +99,24 @@ public final class SegmentLog implements AutoCloseable {
 
   private GroupCommit.Target forceTarget() {
     synchronized (writeLock) {
-      return new GroupCommit.Target(nextSeq - 1, channel);
+      return new GroupCommit.Target(nextSeq - 1, segment);
     }
   }
 
   private void rollIfNeeded(long seq, int length) throws IOException {
-    if (channel == null && appendToLast) {
+    if (segment == null && appendToLast) {
       appendToLast = false;
-      channel = FileChannel.open(lastSegment, StandardOpenOption.WRITE);
-      channelSize = channel.size();
-      channel.position(channelSize);
+      segment = new SegmentFile(lastSegment, true);
+      segmentSize = Files.size(lastSegment);
     }
-    if (channel != null && (channelSize == 0 || channelSize + length <= segmentBytes)) {
+    if (segment != null && (segmentSize == 0 || segmentSize + length <= segmentBytes)) {
       return;
     }
-    if (channel != null) {
-      channel.force(false); // everything before the new segment is durable before it starts
-      channel.close();
+    if (segment != null) {
+      // Everything before the new segment is durable before it starts.
+      SegmentFile full = segment;
+      segment = null;
+      full.forceAndClose();
     }
     Path file = dir.resolve(Segments.name(seq));
     if (Files.exists(file)) {
@@ -128,12 +126,12 @@ public final class SegmentLog implements AutoCloseable {
         throw new IOException("journal segment " + file + " already exists");
       }
       LOG.warn("replacing journal segment {}, which holds only a torn record", file);
-      channel =
-          FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      segment = new SegmentFile(file, false);
     } else {
-      channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+      Files.createFile(file);
+      segment = new SegmentFile(file, true);
     }
-    channelSize = 0;
+    segmentSize = 0;
     lastSegment = file;
     if (durability != Durability.NONE) {
       forceDirectory();
@@ -152,16 +150,17 @@ public final class SegmentLog implements AutoCloseable {
   @Override
   public void close() {
     synchronized (writeLock) {
-      if (channel != null) {
+      if (segment != null) {
         try {
           if (failure == null && durability != Durability.NONE) {
-            channel.force(false);
+            segment.forceAndClose();
+          } else {
+            segment.close();
           }
-          channel.close();
         } catch (IOException e) {
           LOG.warn("closing the journal segment failed", e);
         }
-        channel = null;
+        segment = null;
       }
       if (failure == null) {
         failure = new IOException("journal closed");

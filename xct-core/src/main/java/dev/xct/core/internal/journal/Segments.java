@@ -1,6 +1,7 @@
 package dev.xct.core.internal.journal;
 
 import dev.xct.core.XctException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -75,7 +76,10 @@ public final class Segments {
   public static Content read(Path file) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      // A FileInputStream, not a channel: a reader's interrupt must not fail the read.
+      try (FileInputStream in = new FileInputStream(file.toFile())) {
+        bytes = in.readAllBytes();
+      }
     } catch (IOException e) {
       throw new XctException("cannot read journal segment " + file, e);
     }
