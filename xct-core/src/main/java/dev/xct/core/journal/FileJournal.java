@@ -32,7 +32,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@link #open} takes an exclusive lock on the directory ({@code journal.lock}): one writer per
  * directory, across processes. {@link #openReadOnly} takes no lock and never writes. On opening, a
  * record torn by a crash at the end of a segment is reported ({@link #tornTails()}) and ignored;
- * new records then go to a new segment, never after torn bytes.
+ * new records then go to a new segment, never after torn bytes. With {@link
+ * JournalOptions#expectedHead()} set, opening verifies the whole chain first.
+ *
+ * <p>Reading a run ({@link #read}, {@link #records}, and so {@code ExecutionLoop.resume}) verifies
+ * the chain from the first segment that holds the run's records to the end of the journal, with the
+ * signature when a key is set, and throws {@link JournalDamagedException} where {@link #verify()}
+ * would report a problem.
  *
  * <p>Thread-safe.
  */
@@ -56,6 +62,13 @@ public final class FileJournal implements Journal {
         lock = lock(dir);
       } else if (!Files.isDirectory(dir)) {
         throw new XctException("no journal directory " + dir);
+      }
+      if (options.expectedHead().isPresent()) {
+        Verification verification =
+            new ChainVerifier(codec).verify(dir, options.expectedHead().get());
+        if (verification.problem().isPresent()) {
+          throw new JournalDamagedException("journal " + dir, verification.problem().get());
+        }
       }
       JournalScan scan = new JournalScan(dir, codec);
       this.tornTails = List.copyOf(scan.tornTails);
@@ -138,7 +151,7 @@ public final class FileJournal implements Journal {
   /**
    * {@inheritDoc}
    *
-   * @throws XctException if a record in the range read is malformed or no longer matches its hash
+   * @throws JournalDamagedException if the chain is broken from the run's first segment on
    */
   @Override
   public List<RunEvent> read(String runId) {
@@ -149,7 +162,7 @@ public final class FileJournal implements Journal {
    * Returns the run's records with their place in the chain; empty if the journal knows no such
    * run. Torn records are left out.
    *
-   * @throws XctException if a record in the range read is malformed or no longer matches its hash
+   * @throws JournalDamagedException if the chain is broken from the run's first segment on
    */
   public List<JournalRecord> records(String runId) {
     Objects.requireNonNull(runId, "runId");

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Configures a {@link FileJournal}: when records are forced to disk, whether the hash chain is
- * signed, and how large a segment file may grow.
+ * signed, how large a segment file may grow, and which head the chain must reach when it is opened.
  *
  * <p>Immutable and thread-safe. Start from {@link #defaults()} or {@link #builder()}.
  */
@@ -20,11 +20,13 @@ public final class JournalOptions {
   private final Durability durability;
   private final byte[] signingKey;
   private final long segmentBytes;
+  private final Verification.Head expectedHead;
 
   private JournalOptions(Builder builder) {
     this.durability = builder.durability;
     this.signingKey = builder.signingKey;
     this.segmentBytes = builder.segmentBytes;
+    this.expectedHead = builder.expectedHead;
   }
 
   /** Returns the defaults: {@link Durability#FORCE}, unsigned, 64 MiB segments. */
@@ -52,12 +54,18 @@ public final class JournalOptions {
     return segmentBytes;
   }
 
+  /** Returns the head the chain must reach, intact, when the journal is opened, if one is set. */
+  public Optional<Verification.Head> expectedHead() {
+    return Optional.ofNullable(expectedHead);
+  }
+
   /** Returns a builder holding these options. */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.durability = durability;
     builder.signingKey = signingKey;
     builder.segmentBytes = segmentBytes;
+    builder.expectedHead = expectedHead;
     return builder;
   }
 
@@ -76,6 +84,7 @@ public final class JournalOptions {
     private Durability durability = Durability.FORCE;
     private byte[] signingKey;
     private long segmentBytes = DEFAULT_SEGMENT_BYTES;
+    private Verification.Head expectedHead;
 
     private Builder() {}
 
@@ -111,6 +120,18 @@ public final class JournalOptions {
         throw new XctException("segments must allow at least 4096 bytes, was: " + bytes);
       }
       this.segmentBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Requires the chain to reach {@code head} (from {@link Verification#head()} of an earlier
+     * {@link FileJournal#verify()}, kept somewhere the journal's writer cannot change) intact:
+     * opening the journal then verifies the whole chain and refuses, with {@link
+     * JournalDamagedException}, one that was cut off before the head or changed up to it. Resume on
+     * such a journal cannot be fooled by records removed from the end.
+     */
+    public Builder expectedHead(Verification.Head head) {
+      this.expectedHead = Objects.requireNonNull(head, "head");
       return this;
     }
 

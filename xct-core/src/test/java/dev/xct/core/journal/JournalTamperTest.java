@@ -2,7 +2,6 @@ package dev.xct.core.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.internal.journal.RecordCodec;
 import dev.xct.core.journal.Verification.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -196,6 +195,34 @@ class JournalTamperTest {
     assertThat(problem.line()).isEqualTo(9);
   }
 
+  @Test
+  void aRecordMovedIntoALaterSegmentIsOutOfOrderNotMissing() throws IOException {
+    JournalOptions options =
+        JournalOptions.builder().durability(Durability.NONE).segmentBytes(4096).build();
+    try (FileJournal journal = FileJournal.open(dir, options)) {
+      for (int run = 0; run < 12; run++) {
+        JournalEvents.run("run-" + run, 3).forEach(journal::append);
+      }
+    }
+    List<Path> segments;
+    try (Stream<Path> files = Files.list(dir)) {
+      segments = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
+    }
+    assertThat(segments).hasSizeGreaterThanOrEqualTo(3);
+    List<String> second = SegmentEdits.lines(segments.get(1));
+    List<String> third = SegmentEdits.lines(segments.get(2));
+    long moved = Long.parseLong(second.get(0).substring(7, second.get(0).indexOf(',')));
+    third.add(second.remove(0));
+    SegmentEdits.write(segments.get(1), second);
+    SegmentEdits.write(segments.get(2), third);
+
+    Verification.Problem problem = verify(false).problem().orElseThrow();
+
+    assertThat(problem.kind()).isEqualTo(Kind.OUT_OF_ORDER);
+    assertThat(problem.seq()).isEqualTo(moved);
+    assertThat(problem.segment()).isEqualTo(segments.get(1).getFileName().toString());
+  }
+
   private static List<byte[]> without(List<byte[]> lines, int record) {
     List<byte[]> out = new ArrayList<>(lines);
     out.remove(record - 1);
@@ -254,18 +281,10 @@ class JournalTamperTest {
   }
 
   private static byte[] reencode(String line, String prev, String find, String put, byte[] key) {
-    int eventStart = line.indexOf(",\"event\":") + 9;
-    int eventEnd = line.lastIndexOf(",\"hash\":\"");
-    long seq = Long.parseLong(line.substring(7, line.indexOf(',')));
-    String oldPrev =
-        line.substring(line.indexOf("\"prev\":\"") + 8, line.indexOf("\"prev\":\"") + 72);
-    String event = line.substring(eventStart, eventEnd).replace(find, put);
-    byte[] encoded = new RecordCodec(key).encode(seq, prev == null ? oldPrev : prev, event).line();
-    return Arrays.copyOf(encoded, encoded.length - 1); // without the newline
+    return SegmentEdits.reencode(line, prev, event -> event.replace(find, put), key);
   }
 
   private static String hashOf(String line) {
-    int at = line.lastIndexOf(",\"hash\":\"") + 9;
-    return line.substring(at, at + 64);
+    return SegmentEdits.hashOf(line);
   }
 }

@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Walks every segment of a journal in order and checks the hash chain: each record's hash matches
+ * Walks the segments of a journal in order and checks the hash chain: each record's hash matches
  * its bytes, its signature matches when a key is given, its sequence number is the next one and its
  * previous-hash is its predecessor's hash. Stops at the first problem. Records before the first
- * segment present (removed by retention) are not required; a chain starting at 1 must start from
- * the genesis hash. Stateless apart from one walk; not thread-safe.
+ * segment walked (removed by retention, or before the part a reader needs) are not required; a
+ * chain starting at 1 must start from the genesis hash. A reader can see every verified record as
+ * it passes ({@link #walk}). Stateless apart from one walk; not thread-safe.
  */
 public final class ChainVerifier {
   private final RecordCodec codec;
@@ -25,6 +27,9 @@ public final class ChainVerifier {
   private long records;
   private Verification.Head anchor;
   private boolean anchorSeen;
+  private List<Path> files = List.of();
+  private int current;
+  private Consumer<RecordCodec.Decoded> verified = record -> {};
 
   /** Verifies with {@code codec}; signatures are checked only if the codec has a key. */
   public ChainVerifier(RecordCodec codec) {
@@ -34,12 +39,25 @@ public final class ChainVerifier {
 
   /** Verifies the segments of {@code dir}; {@code anchor}, if given, must be reached and match. */
   public Verification verify(Path dir, Verification.Head anchor) {
+    return walk(Segments.list(dir), anchor, record -> {});
+  }
+
+  /**
+   * Verifies {@code files}, in order, and hands each record that chains correctly to {@code
+   * verified} before looking at the next; stops at the first problem.
+   */
+  public Verification walk(
+      List<Path> files, Verification.Head anchor, Consumer<RecordCodec.Decoded> verified) {
     this.anchor = anchor;
+    this.files = files;
+    this.verified = verified;
     Problem problem = null;
-    for (Path file : Segments.list(dir)) {
+    for (int f = 0; f < files.size(); f++) {
+      Path file = files.get(f);
       if (expected < 0) {
         expected = Segments.firstSeq(file);
       }
+      current = f;
       problem = segment(Segments.read(file));
       if (problem != null) {
         break;
@@ -102,7 +120,7 @@ public final class ChainVerifier {
           record.mac() == null ? "the record is not signed" : "the record's signature is wrong");
     }
     if (record.seq() > expected) {
-      boolean later = appearsLater(content, i + 1, expected);
+      boolean later = appearsLater(content, i + 1, expected) || appearsInLaterSegment(expected);
       return new Problem(
           later ? Kind.OUT_OF_ORDER : Kind.MISSING,
           name,
@@ -140,6 +158,7 @@ public final class ChainVerifier {
     lastHash = record.hash();
     expected++;
     records++;
+    verified.accept(record);
     return null;
   }
 
@@ -147,6 +166,16 @@ public final class ChainVerifier {
     for (int j = from; j < content.lines(); j++) {
       RecordCodec.Decoded other = decode(content, j);
       if (other != null && other.seq() == seq) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Looks for record {@code seq} in the segments after the current one (only on a problem). */
+  private boolean appearsInLaterSegment(long seq) {
+    for (int f = current + 1; f < files.size(); f++) {
+      if (appearsLater(Segments.read(files.get(f)), 0, seq)) {
         return true;
       }
     }

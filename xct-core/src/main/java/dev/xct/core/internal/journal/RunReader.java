@@ -1,8 +1,9 @@
 package dev.xct.core.internal.journal;
 
-import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
+import dev.xct.core.journal.JournalDamagedException;
 import dev.xct.core.journal.JournalRecord;
+import dev.xct.core.journal.Verification;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,14 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads one run's records from the segments that can hold them. Strict where it matters for
- * resuming: a complete line that is malformed or no longer matches its hash fails the read
- * (skipping it could hide an intent and let a step run twice), while a torn line at the end of a
- * segment is ignored. Stateless and thread-safe.
+ * Reads one run's records from the segments that can hold them, trusting only a verified chain:
+ * every record from the first segment that can hold the run's first record to the end of the
+ * journal must match its hash (and its signature, when a key is set), follow its predecessor in
+ * sequence and chain to it, as {@link ChainVerifier} checks the whole journal. Records of a run
+ * deleted, duplicated, reordered or edited (even with the edited record's own hash recomputed,
+ * which its successor's link then contradicts) fail the read instead of letting a resumed run
+ * repeat a step or believe a forged task; a torn line at the end of a segment is ignored. Stateless
+ * and thread-safe.
  */
 public final class RunReader {
   private RunReader() {}
@@ -21,7 +26,7 @@ public final class RunReader {
   /**
    * Returns the records of {@code runId}, whose first record is {@code firstSeq}.
    *
-   * @throws XctException if a line in range is corrupt
+   * @throws JournalDamagedException if the chain is broken anywhere in the range read
    */
   public static List<JournalRecord> read(
       Path dir,
@@ -36,38 +41,25 @@ public final class RunReader {
         start = f;
       }
     }
-    List<JournalRecord> out = new ArrayList<>();
-    for (int f = start; f < files.size(); f++) {
-      Segments.Content content = Segments.read(files.get(f));
-      for (int i = 0; i < content.lines(); i++) {
-        RecordCodec.Decoded record;
-        try {
-          record = codec.decode(content.bytes(), content.starts()[i], content.ends()[i]);
-        } catch (XctException e) {
-          throw corrupt(content, i, "is not a journal record", e);
-        }
-        if (!record.hashMatches()) {
-          throw corrupt(content, i, "no longer matches its hash", null);
-        }
-        if (record.seq() >= firstSeq
-            && runId.equals(JsonFields.runId(record.event()).orElse(null))) {
-          out.add(new JournalRecord(record.seq(), record.hash(), parser.apply(record.event())));
-        }
-      }
+    List<RecordCodec.Decoded> records = new ArrayList<>();
+    Verification verification =
+        new ChainVerifier(codec)
+            .walk(
+                files.subList(start, files.size()),
+                null,
+                record -> {
+                  if (record.seq() >= firstSeq
+                      && runId.equals(JsonFields.runId(record.event()).orElse(null))) {
+                    records.add(record);
+                  }
+                });
+    if (verification.problem().isPresent()) {
+      throw new JournalDamagedException("run '" + runId + "'", verification.problem().get());
+    }
+    List<JournalRecord> out = new ArrayList<>(records.size());
+    for (RecordCodec.Decoded record : records) {
+      out.add(new JournalRecord(record.seq(), record.hash(), parser.apply(record.event())));
     }
     return out;
-  }
-
-  private static XctException corrupt(
-      Segments.Content content, int line, String what, Exception cause) {
-    return new XctException(
-        "journal segment "
-            + content.name()
-            + " line "
-            + (line + 1)
-            + " "
-            + what
-            + "; the journal is damaged (run verify) and the run cannot be read safely",
-        cause);
   }
 }
