@@ -3,6 +3,8 @@ package dev.xct.core;
 import dev.xct.core.internal.Binder;
 import dev.xct.core.internal.CanonicalJson;
 import dev.xct.core.internal.Json;
+import dev.xct.core.internal.JsonText;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -19,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * value, so {@code 1}, {@code 1.0} and {@code 1e0} are equal. Two values are equal exactly when
  * their {@linkplain #toCanonicalJson() canonical texts} are. Numbers keep every digit: big integers
  * and decimals are never rounded through {@code double}. NaN and infinities are not JSON and are
- * refused.
+ * refused, as are member names holding an unpaired UTF-16 surrogate. Strings may hold one: the JSON
+ * text escapes it ({@code \uD800}), so the text encodes as UTF-8 and reads back exactly.
  *
  * <p>Immutable and thread-safe.
  */
@@ -42,7 +45,8 @@ public final class JsonValue {
   /**
    * Returns a copy of {@code node}; later changes to {@code node} do not affect the value.
    *
-   * @throws XctException if the tree holds NaN or an infinite number, or a missing node
+   * @throws XctException if the tree holds NaN or an infinite number, a missing node, or a member
+   *     name with an unpaired UTF-16 surrogate
    */
   public static JsonValue of(JsonNode node) {
     Objects.requireNonNull(node, "node");
@@ -54,7 +58,8 @@ public final class JsonValue {
    * {@code null}) to JSON with Jackson's default conventions. {@code Optional.empty()} inside a
    * record becomes {@code null}.
    *
-   * @throws XctException if the value cannot be represented as JSON (NaN and infinities included)
+   * @throws XctException if the value cannot be represented as JSON (NaN and infinities, and member
+   *     names with an unpaired UTF-16 surrogate, included)
    */
   public static JsonValue from(Object value) {
     if (value == null) {
@@ -90,7 +95,7 @@ public final class JsonValue {
       if (tree == null || tree.isMissingNode()) {
         throw new XctException("not valid JSON: the text holds no value");
       }
-      return new JsonValue(tree);
+      return new JsonValue(checked(tree));
     } catch (JacksonException e) {
       throw new XctException("not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -172,7 +177,7 @@ public final class JsonValue {
   public String toJson() {
     String text = compact;
     if (text == null) {
-      text = Json.MAPPER.writeValueAsString(node);
+      text = JsonText.escapeLoneSurrogates(Json.MAPPER.writeValueAsString(node));
       compact = text;
     }
     return text;
@@ -187,7 +192,7 @@ public final class JsonValue {
   public String toCanonicalJson() {
     String text = canonical;
     if (text == null) {
-      text = CanonicalJson.write(node);
+      text = JsonText.escapeLoneSurrogates(CanonicalJson.write(node));
       canonical = text;
     }
     return text;
@@ -212,7 +217,16 @@ public final class JsonValue {
     if ((tree.isDouble() || tree.isFloat()) && !Double.isFinite(tree.doubleValue())) {
       throw new XctException("NaN and infinite numbers are not JSON, was: " + tree.doubleValue());
     }
-    if (tree.isContainer()) {
+    if (tree.isObject()) {
+      for (Map.Entry<String, JsonNode> member : tree.properties()) {
+        if (JsonText.hasLoneSurrogate(member.getKey())) {
+          throw new XctException(
+              "a member name holds an unpaired UTF-16 surrogate, which no JSON reader reads back: "
+                  + JsonText.escapeLoneSurrogates(member.getKey()));
+        }
+        checked(member.getValue());
+      }
+    } else if (tree.isArray()) {
       for (JsonNode child : tree.values()) {
         checked(child);
       }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import tools.jackson.databind.node.StringNode;
 
 class ReplayIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern LONE_SURROGATE = Pattern.compile("[\\uD800-\\uDFFF]");
   private static final String DONE = "{\"done\":true,\"message\":\"finished\"}";
   private static final String POLICY =
       """
@@ -118,6 +120,7 @@ class ReplayIT {
             "Sure! " + proposal("fs.write", "{\"path\":\"x.txt\",\"content\":\"x\"}"),
             "INVALID_JSON"),
         Arguments.of("two decisions at once", proposal("fs.list", "{}") + DONE, "INVALID_JSON"),
+        Arguments.of("a lone surrogate", "\uD800" + DONE, "INVALID_JSON"),
         Arguments.of(
             "unknown member",
             "{\"next_step\":{\"tool\":\"fs.list\",\"arguments\":{},\"sudo\":true}}",
@@ -306,7 +309,13 @@ class ReplayIT {
   static Path writeReplies(Path file, List<String> replies) throws IOException {
     StringBuilder lines = new StringBuilder();
     for (String reply : replies) {
-      lines.append(JSON.writeValueAsString(StringNode.valueOf(reply))).append('\n');
+      String line = JSON.writeValueAsString(StringNode.valueOf(reply));
+      // a lone surrogate (one code point to Pattern; pairs are not matched) as a JSON escape
+      line =
+          LONE_SURROGATE
+              .matcher(line)
+              .replaceAll(m -> String.format("\\\\u%04X", (int) m.group().charAt(0)));
+      lines.append(line).append('\n');
     }
     return Files.writeString(file, lines.toString(), StandardCharsets.UTF_8);
   }

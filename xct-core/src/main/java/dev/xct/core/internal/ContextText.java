@@ -78,7 +78,7 @@ public final class ContextText {
     if (result != null) {
       out.set("response", Json.node(WireEncoder.toWire(result)));
     }
-    return Json.MAPPER.writeValueAsString(out);
+    return JsonText.escapeLoneSurrogates(Json.MAPPER.writeValueAsString(out));
   }
 
   /** Returns the note about omitted steps, or an empty string when none were omitted. */

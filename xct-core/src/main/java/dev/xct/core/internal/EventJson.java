@@ -17,9 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventJson {
   private EventJson() {}
 
-  /** Returns the compact JSON of {@code event}. */
+  /** Returns the compact JSON of {@code event}, lone surrogates escaped ({@link JsonText}). */
   public static String line(RunEvent event) {
-    return Json.MAPPER.writeValueAsString(toJson(event));
+    return JsonText.escapeLoneSurrogates(Json.MAPPER.writeValueAsString(toJson(event)));
   }
 
   /** Returns the JSON object of {@code event}. */

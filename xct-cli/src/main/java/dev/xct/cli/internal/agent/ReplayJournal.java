@@ -1,5 +1,6 @@
 package dev.xct.cli.internal.agent;
 
+import dev.xct.core.JsonValue;
 import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.event.JsonLinesEventWriter;
@@ -43,7 +44,7 @@ public final class ReplayJournal implements RunListener {
       step(node, completed);
     }
     node.properties().forEach(member -> member.setValue(sorted(member.getValue())));
-    String line = MAPPER.writeValueAsString(node);
+    String line = JsonValue.of(node).toJson(); // escapes lone surrogates, which UTF-8 cannot hold
     synchronized (this) {
       try {
         out.write(line);
