@@ -41,8 +41,10 @@ public final class WireEncoder {
   /**
    * Returns the canonical wire form of a decision: members in protocol order ({@code tool}, {@code
    * arguments}, {@code goal}; {@code done}, {@code message}), the members of every object inside
-   * the arguments sorted by name, and optional strings omitted when empty. Equal decisions
-   * therefore encode to equal text.
+   * the arguments sorted by name, and {@code goal} and {@code message} always present (empty when
+   * the model left them out or sent them empty, which decode to the same decision), so a record
+   * never shows a member missing that the model sent. Equal decisions therefore encode to equal
+   * text.
    */
   public static JsonValue toWire(Decision decision) {
     ObjectNode out = Json.MAPPER.createObjectNode();
@@ -50,14 +52,10 @@ public final class WireEncoder {
       ObjectNode step = out.putObject("next_step");
       step.put("tool", proposal.tool());
       step.set("arguments", sorted(Json.node(proposal.arguments())));
-      if (!proposal.goal().isEmpty()) {
-        step.put("goal", proposal.goal());
-      }
+      step.put("goal", proposal.goal());
     } else if (decision instanceof Decision.Done done) {
       out.put("done", true);
-      if (!done.message().isEmpty()) {
-        out.put("message", done.message());
-      }
+      out.put("message", done.message());
     }
     return Json.adopt(out);
   }

@@ -125,9 +125,10 @@ public final class ProtocolCodec {
 
   /**
    * Returns the canonical reply for a decision, as compact JSON text: members in protocol order,
-   * members of objects inside the arguments sorted by name, an empty goal or message left out.
-   * Equal decisions encode to equal text, and {@link #decode(String)} of the text returns an equal
-   * decision whenever it fits this codec's limits.
+   * members of objects inside the arguments sorted by name, {@code goal} and {@code message} always
+   * present (empty when the model sent them empty or left them out). Equal decisions encode to
+   * equal text, and {@link #decode(String)} of the text returns an equal decision whenever it fits
+   * this codec's limits.
    */
   public String encode(Decision decision) {
     return WireEncoder.toWire(decision).toJson();

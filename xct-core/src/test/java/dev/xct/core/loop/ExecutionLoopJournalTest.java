@@ -118,6 +118,21 @@ class ExecutionLoopJournalTest {
   }
 
   @Test
+  void anEmptyDoneMessageIsJournaledAsEmptyNotMissing() {
+    StringWriter lines = new StringWriter();
+    RunResult run =
+        ExecutionLoop.builder(new ResumeFixtures.ByStep(done("")), ToolRegistry.of(bump))
+            .listener(JsonLinesEventWriter.to(lines))
+            .build()
+            .run("task");
+
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    assertThat(lines.toString())
+        .contains("\"decision\":{\"done\":true,\"message\":\"\"}")
+        .doesNotContain("\"decision\":{\"done\":true}");
+  }
+
+  @Test
   void secretsAreMaskedInTheJournalListenersAndEventFileButNotForTheToolOrTheModel() {
     String login = propose("t.bump", "{\"user\":\"ann\",\"api_key\":\"sk-123\"}");
     StringWriter lines = new StringWriter();

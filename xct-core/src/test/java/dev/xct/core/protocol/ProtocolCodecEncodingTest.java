@@ -71,10 +71,10 @@ class ProtocolCodecEncodingTest {
   }
 
   @Test
-  void emptyGoalAndEmptyMessageAreLeftOut() {
+  void anEmptyGoalOrMessageIsWrittenNotDropped() {
     assertThat(CODEC.encode(Decision.propose("t", JsonValue.emptyObject(), "")))
-        .isEqualTo(q("{'next_step':{'tool':'t','arguments':{}}}"));
-    assertThat(CODEC.encode(Decision.done(""))).isEqualTo(q("{'done':true}"));
+        .isEqualTo(q("{'next_step':{'tool':'t','arguments':{},'goal':''}}"));
+    assertThat(CODEC.encode(Decision.done(""))).isEqualTo(q("{'done':true,'message':''}"));
     assertThat(CODEC.encode(Decision.done("bye"))).isEqualTo(q("{'done':true,'message':'bye'}"));
   }
 
