@@ -7,6 +7,7 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Condition;
 import dev.xct.core.validate.PolicyRule;
+import dev.xct.tools.fs.HardLinkPolicy;
 import dev.xct.tools.shell.Presets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -234,6 +235,49 @@ class PolicyFileTest {
     assertThat(shell.programs().get(1).deniedOptions())
         .containsEntry("-f", "only the workspace's own Makefile");
     assertThat(shell.programs().get(1).operandsArePaths()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"refuse, REFUSE", "refuse-writes, REFUSE_WRITES", "allow, ALLOW"})
+  void hardLinksInTheFsSectionChooseTheFileToolsHardLinkPolicy(
+      String value, HardLinkPolicy policy) {
+    PolicyFile file =
+        PolicyFile.parse(
+            "version: 1\ntools: []\nrules: []\nfs:\n  hard_links: " + value + "\n",
+            "p.yaml",
+            false);
+
+    assertThat(file.fs().hardLinks()).isEqualTo(policy);
+  }
+
+  @Test
+  void hardLinkedFilesAreRefusedWhenTheFileSaysNothing() {
+    PolicyFile file =
+        PolicyFile.parse("version: 1\ntools: []\nrules: []\nfs:\n  deny: [a]\n", "p.yaml", false);
+
+    assertThat(file.fs().hardLinks()).isEqualTo(HardLinkPolicy.REFUSE);
+    assertThat(FsSettings.defaults().hardLinks()).isEqualTo(HardLinkPolicy.REFUSE);
+  }
+
+  @Test
+  void anUnknownHardLinksValueIsALocatedProblem() {
+    assertThatThrownBy(
+            () ->
+                PolicyFile.parse(
+                    "version: 1\ntools: []\nrules: []\nfs:\n  hard_links: refuse_writes\n",
+                    "p.yaml",
+                    false))
+        .isInstanceOfSatisfying(
+            PolicyFileException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        new PolicyProblem(
+                            5,
+                            3,
+                            "fs.hard_links",
+                            "found \"refuse_writes\"; expected one of \"refuse\","
+                                + " \"refuse-writes\", \"allow\"")));
   }
 
   @Test

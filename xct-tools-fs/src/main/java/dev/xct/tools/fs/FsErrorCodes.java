@@ -20,7 +20,10 @@ public final class FsErrorCodes {
   /** The path goes through a symbolic link where links are not followed or not allowed. */
   public static final String SYMLINK_NOT_ALLOWED = "SYMLINK_NOT_ALLOWED";
 
-  /** The file has more than one hard link and the policy refuses it. */
+  /**
+   * The file has more than one hard link and the {@link HardLinkPolicy} refuses reading its content
+   * (by default) or changing it.
+   */
   public static final String HARD_LINK_NOT_ALLOWED = "HARD_LINK_NOT_ALLOWED";
 
   /** Nothing exists at the path (or at a directory it needs). */

@@ -2,6 +2,7 @@ package dev.xct.tools.fs;
 
 import dev.xct.core.XctException;
 import dev.xct.tools.fs.internal.DenyRules;
+import dev.xct.tools.fs.internal.PathUse;
 import dev.xct.tools.fs.internal.Refusal;
 import dev.xct.tools.fs.internal.Resolved;
 import dev.xct.tools.fs.internal.Resolver;
@@ -23,8 +24,9 @@ import java.util.Objects;
  * ..} never climbs above the root; every symbolic link is resolved by hand and the real path stays
  * inside a root's real path (for a path that does not exist yet: its nearest existing ancestor);
  * what exists there is a regular file or a directory; no deny glob matches the path as written or
- * as resolved; and for {@link PathAccess#WRITE}, the root is read-write and the hard-link policy
- * permits it. Refusals never disclose anything outside the roots.
+ * as resolved; for {@link PathAccess#WRITE}, the root is read-write; and the {@link HardLinkPolicy}
+ * permits the access to a regular file with more than one name (by default neither read nor write
+ * is). Refusals never disclose anything outside the roots.
  *
  * <p>A resolution is a check at one moment; the file system may change afterwards. The fs tools
  * therefore resolve again at the moment of use and perform the final operation relative to an
@@ -79,7 +81,7 @@ public final class PathConfinement {
   public PathResolution resolve(String path, PathAccess access) {
     Objects.requireNonNull(access, "access");
     try {
-      return allowed(resolver.resolve(path, access, true));
+      return allowed(resolver.resolve(path, PathUse.of(access), true));
     } catch (Refusal refusal) {
       return new PathResolution.Refused(refusal.failure());
     }
@@ -104,7 +106,8 @@ public final class PathConfinement {
                 () -> new XctException("'" + directory.root() + "' is not a root of " + this));
     try {
       return allowed(
-          resolver.resolveFrom(base, Resolver.names(directory.relative()), path, access, true));
+          resolver.resolveFrom(
+              base, Resolver.names(directory.relative()), path, PathUse.of(access), true));
     } catch (Refusal refusal) {
       return new PathResolution.Refused(refusal.failure());
     }
@@ -155,7 +158,7 @@ public final class PathConfinement {
     private final List<String> denyWriteGlobs = new ArrayList<>();
     private boolean defaults = true;
     private boolean followSymlinks = true;
-    private HardLinkPolicy hardLinks = HardLinkPolicy.REFUSE_WRITES;
+    private HardLinkPolicy hardLinks = HardLinkPolicy.REFUSE;
 
     private Builder() {}
 
@@ -200,7 +203,13 @@ public final class PathConfinement {
       return this;
     }
 
-    /** Sets how files with several hard links are treated; default {@code REFUSE_WRITES}. */
+    /**
+     * Sets how regular files with several hard links are treated; default {@link
+     * HardLinkPolicy#REFUSE}: neither read nor changed, because another name of the same file may
+     * be outside every root or denied. Trees that share files by hard links on purpose (pnpm's
+     * {@code node_modules}, {@code cp -al} snapshots) need {@link HardLinkPolicy#REFUSE_WRITES} to
+     * be read.
+     */
     public Builder hardLinks(HardLinkPolicy policy) {
       this.hardLinks = Objects.requireNonNull(policy, "policy");
       return this;

@@ -66,6 +66,10 @@ class FsToolsAdversarialTest {
         Arguments.of("fs.read", "{'path':'.ENV'}", PATH_DENIED),
         Arguments.of("fs.read", "{'path':'to-env','encoding':'base64'}", PATH_DENIED),
         Arguments.of("fs.read", "{'path':'big.txt'}", TOO_LARGE),
+        Arguments.of("fs.read", "{'path':'hard'}", HARD_LINK_NOT_ALLOWED),
+        Arguments.of("fs.read", "{'path':'hard','encoding':'base64'}", HARD_LINK_NOT_ALLOWED),
+        Arguments.of("fs.read", "{'path':'hard-env'}", HARD_LINK_NOT_ALLOWED),
+        Arguments.of("fs.read", "{'path':'link-hard','offset':1}", HARD_LINK_NOT_ALLOWED),
         // fs.write
         Arguments.of(
             "fs.write", "{'path':'link-out-dir/new.txt','content':'x'}", PATH_OUTSIDE_ROOT),

@@ -107,7 +107,10 @@ class PathConfinementAdversarialTest {
         Arguments.of("hello.txt/x", PathAccess.READ, NOT_A_DIRECTORY),
         Arguments.of("{ro}/notes.txt", PathAccess.WRITE, READ_ONLY_ROOT),
         Arguments.of("{ro}/new.txt", PathAccess.WRITE, READ_ONLY_ROOT),
-        Arguments.of("hard", PathAccess.WRITE, HARD_LINK_NOT_ALLOWED));
+        Arguments.of("hard", PathAccess.WRITE, HARD_LINK_NOT_ALLOWED),
+        Arguments.of("hard", PathAccess.READ, HARD_LINK_NOT_ALLOWED),
+        Arguments.of("hard-env", PathAccess.READ, HARD_LINK_NOT_ALLOWED),
+        Arguments.of("link-hard", PathAccess.READ, HARD_LINK_NOT_ALLOWED));
   }
 
   @ParameterizedTest(name = "[{index}] {1} {0} -> {2}")

@@ -84,6 +84,9 @@ final class Sandbox {
     mkfifo(root.resolve("fifo"));
     link("link-fifo", Path.of("fifo"));
     Files.createLink(root.resolve("hard"), outside.resolve("hard-secret.txt"));
+    write(root.resolve(".env.local"), "API_KEY=hard-linked\n");
+    Files.createLink(root.resolve("hard-env"), root.resolve(".env.local"));
+    link("link-hard", Path.of("hard"));
   }
 
   /** Replaces {@code {root}}, {@code {outside}}, {@code {base}} and {@code {ro}} in a path. */

@@ -84,7 +84,11 @@ public final class BuiltinTools {
     FsSettings fs = policy.fs();
     fs.deny().forEach(builder::denyGlob);
     fs.denyWrite().forEach(builder::denyWriteGlob);
-    return builder.defaultDenyGlobs(fs.defaultDenies()).followSymlinks(fs.followSymlinks()).build();
+    return builder
+        .defaultDenyGlobs(fs.defaultDenies())
+        .followSymlinks(fs.followSymlinks())
+        .hardLinks(fs.hardLinks())
+        .build();
   }
 
   private static ShellTools shell(

@@ -14,6 +14,7 @@ import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Condition;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
+import dev.xct.tools.fs.HardLinkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -200,12 +201,22 @@ public final class PolicyReader {
         strings(node.path("deny_write")),
         node.path("default_denies").asBoolean(true),
         node.path("follow_symlinks").asBoolean(true),
+        hardLinks(node.path("hard_links").asString("refuse")),
         node.has("max_read_bytes")
             ? OptionalLong.of(node.get("max_read_bytes").asLong())
             : OptionalLong.empty(),
         node.has("max_write_bytes")
             ? OptionalLong.of(node.get("max_write_bytes").asLong())
             : OptionalLong.empty());
+  }
+
+  private static HardLinkPolicy hardLinks(String value) {
+    return switch (value) {
+      case "allow" -> HardLinkPolicy.ALLOW;
+      case "refuse-writes" -> HardLinkPolicy.REFUSE_WRITES;
+      case "refuse" -> HardLinkPolicy.REFUSE;
+      default -> throw new IllegalStateException("the schema admits no hard_links " + value);
+    };
   }
 
   static List<String> strings(JsonNode array) {

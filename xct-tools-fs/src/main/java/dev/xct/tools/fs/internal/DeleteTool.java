@@ -5,7 +5,6 @@ import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.FsErrorCodes;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import java.util.Map;
  * deleted.
  */
 public final class DeleteTool extends FsTool<DeleteTool.Args> {
-  private static final PathArgument PATH = new PathArgument("path", PathAccess.WRITE, false, null);
+  private static final PathArgument PATH = new PathArgument("path", PathUse.CHANGE, false, null);
 
   /** The arguments. */
   public record Args(String path, @Nullable Boolean recursive) {}

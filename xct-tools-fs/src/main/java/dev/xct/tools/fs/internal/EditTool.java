@@ -3,7 +3,6 @@ package dev.xct.tools.fs.internal;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.FsErrorCodes;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Map;
  * several occurrences are errors that say which, so the model can widen the string.
  */
 public final class EditTool extends FsTool<EditTool.Args> {
-  private static final PathArgument PATH = new PathArgument("path", PathAccess.WRITE, true, null);
+  private static final PathArgument PATH = new PathArgument("path", PathUse.CHANGE, true, null);
   private static final int MAX_LINES_REPORTED = 20;
 
   /** The arguments. */

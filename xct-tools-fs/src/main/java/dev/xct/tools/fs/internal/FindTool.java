@@ -3,7 +3,6 @@ package dev.xct.tools.fs.internal;
 import dev.xct.core.XctException;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.Map;
  * paths.
  */
 public final class FindTool extends FsTool<FindTool.Args> {
-  private static final PathArgument PATH = new PathArgument("path", PathAccess.READ, true, ".");
+  private static final PathArgument PATH = new PathArgument("path", PathUse.METADATA, true, ".");
   private static final int DEFAULT_RESULTS = 100;
   private static final int DEFAULT_DEPTH = 20;
 

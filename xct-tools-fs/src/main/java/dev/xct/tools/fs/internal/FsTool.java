@@ -112,7 +112,7 @@ public abstract class FsTool<A extends Record> implements Tool {
                   ErrorCodes.INVALID_ARGUMENTS,
                   "argument '" + argument.name() + "' of '" + spec.name() + "' must be a string"));
         }
-        resolved.add(fs.resolver().resolve(raw, argument.access(), argument.followFinal()));
+        resolved.add(fs.resolver().resolve(raw, argument.use(), argument.followFinal()));
       }
       precheckMore(arguments, resolved);
       return Optional.empty();
@@ -138,7 +138,7 @@ public abstract class FsTool<A extends Record> implements Tool {
   /** Resolves a declared path argument again, now, at the moment of use. */
   protected final Resolved resolve(PathArgument argument, String raw) {
     String value = raw == null ? argument.defaultValue() : raw;
-    return fs.resolver().resolve(value, argument.access(), argument.followFinal());
+    return fs.resolver().resolve(value, argument.use(), argument.followFinal());
   }
 
   /** Returns a refusal for a bad argument value that the schema should have caught. */

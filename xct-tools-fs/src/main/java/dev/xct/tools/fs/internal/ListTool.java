@@ -3,7 +3,6 @@ package dev.xct.tools.fs.internal;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.FsErrorCodes;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,7 @@ import java.util.Map;
  * Symbolic links are listed, never entered; entries a deny glob forbids are left out.
  */
 public final class ListTool extends FsTool<ListTool.Args> {
-  private static final PathArgument PATH = new PathArgument("path", PathAccess.READ, true, ".");
+  private static final PathArgument PATH = new PathArgument("path", PathUse.METADATA, true, ".");
   private static final int DEFAULT_ENTRIES = 200;
   private static final int DEFAULT_DEPTH = 10;
 

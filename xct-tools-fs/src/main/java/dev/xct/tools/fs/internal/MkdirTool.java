@@ -3,7 +3,6 @@ package dev.xct.tools.fs.internal;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.FsErrorCodes;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Map;
 
 /** {@code fs.mkdir}: creates a directory, with its parents unless told otherwise; idempotent. */
 public final class MkdirTool extends FsTool<MkdirTool.Args> {
-  private static final PathArgument PATH = new PathArgument("path", PathAccess.WRITE, true, null);
+  private static final PathArgument PATH = new PathArgument("path", PathUse.CHANGE, true, null);
 
   /** The arguments. */
   public record Args(String path, @Nullable Boolean parents) {}

@@ -4,7 +4,6 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.FsErrorCodes;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
@@ -19,9 +18,9 @@ import java.util.Objects;
  */
 public final class MoveTool extends FsTool<MoveTool.Args> {
   private static final PathArgument SOURCE =
-      new PathArgument("source", PathAccess.WRITE, false, null);
+      new PathArgument("source", PathUse.CHANGE, false, null);
   private static final PathArgument DESTINATION =
-      new PathArgument("destination", PathAccess.WRITE, false, null);
+      new PathArgument("destination", PathUse.CHANGE, false, null);
 
   /** The arguments. */
   public record Args(String source, String destination, @Nullable Boolean overwrite) {}

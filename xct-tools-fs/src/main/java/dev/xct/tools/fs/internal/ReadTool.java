@@ -3,7 +3,6 @@ package dev.xct.tools.fs.internal;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.FsErrorCodes;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,7 +11,7 @@ import java.util.Map;
 
 /** {@code fs.read}: returns a text file's lines (or any file as base64), bounded in size. */
 public final class ReadTool extends FsTool<ReadTool.Args> {
-  private static final PathArgument PATH = new PathArgument("path", PathAccess.READ, true, null);
+  private static final PathArgument PATH = new PathArgument("path", PathUse.CONTENT, true, null);
 
   /** The arguments. */
   public record Args(

@@ -2,7 +2,6 @@ package dev.xct.tools.fs.internal;
 
 import dev.xct.tools.fs.FsErrorCodes;
 import dev.xct.tools.fs.HardLinkPolicy;
-import dev.xct.tools.fs.PathAccess;
 import dev.xct.tools.fs.RootAccess;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -62,20 +61,20 @@ public final class Resolver {
    *
    * @param followFinal whether a symbolic link in the last position is followed; when not, the
    *     result describes the link itself (for delete and move)
-   * @throws Refusal if the path may not be used for {@code access}
+   * @throws Refusal if the path may not be used for {@code use}
    */
-  public Resolved resolve(String raw, PathAccess access, boolean followFinal) {
-    return resolveFrom(null, List.of(), raw, access, followFinal);
+  public Resolved resolve(String raw, PathUse use, boolean followFinal) {
+    return resolveFrom(null, List.of(), raw, use, followFinal);
   }
 
   /**
    * Resolves {@code raw} relative to {@code baseNames} inside {@code base} (a relative path may
    * climb out of the base with {@code ..} but never out of the root).
    *
-   * @throws Refusal if the path may not be used for {@code access}
+   * @throws Refusal if the path may not be used for {@code use}
    */
   public Resolved resolveFrom(
-      Root base, List<String> baseNames, String raw, PathAccess access, boolean followFinal) {
+      Root base, List<String> baseNames, String raw, PathUse use, boolean followFinal) {
     PathSyntax.Parsed parsed = PathSyntax.parse(raw);
     String shown = Refusal.shown(raw);
     Root lexicalRoot;
@@ -115,7 +114,7 @@ public final class Resolver {
           "path '" + shown + "' is not a regular file or directory (a FIFO, device or socket)",
           raw);
     }
-    boolean write = access == PathAccess.WRITE;
+    boolean write = use.changes();
     Optional<String> glob = deny.denied(lexical, write);
     if (glob.isEmpty() && !names.equals(lexical)) {
       glob = deny.denied(names, write);
@@ -134,15 +133,30 @@ public final class Resolver {
     }
     if (attributes != null
         && attributes.isRegularFile()
-        && (hardLinks == HardLinkPolicy.REFUSE
-            || (write && hardLinks == HardLinkPolicy.REFUSE_WRITES))
+        && refusesHardLinks(use)
         && linkCount(walk.real) > 1) {
       throw Refusal.of(
           FsErrorCodes.HARD_LINK_NOT_ALLOWED,
-          "file '" + shown + "' has more than one hard link; it may be shared with a place outside",
+          "file '"
+              + shown
+              + "' has more than one hard link, so it may be another name of a file outside the"
+              + " roots or of a denied file; the hard-link policy refuses to "
+              + (write ? "change it" : "read its content"),
           raw);
     }
     return new Resolved(root, walk.real, names, attributes, shown);
+  }
+
+  /**
+   * Returns whether the policy refuses a regular file with several names for {@code use}. Metadata
+   * is never refused: {@code fs.list} shows the same of every entry, and it is not the content.
+   */
+  private boolean refusesHardLinks(PathUse use) {
+    return switch (hardLinks) {
+      case ALLOW -> false;
+      case REFUSE_WRITES -> use == PathUse.CHANGE;
+      case REFUSE -> use != PathUse.METADATA;
+    };
   }
 
   /** Returns the most specific root whose real path contains {@code real}. */

@@ -2,7 +2,6 @@ package dev.xct.tools.fs.internal;
 
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /** {@code fs.stat}: says whether a path exists and what it is; a missing path is not an error. */
 public final class StatTool extends FsTool<StatTool.Args> {
-  private static final PathArgument PATH = new PathArgument("path", PathAccess.READ, true, null);
+  private static final PathArgument PATH = new PathArgument("path", PathUse.METADATA, true, null);
 
   /** The arguments. */
   public record Args(String path) {}

@@ -4,7 +4,6 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.FsErrorCodes;
-import dev.xct.tools.fs.PathAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +18,7 @@ import java.util.Map;
  * optional compare-and-swap on the current content's SHA-256.
  */
 public final class WriteTool extends FsTool<WriteTool.Args> {
-  private static final PathArgument PATH = new PathArgument("path", PathAccess.WRITE, true, null);
+  private static final PathArgument PATH = new PathArgument("path", PathUse.CHANGE, true, null);
 
   /** The arguments. */
   public record Args(

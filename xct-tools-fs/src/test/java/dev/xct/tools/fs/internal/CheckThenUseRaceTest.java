@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.tools.fs.FsErrorCodes;
 import dev.xct.tools.fs.HardLinkPolicy;
-import dev.xct.tools.fs.PathAccess;
 import dev.xct.tools.fs.RootAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +58,7 @@ class CheckThenUseRaceTest {
 
   @Test
   void aRootSwappedForALinkAfterTheCheckIsNotEntered() throws IOException {
-    resolver.resolve("sub/file.txt", PathAccess.WRITE, true);
+    resolver.resolve("sub/file.txt", PathUse.CHANGE, true);
     Files.move(root, temp.resolve("root-old"));
     Files.createSymbolicLink(root, outside);
 
@@ -73,7 +72,7 @@ class CheckThenUseRaceTest {
 
   @Test
   void openingAResolvedChainRefusesADirectorySwappedForALink() throws IOException {
-    Resolved checked = resolver.resolve("sub/file.txt", PathAccess.WRITE, true);
+    Resolved checked = resolver.resolve("sub/file.txt", PathUse.CHANGE, true);
     swapSubForLinkOut();
 
     assertThatThrownBy(() -> Dirs.open(checked.root(), checked.parentNames()))
@@ -86,7 +85,7 @@ class CheckThenUseRaceTest {
 
   @Test
   void anOpenedDirectoryKeepsWritingWhereItWasEvenAfterTheSwap() throws IOException {
-    Resolved checked = resolver.resolve("sub/new.txt", PathAccess.WRITE, true);
+    Resolved checked = resolver.resolve("sub/new.txt", PathUse.CHANGE, true);
     try (Dir dir = Dirs.open(checked.root(), checked.parentNames())) {
       swapSubForLinkOut();
 
