@@ -3,6 +3,7 @@ package dev.xct.cli.internal.command;
 import dev.xct.cli.ExitCodes;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Style;
+import dev.xct.cli.internal.console.TerminalStream;
 import dev.xct.cli.policy.CheckedPolicy;
 import dev.xct.cli.policy.PolicyFile;
 import dev.xct.cli.policy.PolicyFileException;
@@ -12,8 +13,8 @@ import dev.xct.cli.policy.internal.Durations;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.PolicyRule;
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,83 +77,87 @@ final class PolicyCheckCommand implements Callable<Integer> {
       if (json) {
         print(console.out(), verdict(file, false, e.problems(), List.of()));
       } else {
-        console.out().println(e.getMessage());
+        // One line per problem: a value quoted from the file cannot start a line of its own.
+        e.problems().forEach(problem -> console.out().line(problem.format(e.file())));
         int count = e.problems().size();
         console
             .out()
-            .println(console.style().red("✗ " + count + (count == 1 ? " problem" : " problems")));
+            .line(console.style().red("✗ " + count + (count == 1 ? " problem" : " problems")));
       }
       return ExitCodes.BAD_CONFIG;
     }
   }
 
-  private static void explain(PrintStream out, Style style, Path file, PolicyFile policy) {
-    out.println(style.green("✓ " + file + " is a valid policy"));
+  private static void explain(TerminalStream out, Style style, Path file, PolicyFile policy) {
+    out.line(style.green("✓ " + file + " is a valid policy"));
     if (!policy.description().isEmpty()) {
-      out.println("  " + policy.description());
+      // A YAML block scalar keeps its lines; a carriage return in one is shown, not obeyed.
+      for (String line : policy.description().strip().split("\n")) {
+        out.line("  ", line);
+      }
     }
-    out.println(
-        "  roots:    "
-            + (policy.roots().isEmpty()
-                ? "none (file tools cannot touch anything)"
-                : policy.roots().stream()
-                    .map(PolicyCheckCommand::root)
-                    .collect(Collectors.joining(", "))));
-    out.println(
-        "  tools:    "
-            + (policy.tools().isEmpty()
-                ? "none (the model can only say done)"
-                : String.join(", ", policy.tools())));
-    out.println("  rules, in order; the first match decides, no match denies:");
+    out.line(
+        "  roots:    ",
+        policy.roots().isEmpty()
+            ? "none (file tools cannot touch anything)"
+            : policy.roots().stream()
+                .map(PolicyCheckCommand::root)
+                .collect(Collectors.joining(", ")));
+    out.line(
+        "  tools:    ",
+        policy.tools().isEmpty()
+            ? "none (the model can only say done)"
+            : String.join(", ", policy.tools()));
+    out.line("  rules, in order; the first match decides, no match denies:");
     List<PolicyRule> rules = policy.policy().rules();
     int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(4);
     for (int i = 0; i < rules.size(); i++) {
       PolicyRule rule = rules.get(i);
-      StringBuilder line =
-          new StringBuilder(
-              String.format(
-                  "    %2d  %-" + width + "s  %-5s %s",
-                  i + 1,
-                  rule.id(),
-                  rule.effect().name().toLowerCase(java.util.Locale.ROOT),
-                  rule.tool()));
+      List<CharSequence> line = new ArrayList<>();
+      line.add(
+          String.format(
+              "    %2d  %-" + width + "s  %-5s %s",
+              i + 1,
+              rule.id(),
+              rule.effect().name().toLowerCase(java.util.Locale.ROOT),
+              rule.tool()));
       if (!rule.conditions().isEmpty()) {
-        line.append("  when ")
-            .append(
-                rule.conditions().stream()
+        line.add(
+            "  when "
+                + rule.conditions().stream()
                     .map(Object::toString)
                     .collect(Collectors.joining(" and ")));
       }
       if (!rule.reason().isEmpty()) {
-        line.append(style.dim("  — " + rule.reason()));
+        line.add(style.dim("  — " + rule.reason()));
       }
-      out.println(line);
+      out.line(line.toArray(CharSequence[]::new));
     }
-    out.println(
-        "  approval: "
-            + (policy.approval() == ApprovalMode.ASK_RULES
-                ? "ask rules only"
-                : "ask rules, and destructive tools even under an allow rule"));
-    out.println("  budgets:  " + budgets(policy.budgets()));
-    policy.toolTimeout().ifPresent(t -> out.println("  tool timeout: " + Durations.format(t)));
+    out.line(
+        "  approval: ",
+        policy.approval() == ApprovalMode.ASK_RULES
+            ? "ask rules only"
+            : "ask rules, and destructive tools even under an allow rule");
+    out.line("  budgets:  ", budgets(policy.budgets()));
+    policy.toolTimeout().ifPresent(t -> out.line("  tool timeout: ", Durations.format(t)));
     policy
         .shell()
         .ifPresent(
             shell -> {
               List<String> lines = ShellSummary.lines(shell);
-              out.println("  shell:    " + lines.get(0));
-              lines.subList(1, lines.size()).forEach(line -> out.println("            " + line));
+              out.line("  shell:    ", lines.get(0));
+              lines.subList(1, lines.size()).forEach(line -> out.line("            ", line));
             });
   }
 
   private static void warnings(
-      PrintStream out, Style style, Path file, List<PolicyProblem> warnings) {
+      TerminalStream out, Style style, Path file, List<PolicyProblem> warnings) {
     for (PolicyProblem warning : warnings) {
-      out.println(style.yellow("! " + warning.format(file.toString())));
+      out.line(style.yellow("! " + warning.format(file.toString())));
     }
     if (!warnings.isEmpty()) {
       int count = warnings.size();
-      out.println(style.yellow("⚠ " + count + (count == 1 ? " warning" : " warnings")));
+      out.line(style.yellow("⚠ " + count + (count == 1 ? " warning" : " warnings")));
     }
   }
 
@@ -193,7 +198,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
         + (quotas.isEmpty() ? "" : ", quotas: " + quotas);
   }
 
-  private static void print(PrintStream out, Object value) {
+  private static void print(TerminalStream out, Object value) {
     out.println(JsonMapper.builder().build().writeValueAsString(value));
   }
 }

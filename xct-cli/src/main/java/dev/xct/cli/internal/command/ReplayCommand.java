@@ -162,7 +162,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     if ("-".equals(journal)) {
       // Not closed with the command: standard output outlives it.
-      return new OutputStreamWriter(console.out(), StandardCharsets.UTF_8) {
+      return new OutputStreamWriter(console.out(), console.out().encoding()) {
         @Override
         public void close() throws IOException {
           flush();

@@ -7,6 +7,7 @@ import dev.xct.cli.internal.agent.ReplayJournal;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Progress;
 import dev.xct.cli.internal.console.TerminalApprover;
+import dev.xct.cli.internal.console.TerminalStream;
 import dev.xct.cli.internal.console.Transcript;
 import dev.xct.cli.policy.PolicyFile;
 import dev.xct.core.CancellationToken;
@@ -17,7 +18,6 @@ import dev.xct.core.event.RunListener;
 import dev.xct.core.journal.Journal;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -91,12 +91,13 @@ final class RunCommand implements Callable<Integer> {
     }
     Transcript transcript = new Transcript(console.out(), console.style());
     // With --json, standard output carries only events; approval notes go to standard error.
-    PrintStream notes = json ? console.err() : console.out();
+    TerminalStream notes = json ? console.err() : console.out();
     Transcript approvals = json ? new Transcript(notes, console.style()) : transcript;
     List<RunListener> listeners = new ArrayList<>();
     listeners.add(
         json
-            ? JsonLinesEventWriter.to(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8))
+            ? JsonLinesEventWriter.to(
+                new OutputStreamWriter(console.out(), console.out().encoding()))
             : transcript);
     CancellationToken cancellation = CancellationToken.create();
     Thread onInterrupt = new Thread(cancellation::cancel, "xct-interrupt");

@@ -47,10 +47,10 @@ public final class Progress implements ModelClient {
               double seconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
               console
                   .err()
-                  .printf(
-                      "\r%c step %d: waiting for the model… %.1fs",
-                      FRAMES.charAt(frame[0]++ % FRAMES.length()), request.step(), seconds);
-              console.err().flush();
+                  .status(
+                      String.format(
+                          "%c step %d: waiting for the model… %.1fs",
+                          FRAMES.charAt(frame[0]++ % FRAMES.length()), request.step(), seconds));
             },
             0,
             100,
@@ -66,13 +66,7 @@ public final class Progress implements ModelClient {
   /** Clears the line on the ticker's own thread, so that no late frame is drawn after it. */
   private void clear() {
     try {
-      ticker
-          .submit(
-              () -> {
-                console.err().print("\r\u001b[2K");
-                console.err().flush();
-              })
-          .get();
+      ticker.submit(() -> console.err().clearStatus()).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {

@@ -50,7 +50,7 @@ public final class Demo {
 
   /** Runs every scenario; returns whether each ended the way the script intends. */
   public boolean run() {
-    say(style.bold("XCT demo") + ": the model proposes, the system validates, tools execute.");
+    say(style.bold("XCT demo"), ": the model proposes, the system validates, tools execute.");
     say(
         style.dim(
             "A scripted model plays the LLM: no API key, no network, the same output every time."));
@@ -136,7 +136,8 @@ public final class Demo {
     Transcript transcript = new Transcript(console.out(), style);
     RunListener listener =
         json
-            ? JsonLinesEventWriter.to(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8))
+            ? JsonLinesEventWriter.to(
+                new OutputStreamWriter(console.out(), console.out().encoding()))
             : transcript;
     return AgentLoop.builder(
             policy,
@@ -156,9 +157,12 @@ public final class Demo {
     say(style.dim("   " + setting));
   }
 
-  private void say(String line) {
+  /**
+   * Prints one line unless printing JSON; neutralised like every line (one holds a file's text).
+   */
+  private void say(CharSequence... line) {
     if (!json) {
-      console.out().println(line);
+      console.out().line(line);
     }
   }
 

@@ -28,10 +28,4 @@ class ConsoleTest {
 
     assertThat(Console.wantsColour(terminal, environment)).isEqualTo(expected);
   }
-
-  @ParameterizedTest
-  @CsvSource({"true, '\u001b[31mno\u001b[0m'", "false, no"})
-  void stylesWriteEscapesOnlyWhenEnabled(boolean enabled, String expected) {
-    assertThat(new Style(enabled).red("no")).isEqualTo(expected);
-  }
 }
