@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * format and separator characters and unpaired surrogates escaped, so a message never echoes
  * unbounded or invisible model output. Stateless and thread-safe.
  */
-final class Snippet {
+public final class Snippet {
   /** The most characters of model text quoted in one fragment. */
   static final int MAX_QUOTED = 40;
 
@@ -23,7 +23,7 @@ final class Snippet {
    * Returns {@code text} cut to at most {@code max} characters (plus an ellipsis when cut), with
    * control, format and separator characters and unpaired surrogates escaped as {@code \\uXXXX}.
    */
-  static String bounded(String text, int max) {
+  public static String bounded(String text, int max) {
     return escape(text, max, false);
   }
 

@@ -20,7 +20,8 @@ public final class ArgumentSchemaValidator implements Validator {
   public Verdict check(Proposal proposal, ValidationContext context) {
     if (!context.tools().contains(proposal.tool())) {
       // Not this validator's concern; known-tool reports it. Fail closed all the same.
-      return Verdict.deny(ErrorCodes.UNKNOWN_TOOL, "no tool named '" + proposal.tool() + "'");
+      return Verdict.deny(
+          ErrorCodes.UNKNOWN_TOOL, "no tool named '" + ToolNames.abbreviate(proposal.tool()) + "'");
     }
     List<SchemaViolation> violations =
         context.tools().validate(proposal.tool(), proposal.arguments());

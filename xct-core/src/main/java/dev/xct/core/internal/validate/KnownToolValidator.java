@@ -24,16 +24,15 @@ public final class KnownToolValidator implements Validator {
     List<String> available = context.tools().specs().stream().map(ToolSpec::name).toList();
     return Verdict.deny(
         ErrorCodes.UNKNOWN_TOOL,
-        "there is no tool named '" + abbreviate(proposal.tool()) + "'; use one of " + available,
-        Map.of("tool", abbreviate(proposal.tool()), "available", available));
+        "there is no tool named '"
+            + ToolNames.abbreviate(proposal.tool())
+            + "'; use one of "
+            + available,
+        Map.of("tool", ToolNames.abbreviate(proposal.tool()), "available", available));
   }
 
   @Override
   public String name() {
     return "known-tool";
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
   }
 }

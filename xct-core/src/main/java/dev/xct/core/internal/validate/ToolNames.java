@@ -1,13 +1,19 @@
 package dev.xct.core.internal.validate;
 
-/** Shortens model-supplied tool names before they are quoted in reasons and details. */
+import dev.xct.core.internal.Snippet;
+
+/**
+ * Quotes model-supplied tool names in reasons and details: shortened, and with control, format
+ * (bidi) and separator characters and lone surrogates escaped, so a name never carries a terminal
+ * escape or a forged line into a message. Stateless and thread-safe.
+ */
 final class ToolNames {
   private static final int MAX_QUOTED = 100;
 
   private ToolNames() {}
 
-  /** Returns {@code name}, cut to 100 characters plus an ellipsis when longer. */
+  /** Returns {@code name} cut to 100 characters (plus an ellipsis when longer) and escaped. */
   static String abbreviate(String name) {
-    return name.length() <= MAX_QUOTED ? name : name.substring(0, MAX_QUOTED) + "…";
+    return Snippet.bounded(name, MAX_QUOTED);
   }
 }
