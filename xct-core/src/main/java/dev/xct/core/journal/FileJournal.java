@@ -70,7 +70,7 @@ public final class FileJournal implements Journal {
           throw new JournalDamagedException("journal " + dir, verification.problem().get());
         }
       }
-      JournalScan scan = new JournalScan(dir, codec);
+      JournalScan scan = new JournalScan(dir, codec, writable);
       this.tornTails = List.copyOf(scan.tornTails);
       this.firstSeqOfRun = new ConcurrentHashMap<>(scan.firstSeqOfRun);
       this.log =

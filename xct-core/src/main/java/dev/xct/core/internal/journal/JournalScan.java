@@ -34,8 +34,14 @@ public final class JournalScan {
   /** The last segment, if it ends cleanly and may be appended to; otherwise null. */
   public Path appendable;
 
-  /** Scans {@code dir}. */
-  public JournalScan(Path dir, RecordCodec codec) {
+  /**
+   * Scans {@code dir}. Damage is logged at WARN only when it is news to the operator: a {@code
+   * writable} open finding the torn tail a crash just left at the end of the last segment (the
+   * writer then starts a new segment, so an older torn tail was reported by an earlier open), or a
+   * record that is not valid. Everything else is DEBUG: read-only opens (inspection, {@code
+   * verify}) report damage through {@link #tornTails} and verification, not the log.
+   */
+  public JournalScan(Path dir, RecordCodec codec, boolean writable) {
     List<Path> files = Segments.list(dir);
     for (int f = 0; f < files.size(); f++) {
       Path file = files.get(f);
@@ -53,13 +59,14 @@ public final class JournalScan {
           }
           lastLineGood = true;
         } catch (XctException e) {
-          LOG.warn("journal segment {} line {} is not a valid record", content.name(), i + 1);
+          log(writable, "journal segment {} line {} is not a valid record", content.name(), i + 1);
           lastLineGood = false;
         }
       }
       if (content.tornAt() >= 0) {
         long bytes = content.bytes().length - (long) content.tornAt();
-        LOG.warn(
+        log(
+            writable && f == files.size() - 1,
             "journal segment {} ends in a torn record ({} bytes, line {}): ignored",
             content.name(),
             bytes,
@@ -71,6 +78,14 @@ public final class JournalScan {
       if (f == files.size() - 1 && content.tornAt() < 0 && lastLineGood) {
         appendable = file;
       }
+    }
+  }
+
+  private static void log(boolean warn, String message, Object... arguments) {
+    if (warn) {
+      LOG.warn(message, arguments);
+    } else {
+      LOG.debug(message, arguments);
     }
   }
 }
