@@ -58,6 +58,17 @@ final class ParseFailures {
     return invalid(ErrorCodes.INVALID_JSON, "the reply could not be read; " + JSON_FIX, Map.of());
   }
 
+  /** A number whose exponent or size no decimal can hold, at or before {@code where}. */
+  DecodeResult unrepresentableNumber(TokenStreamLocation where) {
+    return invalid(
+        ErrorCodes.INVALID_JSON,
+        "a number in the reply"
+            + at(where)
+            + " has an exponent too large for any value to hold; write numbers in plain form, or"
+            + " send such values as strings",
+        location(where));
+  }
+
   DecodeResult trailing(TokenStreamLocation end) {
     return invalid(
         ErrorCodes.INVALID_JSON,

@@ -92,7 +92,14 @@ public final class ReplyDecoder {
       return failures.fenced();
     }
     try (JsonParser parser = reader.createParser(text)) {
-      JsonNode root = reader.readTree(parser);
+      JsonNode root;
+      try {
+        root = reader.readTree(parser);
+      } catch (NumberFormatException e) {
+        // Jackson lets BigDecimal's own refusal through, e.g. an exponent past 32 bits
+        // (0e99999999999)
+        return failures.unrepresentableNumber(parser.currentLocation());
+      }
       if (root == null || root.isMissingNode()) {
         return failures.empty("the reply");
       }

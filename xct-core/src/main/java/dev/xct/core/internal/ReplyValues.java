@@ -90,13 +90,13 @@ final class ReplyValues {
         return invalid(
             frame, "the number at %s is beyond the range of a double; send it as a string");
       }
-      if (node.isString() && hasUnpairedSurrogate(node.stringValue())) {
+      if (node.isString() && JsonText.hasLoneSurrogate(node.stringValue())) {
         return unpairedSurrogate(frame);
       }
       if (node.isObject()) {
         for (Map.Entry<String, JsonNode> member : node.properties()) {
           Frame child = new Frame(member.getValue(), frame, member.getKey(), 0);
-          if (hasUnpairedSurrogate(member.getKey())) {
+          if (JsonText.hasLoneSurrogate(member.getKey())) {
             return unpairedSurrogate(child);
           }
           pending.push(child);
@@ -108,20 +108,6 @@ final class ReplyValues {
       }
     }
     return null;
-  }
-
-  private static boolean hasUnpairedSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static DecodeResult unpairedSurrogate(Frame frame) {
