@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Holds a policy file, read and checked: the roots the tools may use, which tools the model is
@@ -30,6 +31,7 @@ import java.util.Optional;
  * @param approval which proposals a person is asked about
  * @param budgets the run's limits
  * @param toolTimeout the default tool timeout, if the file sets one
+ * @param maxReplyChars the longest model reply accepted, in characters, if the file sets it
  * @param fs the {@code fs} section, or its defaults
  * @param shell the {@code shell} section, if present
  */
@@ -42,6 +44,7 @@ public record PolicyFile(
     ApprovalMode approval,
     Budgets budgets,
     Optional<Duration> toolTimeout,
+    OptionalInt maxReplyChars,
     FsSettings fs,
     Optional<ShellSettings> shell) {
   /** The resource path of the JSON Schema inside this jar. */
@@ -58,6 +61,7 @@ public record PolicyFile(
     Objects.requireNonNull(approval, "approval");
     Objects.requireNonNull(budgets, "budgets");
     Objects.requireNonNull(toolTimeout, "toolTimeout");
+    Objects.requireNonNull(maxReplyChars, "maxReplyChars");
     Objects.requireNonNull(fs, "fs");
     Objects.requireNonNull(shell, "shell");
   }

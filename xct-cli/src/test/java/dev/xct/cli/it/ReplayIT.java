@@ -247,6 +247,29 @@ class ReplayIT {
   }
 
   @Test
+  void aPolicyThatRaisesTheReplyLimitLetsTheModelWriteAFileNearTheWriteLimit() throws IOException {
+    String content = "x".repeat(900_000);
+    Path replies =
+        replies(
+            proposal("fs.write", "{\"path\":\"big.txt\",\"content\":\"" + content + "\"}"), DONE);
+
+    Xct.Outcome refused = replay(replies, "--journal", "refused.jsonl");
+
+    assertThat(refused.exitCode()).as(refused.all()).isZero();
+    assertThat(steps(dir.resolve("refused.jsonl")).get(0).get("code").asString())
+        .isEqualTo("REPLY_TOO_LARGE");
+    assertThat(workspace.resolve("big.txt")).doesNotExist();
+
+    Files.writeString(dir.resolve("policy.yaml"), POLICY + "max_reply_chars: 1048576\n");
+    Xct.Outcome written = replay(replies, "--journal", "written.jsonl");
+
+    assertThat(written.exitCode()).as(written.all()).isZero();
+    assertThat(steps(dir.resolve("written.jsonl")).get(0).get("status").asString())
+        .isEqualTo("success");
+    assertThat(Files.size(workspace.resolve("big.txt"))).isEqualTo(900_000);
+  }
+
+  @Test
   void sameRepliesGiveTheSameJournalByteForByte() throws IOException {
     Path replies =
         replies(

@@ -4,6 +4,7 @@ import dev.xct.cli.policy.PolicyFile;
 import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Approver;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * Assembles an {@link ExecutionLoop} from a policy file, a toolbox, a model and an approver, the
  * same way for the demo, {@code run} and {@code replay}: only the tools the file offers are
  * registered, the toolbox's validators run after the built-ins, the file's rules run last with the
- * approver, and the file's budgets and tool timeout apply.
+ * approver, and the file's budgets, tool timeout and reply size limit apply.
  */
 public final class AgentLoop {
   private AgentLoop() {}
@@ -41,6 +42,9 @@ public final class AgentLoop {
             .clock(clock)
             .runIds(runIds);
     policy.toolTimeout().ifPresent(builder::toolTimeout);
+    policy
+        .maxReplyChars()
+        .ifPresent(chars -> builder.codec(ProtocolCodec.builder().maxChars(chars).build()));
     toolbox.validators().forEach(builder::validator);
     builder.validator(Validators.policy(policy.policy(), approver, policy.approval()));
     listeners.forEach(builder::listener);

@@ -140,6 +140,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
             : "ask rules, and destructive tools even under an allow rule");
     out.line("  budgets:  ", budgets(policy.budgets()));
     policy.toolTimeout().ifPresent(t -> out.line("  tool timeout: ", Durations.format(t)));
+    policy.maxReplyChars().ifPresent(n -> out.line("  longest reply: ", n + " characters"));
     policy
         .shell()
         .ifPresent(

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -94,6 +95,10 @@ public final class PolicyReader {
             : ApprovalMode.ASK_RULES_AND_DESTRUCTIVE;
     Budgets budgets = budgets(root.path("budgets"));
     Optional<Duration> toolTimeout = optionalDuration(root.path("tool_timeout"), "/tool_timeout");
+    OptionalInt maxReplyChars =
+        root.has("max_reply_chars")
+            ? OptionalInt.of(root.get("max_reply_chars").asInt())
+            : OptionalInt.empty();
     FsSettings fs = root.has("fs") ? fs(root.get("fs")) : FsSettings.defaults();
     Optional<ShellSettings> shell =
         root.has("shell")
@@ -108,6 +113,7 @@ public final class PolicyReader {
         approval,
         budgets,
         toolTimeout,
+        maxReplyChars,
         fs,
         shell);
   }

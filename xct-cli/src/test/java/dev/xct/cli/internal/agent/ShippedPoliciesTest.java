@@ -79,6 +79,7 @@ class ShippedPoliciesTest {
         policy.approval(),
         policy.budgets(),
         policy.toolTimeout(),
+        policy.maxReplyChars(),
         policy.fs(),
         policy.shell());
   }
