@@ -61,7 +61,9 @@ public final class ExecutionLoop {
 
   /**
    * Runs {@code task} to the end on the calling thread; cancelling {@code cancellation} ends the
-   * run with {@link RunStatus#CANCELLED} at the next safe point and signals a running tool.
+   * run with {@link RunStatus#CANCELLED} at the next safe point and signals a running tool. A model
+   * call in flight is abandoned at once: its {@link ModelRequest#cancellation()} is cancelled, and
+   * the reply, should it still come, is dropped.
    */
   public RunResult run(String task, CancellationToken cancellation) {
     Objects.requireNonNull(task, "task");
@@ -195,8 +197,8 @@ public final class ExecutionLoop {
     }
 
     /**
-     * Runs tools on {@code executor} instead of the loop's own daemon threads. The loop never shuts
-     * it down.
+     * Runs tools and model calls on {@code executor} instead of the loop's own daemon threads; a
+     * run uses one of its threads at a time. The loop never shuts it down.
      */
     public Builder toolExecutor(ExecutorService executor) {
       this.toolExecutor = Objects.requireNonNull(executor, "executor");
@@ -205,8 +207,9 @@ public final class ExecutionLoop {
     }
 
     /**
-     * Runs tools on the run's own thread. Cheaper, but a tool that ignores its deadline and
-     * cancellation can then hold the run past its timeout; use only for tools that honour them.
+     * Runs tools and model calls on the run's own thread. Cheaper, but a tool or a model client
+     * that ignores its deadline and cancellation can then hold the run past its timeout, its time
+     * budget or its cancellation; use only for tools and clients that honour them.
      */
     public Builder inlineTools() {
       this.inlineTools = true;

@@ -13,8 +13,11 @@ import org.slf4j.LoggerFactory;
  * the listeners. The journal comes first and is not an observer: if it fails, the event is not
  * delivered (listeners never see what the journal does not hold) and the caller learns it, so the
  * run can stop. The one exception is {@link RunEvent.RunEnded}, which listeners always receive so
- * that they see every run end. A listener that throws is logged and ignored. Confined to one run's
- * thread.
+ * that they see every run end. A listener that throws anything short of a JVM error (see {@link
+ * Fatal}) is logged and ignored: were its failure to escape, an intent journaled a moment earlier
+ * would be left without its tool call, and resume would report a call that never ran as {@code
+ * OUTCOME_UNKNOWN}. A journal that throws such a failure has not recorded the event. Confined to
+ * one run's thread.
  */
 final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -36,7 +39,8 @@ final class Publisher {
     if (journal != null) {
       try {
         journal.append(recorded);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // NOPMD: a journal's failure short of a JVM error stops the run
+        Fatal.rethrowIfFatal(e);
         LOG.error("the journal failed to record {}", event.getClass().getSimpleName(), e);
         journaled = false;
       }
@@ -51,7 +55,8 @@ final class Publisher {
     for (RunListener listener : listeners) {
       try {
         listener.onEvent(event);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // NOPMD: an observer's failure short of a JVM error is only logged
+        Fatal.rethrowIfFatal(e);
         LOG.warn("listener {} failed on {}", listener, event.getClass().getSimpleName(), e);
       }
     }

@@ -10,6 +10,7 @@ import dev.xct.core.Step;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.XctException;
+import dev.xct.core.context.ChatMessage;
 import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.event.Redactor;
 import dev.xct.core.event.RunEvent;
@@ -67,6 +68,7 @@ public final class RunEngine {
   private final LoopConfig config;
   private final ValidatorChain chain;
   private final ToolInvoker invoker;
+  private final ModelInvoker modelInvoker;
   private final Publisher publisher;
   private final ContextRenderer renderer;
   private final String runId;
@@ -77,7 +79,8 @@ public final class RunEngine {
   private final Recovery recovery;
   private final Transcript transcript = new Transcript();
   private final Map<String, Integer> executions = new HashMap<>();
-  private final AtomicReference<Future<?>> runningTool = new AtomicReference<>();
+  // The tool call or model call in flight, which cancellation abandons.
+  private final AtomicReference<Future<?>> running = new AtomicReference<>();
   private final AtomicReference<CancellationToken> stepToken = new AtomicReference<>();
   private Map<String, Integer> executionsView = Map.of();
   private int consecutiveErrors;
@@ -99,6 +102,7 @@ public final class RunEngine {
     this.config = config;
     this.chain = new ValidatorChain(config.validators());
     this.invoker = new ToolInvoker(config.toolExecutor());
+    this.modelInvoker = new ModelInvoker(config.toolExecutor());
     this.publisher = new Publisher(config.journal(), config.redactor(), config.listeners());
     this.renderer = config.renderer().forRun();
     this.runId = runId;
@@ -158,7 +162,7 @@ public final class RunEngine {
   private RunResult guarded(Supplier<RunResult> body) {
     Map<String, String> previousMdc = MDC.getCopyOfContextMap();
     MDC.put(MDC_RUN_ID, runId);
-    cancellation.onCancel(this::abandonRunningTool);
+    cancellation.onCancel(this::abandonRunning);
     boolean claimed =
         recovery == null && config.journal() != null && ActiveRuns.claim(config.journal(), runId);
     try {
@@ -289,20 +293,18 @@ public final class RunEngine {
       }
       int number = transcript.size() + 1;
       MDC.put(MDC_STEP, Integer.toString(number));
-      ModelReply reply;
-      try {
-        reply = askModel(number);
-      } catch (RuntimeException e) {
-        LOG.error("model client failed", e);
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return end(RunStatus.MODEL_FAILED, ErrorCodes.MODEL_FAILED, "model client failed: " + why);
+      ModelInvoker.Outcome outcome = askModel(number, stepStart);
+      if (!(outcome instanceof ModelInvoker.Replied answered)) {
+        return modelStopped(outcome);
       }
+      ModelReply reply = answered.reply();
       Instant replied = config.clock().instant();
       Duration latency = micros(stepStart, replied);
-      usage = usage.plus(reply.usage());
       if (cancellation.isCancelled()) {
+        // Dropped, not journaled: the run ended while the model worked.
         return end(RunStatus.CANCELLED, ErrorCodes.CANCELLED, "the run was cancelled");
       }
+      usage = usage.plus(reply.usage());
       DecodeResult decoded = config.codec().decodeReply(reply);
       emit(new RunEvent.ModelReplied(runId, number, replied, reply, decoded, latency));
       StepBuilder step = new StepBuilder(number, stepStart, reply, latency);
@@ -323,16 +325,72 @@ public final class RunEngine {
     }
   }
 
-  private ModelReply askModel(int number) {
+  /** Asks the model for step {@code number}, waiting no longer than the run's deadline. */
+  private ModelInvoker.Outcome askModel(int number, Instant now) {
     List<Step> steps = transcript.snapshot();
-    var messages = renderer.render(task, config.tools().specs(), steps);
-    ModelRequest request =
-        new ModelRequest(runId, number, task, config.tools().specs(), steps, messages);
-    ModelReply reply = config.model().next(request);
-    if (reply == null) {
-      throw new IllegalStateException("model client returned null");
+    List<ChatMessage> messages;
+    try {
+      messages = renderer.render(task, config.tools().specs(), steps);
+    } catch (Throwable e) { // NOPMD: a renderer's failure short of a JVM error fails the call
+      Fatal.rethrowIfFatal(e);
+      return new ModelInvoker.Failed(e);
     }
-    return reply;
+    CancellationToken token = CancellationToken.create();
+    stepToken.set(token);
+    if (cancellation.isCancelled()) {
+      token.cancel();
+    }
+    ModelRequest request =
+        new ModelRequest(
+            runId,
+            number,
+            task,
+            config.tools().specs(),
+            steps,
+            messages,
+            deadline,
+            token,
+            config.clock());
+    ModelInvoker.Outcome outcome =
+        modelInvoker.invoke(
+            config.model(),
+            request,
+            Duration.between(now, deadline),
+            call -> {
+              running.set(call);
+              // Cancelled between the check above and now: nobody else will abandon the call.
+              if (cancellation.isCancelled()) {
+                call.cancel(true);
+              }
+            });
+    running.set(null);
+    stepToken.set(null);
+    return outcome;
+  }
+
+  /**
+   * Ends a run whose model call brought no reply: {@code MODEL_FAILED} if the client failed on its
+   * own, {@code CANCELLED} or {@code DEADLINE_EXCEEDED} if the run stopped waiting or the client
+   * gave up because the run was cancelled or out of time.
+   */
+  private RunResult modelStopped(ModelInvoker.Outcome outcome) {
+    if (!cancellation.isCancelled() && Thread.currentThread().isInterrupted()) {
+      return end(
+          RunStatus.CANCELLED,
+          ErrorCodes.CANCELLED,
+          "the run's thread was interrupted while the model worked");
+    }
+    if (outcome instanceof ModelInvoker.Failed failed) {
+      Throwable e = failed.failure();
+      if (!cancellation.isCancelled() && config.clock().instant().isBefore(deadline)) {
+        LOG.error("model client failed", e);
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return end(RunStatus.MODEL_FAILED, ErrorCodes.MODEL_FAILED, "model client failed: " + why);
+      }
+      LOG.info("model client stopped as the run was cancelled or out of time: {}", e.toString());
+    }
+    // As of the deadline at the latest: a timed-out wait reached it even if a test clock did not.
+    return checkLimits(deadline);
   }
 
   /** Validates and maybe executes a proposal; returns the stop verdict if the run must end. */
@@ -382,8 +440,8 @@ public final class RunEngine {
       record(step.judged(proposal, verdicts, failure));
       return Verdict.stop(ErrorCodes.JOURNAL_FAILED, JOURNAL_LOST);
     }
-    Result result = invoker.invoke(tool, call, toolContext, runningTool::set);
-    runningTool.set(null);
+    Result result = invoker.invoke(tool, call, toolContext, running::set);
+    running.set(null);
     stepToken.set(null);
     Instant toolEnd = config.clock().instant();
     Duration toolDuration = micros(toolStart, toolEnd);
@@ -474,12 +532,13 @@ public final class RunEngine {
         usage);
   }
 
-  private void abandonRunningTool() {
+  /** Signals the tool call or model call in flight, if any, and stops waiting for it. */
+  private void abandonRunning() {
     CancellationToken token = stepToken.get();
     if (token != null) {
       token.cancel();
     }
-    Future<?> future = runningTool.get();
+    Future<?> future = running.get();
     if (future != null) {
       future.cancel(true);
     }

@@ -21,7 +21,7 @@ import org.slf4j.MDC;
 /**
  * Runs one tool call exactly once and turns every outcome into a {@link Result}: a returned result,
  * a throw ({@code TOOL_CRASHED}), a timeout ({@code TOOL_TIMEOUT}) or cancellation. Only JVM errors
- * such as {@link OutOfMemoryError} escape.
+ * such as {@link OutOfMemoryError} escape (see {@link Fatal}).
  */
 final class ToolInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
@@ -77,9 +77,7 @@ final class ToolInvoker {
     } catch (ExecutionException e) {
       // direct() catches everything but JVM errors; only those arrive here.
       Throwable cause = e.getCause();
-      if (cause instanceof Error error) {
-        throw error;
-      }
+      Fatal.rethrowIfFatal(cause);
       return crashed(call, cause);
     }
   }
@@ -93,9 +91,8 @@ final class ToolInvoker {
             ErrorCodes.TOOL_CRASHED, "tool '" + call.tool() + "' returned no result");
       }
       return result;
-    } catch (VirtualMachineError e) {
-      throw e;
     } catch (Throwable e) { // NOPMD: any tool failure short of a JVM error is data
+      Fatal.rethrowIfFatal(e);
       return crashed(call, e);
     }
   }

@@ -6,7 +6,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The default executor for tools. */
+/**
+ * The default executor for tools and model calls: the run's thread hands them over and only waits,
+ * so that it can stop waiting when the call's time is up or the run is cancelled. Thread-safe.
+ */
 public final class ToolThreads {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final ExecutorService SHARED =
@@ -17,7 +20,7 @@ public final class ToolThreads {
           TimeUnit.SECONDS,
           new SynchronousQueue<>(),
           runnable -> {
-            Thread thread = new Thread(runnable, "xct-tool-" + COUNTER.incrementAndGet());
+            Thread thread = new Thread(runnable, "xct-worker-" + COUNTER.incrementAndGet());
             thread.setDaemon(true);
             return thread;
           });

@@ -3,12 +3,15 @@ package dev.xct.core.loop;
 import static dev.xct.core.loop.Fixtures.done;
 import static dev.xct.core.loop.Fixtures.propose;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.core.CancellationToken;
 import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
+import dev.xct.core.event.RunEvent;
+import dev.xct.core.journal.Journal;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
@@ -25,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExecutionLoopFailureTest {
 
@@ -250,5 +255,103 @@ class ExecutionLoopFailureTest {
             .build()
             .run("t");
     assertThat(run.status()).isEqualTo(RunStatus.DONE);
+  }
+
+  // Issue 14, item 6: errors short of the JVM's own are data, from model clients and listeners too.
+
+  @ParameterizedTest(name = "inline: {0}")
+  @ValueSource(booleans = {false, true})
+  void modelClientThrowingAnAssertionErrorEndsTheRunModelFailedInsteadOfEscapingRun(
+      boolean inline) {
+    ExecutionLoop.Builder builder =
+        ExecutionLoop.builder(
+            request -> {
+              throw new AssertionError("client invariant broken");
+            },
+            ToolRegistry.empty());
+    if (inline) {
+      builder.inlineTools();
+    }
+
+    RunResult run = builder.build().run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.MODEL_FAILED);
+    assertThat(run.code()).contains(ErrorCodes.MODEL_FAILED);
+    assertThat(run.message()).contains("client invariant broken");
+  }
+
+  @ParameterizedTest(name = "inline: {0}")
+  @ValueSource(booleans = {false, true})
+  void jvmErrorsFromTheModelClientStillEscapeRun(boolean inline) {
+    ExecutionLoop.Builder builder =
+        ExecutionLoop.builder(
+            request -> {
+              throw new OutOfMemoryError("simulated");
+            },
+            ToolRegistry.empty());
+    if (inline) {
+      builder.inlineTools();
+    }
+    ExecutionLoop loop = builder.build();
+
+    assertThatThrownBy(() -> loop.run("t"))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessage("simulated");
+  }
+
+  @Test
+  void listenerThrowingAnAssertionErrorIsLoggedAndTheRunGoesOn() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    Fixtures.Script model = new Fixtures.Script(propose("count.tool", "{}"), done("fine"));
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .listener(
+                event -> {
+                  throw new AssertionError("listener invariant broken");
+                })
+            .build()
+            .run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void listenerThrowingAnErrorOnTheIntentLeavesNoUnknownOutcomeForACallThatNeverRan() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    Journal journal = Journal.inMemory();
+    ExecutionLoop loop =
+        ExecutionLoop.builder(
+                new Fixtures.Script(propose("count.tool", "{}"), done("fine")),
+                ToolRegistry.of(counting))
+            .journal(journal)
+            .listener(
+                event -> {
+                  if (event instanceof RunEvent.ToolStarting) {
+                    throw new AssertionError("listener invariant broken");
+                  }
+                })
+            .build();
+
+    RunResult run = loop.run("t");
+
+    // The intent was journaled, so the tool must run and its outcome be journaled too.
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    assertThat(calls).hasValue(1);
+    assertThat(journal.read(run.runId()))
+        .filteredOn(RunEvent.ToolFinished.class::isInstance)
+        .singleElement()
+        .extracting(e -> ((RunEvent.ToolFinished) e).result())
+        .isInstanceOf(Result.Success.class);
+    RunResult resumed =
+        ExecutionLoop.builder(new Fixtures.Script(), ToolRegistry.of(counting))
+            .journal(journal)
+            .build()
+            .resume(run.runId());
+    assertThat(resumed).isEqualTo(run);
+    assertThat(calls).hasValue(1);
   }
 }

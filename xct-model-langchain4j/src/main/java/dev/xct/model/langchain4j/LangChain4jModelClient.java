@@ -25,6 +25,14 @@ import java.util.Objects;
  * dev.xct.model.openai.ModelTransportException} and ends the run. XCT adds no retries; the chat
  * model's own {@code maxRetries} still applies.
  *
+ * <p>A request that is already cancelled or past its deadline ({@link
+ * dev.xct.core.ModelRequest#cancellation()}, {@link dev.xct.core.ModelRequest#deadline()}) is not
+ * sent. Once called, a {@code ChatModel} blocks and cannot be aborted from outside: on the loop's
+ * worker threads (the default) the loop stops waiting when the run is cancelled or out of time and
+ * interrupts the call, which LangChain4j's default HTTP client (the JDK's) answers by aborting the
+ * exchange; a failure after cancellation is kind {@code CANCELLED}. With {@code inlineTools()} the
+ * run waits for the chat model's own {@code timeout}.
+ *
  * <p>Immutable; thread-safe when the wrapped model is (LangChain4j's provider models are).
  */
 public final class LangChain4jModelClient implements ModelClient {

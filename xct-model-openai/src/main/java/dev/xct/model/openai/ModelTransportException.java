@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * Signals that no reply could be had from the model's endpoint: an HTTP error status, a timeout, a
  * dropped or refused connection, or a response that is not a chat completion. The loop ends the run
  * with {@code MODEL_FAILED} (a model that answered badly is a {@link ModelFault} instead, and the
- * run goes on).
+ * run goes on), unless the call was abandoned because the run was cancelled or out of time.
  *
  * <p>The message names the endpoint's status and its own error message, with the API key removed
  * should the endpoint echo it; headers are never included. Immutable and thread-safe.
@@ -22,7 +22,10 @@ public final class ModelTransportException extends XctException {
   public enum Kind {
     /** The endpoint answered with a status outside 2xx; see {@link #status()}. */
     HTTP_STATUS,
-    /** No complete response arrived within the connect or read timeout. */
+    /**
+     * No complete response arrived within the connect or read timeout, or before the run's deadline
+     * ({@link dev.xct.core.ModelRequest#deadline()}).
+     */
     TIMEOUT,
     /** The connection could not be made, or broke before the response was complete. */
     CONNECTION,
@@ -30,6 +33,12 @@ public final class ModelTransportException extends XctException {
     INVALID_RESPONSE,
     /** The calling thread was interrupted while waiting; its interrupt flag is set again. */
     INTERRUPTED,
+    /**
+     * The request was cancelled ({@link dev.xct.core.ModelRequest#cancellation()}: the run was
+     * cancelled or out of time) and the call abandoned; the loop ends the run as cancelled or out
+     * of time, not as {@code MODEL_FAILED}.
+     */
+    CANCELLED,
     /** A wrapped client (LangChain4j, Spring AI) failed in a way not named above; see the cause. */
     CLIENT
   }

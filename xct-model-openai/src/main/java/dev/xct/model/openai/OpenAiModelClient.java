@@ -30,6 +30,10 @@ import java.util.Objects;
  * throws {@link ModelTransportException}, which ends the run with {@code MODEL_FAILED}. Nothing is
  * retried unless a {@link RetryPolicy} is set.
  *
+ * <p>Each call honours its request's {@link ModelRequest#cancellation()} and {@link
+ * ModelRequest#deadline()}: cancelling the request aborts the HTTP exchange (the connection is
+ * closed) and ends a wait for a retry; no wait, for a response or a retry, goes past the deadline.
+ *
  * <p>The API key is sent only in its header and never logged, not even at TRACE; request and
  * response bodies are logged at TRACE. Immutable and thread-safe: one client serves concurrent
  * runs.

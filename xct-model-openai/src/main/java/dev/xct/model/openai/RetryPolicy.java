@@ -11,9 +11,11 @@ import java.util.Objects;
  * <p>With retries configured, only {@link ModelTransportException#isTransient() transient} failures
  * are retried: 429, 500, 502, 503, 504 and broken connections. The wait is the endpoint's {@code
  * Retry-After} when it sends one, otherwise {@code initialBackoff} doubled after every attempt; a
- * wait longer than {@code maxDelay} is not waited for, and the failure is thrown at once. Timeouts
- * are never retried. Retries happen inside one {@link dev.xct.core.ModelClient#next} call, so the
- * loop sees one model call (one step) either way.
+ * wait longer than {@code maxDelay}, or one that would end past the run's deadline ({@link
+ * dev.xct.core.ModelRequest#deadline()}), is not waited for, and the failure is thrown at once; a
+ * wait ends early, with kind {@code CANCELLED}, when the request is cancelled. Timeouts are never
+ * retried. Retries happen inside one {@link dev.xct.core.ModelClient#next} call, so the loop sees
+ * one model call (one step) either way.
  *
  * <p>Immutable and thread-safe.
  *

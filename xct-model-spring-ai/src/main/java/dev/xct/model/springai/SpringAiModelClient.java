@@ -28,6 +28,14 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  * dev.xct.model.openai.ModelTransportException} (the provider's own exception is its cause) and
  * ends the run. XCT adds no retries; the model's own retry settings still apply.
  *
+ * <p>A request that is already cancelled or past its deadline ({@link
+ * dev.xct.core.ModelRequest#cancellation()}, {@link dev.xct.core.ModelRequest#deadline()}) is not
+ * sent. Once made, a Spring AI call blocks and cannot be aborted from outside: on the loop's worker
+ * threads (the default) the loop stops waiting when the run is cancelled or out of time and
+ * interrupts the call, but the provider's HTTP client may finish the exchange in the background
+ * until the model's own timeout; a failure after cancellation is kind {@code CANCELLED}. With
+ * {@code inlineTools()} the run waits for the model's own timeout.
+ *
  * <p>Immutable; thread-safe when the wrapped model or client is (Spring AI's are).
  */
 public final class SpringAiModelClient implements ModelClient {

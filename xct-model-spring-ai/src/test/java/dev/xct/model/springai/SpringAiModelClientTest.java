@@ -3,7 +3,9 @@ package dev.xct.model.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.xct.core.CancellationToken;
 import dev.xct.core.ModelReply;
+import dev.xct.core.ModelRequest;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
@@ -16,7 +18,10 @@ import dev.xct.model.openai.testing.LoopbackServer;
 import dev.xct.model.openai.testing.LoopbackServer.Reply;
 import dev.xct.model.openai.testing.SafeFileCreation;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
@@ -202,5 +207,47 @@ class SpringAiModelClientTest {
   private static ModelTransportException failure(SpringAiModelClient client) {
     return catchThrowableOfType(
         ModelTransportException.class, () -> client.next(SafeFileCreation.request()));
+  }
+
+  // Issue 14, item 7: the request's cancellation and deadline reach the adapter.
+
+  @Test
+  void aRequestCancelledOrOutOfTimeIsNeverSentToTheModel() {
+    CancellationToken cancelled = CancellationToken.create();
+    cancelled.cancel();
+    SpringAiModelClient client = SpringAiModelClient.of(openAi());
+
+    assertThat(failure(client, SafeFileCreation.request(Instant.MAX, cancelled)).kind())
+        .isEqualTo(Kind.CANCELLED);
+    assertThat(
+            failure(
+                    client,
+                    SafeFileCreation.request(
+                        Instant.now().minusSeconds(1), CancellationToken.create()))
+                .kind())
+        .isEqualTo(Kind.TIMEOUT);
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void aCallAbandonedByTheLoopFailsAsCancelledNotAsATransportFault() throws Exception {
+    server.enqueue(Reply.trickle());
+    CancellationToken token = CancellationToken.create();
+    SpringAiModelClient client = SpringAiModelClient.of(openAi(Duration.ofSeconds(3)));
+    FutureTask<ModelTransportException> call =
+        new FutureTask<>(() -> failure(client, SafeFileCreation.request(Instant.MAX, token)));
+    Thread caller = new Thread(call);
+    caller.start();
+    server.awaitRequests(1);
+
+    // What the loop does when it abandons a call: cancel the request, interrupt the thread.
+    token.cancel();
+    caller.interrupt();
+
+    assertThat(call.get(20, TimeUnit.SECONDS).kind()).isEqualTo(Kind.CANCELLED);
+  }
+
+  private static ModelTransportException failure(SpringAiModelClient client, ModelRequest request) {
+    return catchThrowableOfType(ModelTransportException.class, () -> client.next(request));
   }
 }

@@ -63,6 +63,7 @@ public final class ChatModelCall {
         request.step(),
         request.runId(),
         schema);
+    Failures.checkWanted(request);
     ChatResponse response;
     try {
       response = model.chat(chat.build());
@@ -74,7 +75,7 @@ public final class ChatModelCall {
               String.valueOf(e.getMessage()))
           .toReply(TokenUsage.unknown());
     } catch (RuntimeException e) {
-      throw Failures.wrap(e);
+      throw Failures.wrap(e, request);
     }
     return completion(response, wrapped).toReply();
   }

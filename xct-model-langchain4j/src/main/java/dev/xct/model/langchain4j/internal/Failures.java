@@ -1,17 +1,49 @@
 package dev.xct.model.langchain4j.internal;
 
 import dev.langchain4j.exception.HttpException;
+import dev.xct.core.ModelRequest;
 import dev.xct.model.openai.ModelTransportException;
 import dev.xct.model.openai.ModelTransportException.Kind;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 
-/** Turns what a LangChain4j model throws into a {@link ModelTransportException}. */
+/**
+ * Turns what a LangChain4j model throws into a {@link ModelTransportException}; a failure after the
+ * request was cancelled (the loop abandoned the call and interrupted its thread) is {@link
+ * Kind#CANCELLED}, whatever the model threw.
+ */
 final class Failures {
   private Failures() {}
 
-  static ModelTransportException wrap(RuntimeException e) {
+  /**
+   * Throws if {@code request} no longer wants an answer: cancelled, or its deadline passed. A
+   * blocking {@code ChatModel} cannot be aborted once called, so this is checked before the call.
+   */
+  static void checkWanted(ModelRequest request) {
+    if (request.isCancelled()) {
+      throw new ModelTransportException(
+          Kind.CANCELLED,
+          0,
+          null,
+          "the request was cancelled before the chat model was called",
+          null);
+    }
+    if (request.remaining().isZero()) {
+      throw new ModelTransportException(
+          Kind.TIMEOUT, 0, null, "the run's time was up before the chat model was called", null);
+    }
+  }
+
+  static ModelTransportException wrap(RuntimeException e, ModelRequest request) {
+    if (request.isCancelled()) {
+      return new ModelTransportException(
+          Kind.CANCELLED,
+          0,
+          null,
+          "the request was cancelled; the chat model stopped with: " + e.getMessage(),
+          e);
+    }
     int status = 0;
     Kind kind = Kind.CLIENT;
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -29,10 +29,14 @@ public final class ChatCompletionsCall {
     this.transport = new HttpTransport(config, clock);
   }
 
-  /** Asks the endpoint for the next decision. */
+  /**
+   * Asks the endpoint for the next decision, aborting when {@code request} is cancelled and giving
+   * up at its deadline.
+   */
   public ModelReply next(ModelRequest request) {
     ProposalSchema proposals = schemaFor(request.tools());
     Format format = formatFor(proposals);
+    CallControl control = new CallControl(request);
     while (true) {
       String body =
           Jsons.write(
@@ -52,7 +56,7 @@ public final class ChatCompletionsCall {
           format);
       LOG.trace("request body: {}", body);
       try {
-        return reply(transport.post(body).body(), format);
+        return reply(transport.post(body, control).body(), format);
       } catch (ModelTransportException e) {
         Format weaker = format.weaker();
         if (!config.schemaFallback() || weaker == null || !rejectsResponseFormat(e)) {

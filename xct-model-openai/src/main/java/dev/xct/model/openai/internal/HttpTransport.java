@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one chat-completions POST and returns the status and body, retrying transient failures only
- * as the {@link dev.xct.model.openai.RetryPolicy} allows. Never logs headers.
+ * as the {@link dev.xct.model.openai.RetryPolicy} allows. Each wait ends at the run's deadline at
+ * the latest, and the call is aborted when its request is cancelled. Never logs headers.
  */
 public final class HttpTransport {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -39,36 +41,46 @@ public final class HttpTransport {
   /**
    * Returns the 2xx response to {@code body}.
    *
-   * @throws ModelTransportException for any other status, a timeout, a broken connection or an
-   *     interrupt, after the retries the policy allows
+   * @throws ModelTransportException for any other status, a timeout (the client's own or the run's
+   *     deadline), a broken connection, cancellation or an interrupt, after the retries the policy
+   *     allows
    */
-  public Response post(String body) {
+  public Response post(String body, CallControl control) {
     int attempt = 0;
     while (true) {
       try {
-        return postOnce(body);
+        return postOnce(body, control);
       } catch (ModelTransportException e) {
         attempt++;
-        Duration wait = retryWait(e, attempt);
+        Duration wait = retryWait(e, attempt, control);
         if (wait == null) {
           throw e;
         }
         LOG.warn(
             "model call failed ({}); retry {} in {} ms", e.getMessage(), attempt, wait.toMillis());
-        sleep(wait);
+        sleep(wait, control);
       }
     }
   }
 
-  private Duration retryWait(ModelTransportException e, int attempt) {
+  private Duration retryWait(ModelTransportException e, int attempt, CallControl control) {
     if (!e.isTransient() || attempt > config.retry().maxRetries()) {
       return null;
     }
     Duration wait = e.retryAfter().orElse(config.retry().backoff(attempt));
-    return wait.compareTo(config.retry().maxDelay()) > 0 ? null : wait;
+    boolean tooLong =
+        wait.compareTo(config.retry().maxDelay()) > 0 || wait.compareTo(control.remaining()) >= 0;
+    return tooLong ? null : wait;
   }
 
-  private Response postOnce(String body) {
+  private Response postOnce(String body, CallControl control) {
+    if (control.isCancelled()) {
+      throw cancelled(null);
+    }
+    Duration left = control.remaining();
+    if (left.isZero()) {
+      throw deadline(null);
+    }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(config.endpoint())
             .timeout(config.readTimeout())
@@ -81,7 +93,7 @@ public final class HttpTransport {
     }
     config.headers().forEach(request::header);
     long started = System.nanoTime();
-    HttpResponse<String> response = send(request.build());
+    HttpResponse<String> response = send(request.build(), control, left);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     int status = response.statusCode();
     LOG.debug("POST {} answered {} in {} ms", config.endpoint(), status, millis);
@@ -105,23 +117,37 @@ public final class HttpTransport {
         null);
   }
 
-  private HttpResponse<String> send(HttpRequest request) {
+  private HttpResponse<String> send(HttpRequest request, CallControl control, Duration left) {
     CompletableFuture<HttpResponse<String>> future =
         config
             .http()
             .sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    control.track(future);
+    // The request timeout covers the wait for headers; this bound covers the body as well, and
+    // ends at the run's deadline if that comes first: a millisecond after it, so that the loop,
+    // whose clock may run a little apart, finds the deadline passed when this gives up.
+    Duration toDeadline = left.plusMillis(1);
+    boolean deadlineFirst = toDeadline.compareTo(config.readTimeout()) < 0;
+    Duration wait = deadlineFirst ? toDeadline : config.readTimeout();
     try {
-      // The request timeout covers the wait for headers; this bound covers the body as well.
-      return future.get(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(CallControl.nanos(wait), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw timeout(e);
+      throw deadlineFirst ? deadline(e) : timeout(e);
+    } catch (CancellationException e) {
+      throw cancelled(e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
+      if (control.isCancelled()) {
+        throw cancelled(e);
+      }
       throw new ModelTransportException(
           Kind.INTERRUPTED, 0, null, "interrupted while waiting for the model", e);
     } catch (ExecutionException e) {
+      if (control.isCancelled()) {
+        throw cancelled(e);
+      }
       Throwable cause = e.getCause();
       if (cause instanceof HttpConnectTimeoutException) {
         throw new ModelTransportException(
@@ -159,11 +185,34 @@ public final class HttpTransport {
         cause);
   }
 
-  private static void sleep(Duration wait) {
+  private ModelTransportException deadline(Throwable cause) {
+    return new ModelTransportException(
+        Kind.TIMEOUT,
+        0,
+        null,
+        "the run's time was up before " + config.endpoint() + " answered",
+        cause);
+  }
+
+  private ModelTransportException cancelled(Throwable cause) {
+    return new ModelTransportException(
+        Kind.CANCELLED,
+        0,
+        null,
+        "the request to " + config.endpoint() + " was cancelled and aborted",
+        cause);
+  }
+
+  private void sleep(Duration wait, CallControl control) {
     try {
-      Thread.sleep(wait.toMillis());
+      if (!control.sleep(wait)) {
+        throw cancelled(null);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      if (control.isCancelled()) {
+        throw cancelled(e);
+      }
       throw new ModelTransportException(
           Kind.INTERRUPTED, 0, null, "interrupted while waiting to retry the model call", e);
     }

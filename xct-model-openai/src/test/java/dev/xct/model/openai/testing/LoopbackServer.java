@@ -35,6 +35,7 @@ public final class LoopbackServer implements AutoCloseable {
   private final Deque<Reply> replies = new ArrayDeque<>();
   private final List<Recorded> requests = new ArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
+  private final CountDownLatch hungUp = new CountDownLatch(1);
 
   /** One scripted reply. */
   public record Reply(int status, String body, Map<String, String> headers, Behaviour behaviour) {
@@ -62,13 +63,23 @@ public final class LoopbackServer implements AutoCloseable {
     public static Reply drop() {
       return new Reply(0, "", Map.of(), Behaviour.DROP);
     }
+
+    /**
+     * Answers 200, then sends a space every 20 ms and never the rest (until the server closes, at
+     * most 20 s): a model still generating. Notices when the client hangs up; see {@link
+     * LoopbackServer#awaitHangUp}.
+     */
+    public static Reply trickle() {
+      return new Reply(200, "", Map.of(), Behaviour.TRICKLE);
+    }
   }
 
   /** How a reply is delivered. */
   public enum Behaviour {
     ANSWER,
     STALL,
-    DROP
+    DROP,
+    TRICKLE
   }
 
   /** One request as received. */
@@ -199,6 +210,10 @@ public final class LoopbackServer implements AutoCloseable {
       exchange.close();
       return;
     }
+    if (reply.behaviour() == Behaviour.TRICKLE) {
+      trickle(exchange);
+      return;
+    }
     if (reply.behaviour() == Behaviour.DROP) {
       // An exception out of the handler makes the JDK server close the connection unanswered.
       throw new IOException("dropping the connection on purpose");
@@ -209,6 +224,40 @@ public final class LoopbackServer implements AutoCloseable {
     exchange.sendResponseHeaders(reply.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /**
+   * Waits until a client hung up on a {@link Reply#trickle()} reply (at most {@code seconds}) and
+   * returns whether one did.
+   */
+  public boolean awaitHangUp(long seconds) {
+    try {
+      return hungUp.await(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void trickle(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    try {
+      // Ends unfinished after 20 s at most: the client then sees a broken body, not a hang.
+      while (!closing.await(20, TimeUnit.MILLISECONDS) && System.nanoTime() < until) {
+        // Writing is how a server learns the client is gone: the write after the reset fails.
+        out.write(' ');
+        out.flush();
+      }
+    } catch (IOException e) {
+      hungUp.countDown();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      exchange.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.xct.model.openai.testing;
 
+import dev.xct.core.CancellationToken;
 import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelRequest;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,5 +118,23 @@ public final class SafeFileCreation {
   /** Returns a first-step request with {@code fs.write} only. */
   public static ModelRequest request() {
     return request(List.of(fsWriteSpec()));
+  }
+
+  /**
+   * Returns a first-step request with {@code fs.write} only, wanted until {@code deadline} by the
+   * system clock and cancelled with {@code token}.
+   */
+  public static ModelRequest request(Instant deadline, CancellationToken token) {
+    ModelRequest plain = request();
+    return new ModelRequest(
+        plain.runId(),
+        plain.step(),
+        plain.task(),
+        plain.tools(),
+        plain.transcript(),
+        plain.messages(),
+        deadline,
+        token,
+        Clock.systemUTC());
   }
 }

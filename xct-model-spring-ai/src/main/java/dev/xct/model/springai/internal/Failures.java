@@ -1,5 +1,6 @@
 package dev.xct.model.springai.internal;
 
+import dev.xct.core.ModelRequest;
 import dev.xct.model.openai.ModelTransportException;
 import dev.xct.model.openai.ModelTransportException.Kind;
 import java.io.IOException;
@@ -13,14 +14,41 @@ import java.util.regex.Pattern;
  * provider-neutral exception carrying the HTTP status, so the status is read, best effort, from a
  * message that starts with one (the OpenAI SDK's {@code 429: …}, Spring's {@code 429 Too Many
  * Requests: …}); timeouts and I/O failures are found in the cause chain. The provider's exception
- * stays attached as the cause.
+ * stays attached as the cause. A failure after the request was cancelled (the loop abandoned the
+ * call and interrupted its thread) is {@link Kind#CANCELLED}, whatever the model threw.
  */
 final class Failures {
   private static final Pattern LEADING_STATUS = Pattern.compile("\\A([45]\\d\\d)(?::| [A-Z])");
 
   private Failures() {}
 
-  static ModelTransportException wrap(RuntimeException e) {
+  /**
+   * Throws if {@code request} no longer wants an answer: cancelled, or its deadline passed. A
+   * blocking Spring AI call cannot be aborted once made, so this is checked before the call.
+   */
+  static void checkWanted(ModelRequest request) {
+    if (request.isCancelled()) {
+      throw new ModelTransportException(
+          Kind.CANCELLED, 0, null, "the request was cancelled before the model was called", null);
+    }
+    if (request.remaining().isZero()) {
+      throw new ModelTransportException(
+          Kind.TIMEOUT, 0, null, "the run's time was up before the model was called", null);
+    }
+  }
+
+  static ModelTransportException wrap(RuntimeException e, ModelRequest request) {
+    if (request.isCancelled()) {
+      return new ModelTransportException(
+          Kind.CANCELLED,
+          0,
+          null,
+          "the request was cancelled; the Spring AI model stopped with: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
     int status = 0;
     Kind kind = Kind.CLIENT;
     for (Throwable cause = e;

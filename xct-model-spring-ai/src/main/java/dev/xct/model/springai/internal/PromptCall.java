@@ -89,11 +89,12 @@ public final class PromptCall {
         request.step(),
         request.runId(),
         schema);
+    Failures.checkWanted(request);
     ChatResponse response;
     try {
       response = send.apply(messages(request), outputSchema);
     } catch (RuntimeException e) {
-      throw Failures.wrap(e);
+      throw Failures.wrap(e, request);
     }
     return completion(response, wrapped).toReply();
   }
