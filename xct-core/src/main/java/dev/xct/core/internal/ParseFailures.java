@@ -78,16 +78,23 @@ final class ParseFailures {
         location(end));
   }
 
-  /** The reply, {@code length} characters long, is over the limit. */
-  DecodeResult tooLarge(int length) {
+  /**
+   * The reply {@code raw} is over the limit. The details identify it ({@code length}, {@code
+   * sha256} of its UTF-8 bytes) and say how much of it the record keeps ({@code recorded_chars}):
+   * the loop records only a prefix of a reply it never decoded ({@link RecordedReply}).
+   */
+  DecodeResult tooLarge(String raw) {
+    Map<String, Object> details = ordered("length", raw.length(), "limit", maxChars);
+    details.put("sha256", RecordedReply.sha256(raw));
+    details.put("recorded_chars", RecordedReply.keptChars(raw));
     return invalid(
         ErrorCodes.REPLY_TOO_LARGE,
         "the reply is longer than the limit of "
             + maxChars
             + " characters (it has "
-            + length
+            + raw.length()
             + "); send a shorter reply with less data in the arguments",
-        ordered("length", length, "limit", maxChars));
+        details);
   }
 
   /** Maps a violated Jackson stream constraint to REPLY_TOO_DEEP or REPLY_TOO_LARGE. */

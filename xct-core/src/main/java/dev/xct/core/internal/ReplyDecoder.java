@@ -73,7 +73,7 @@ public final class ReplyDecoder {
   /** Decodes {@code raw}; never throws. */
   public DecodeResult decode(String raw) {
     if (raw != null && raw.length() > maxChars) {
-      return failures.tooLarge(raw.length());
+      return failures.tooLarge(raw);
     }
     if (raw == null || raw.isBlank()) {
       return failures.empty("the reply");

@@ -306,6 +306,7 @@ public final class RunEngine {
       }
       usage = usage.plus(reply.usage());
       DecodeResult decoded = config.codec().decodeReply(reply);
+      reply = RecordedReply.of(reply, decoded); // a reply too large to decode is kept as a prefix
       emit(new RunEvent.ModelReplied(runId, number, replied, reply, decoded, latency));
       StepBuilder step = new StepBuilder(number, stepStart, reply, latency);
       if (decoded instanceof DecodeResult.Invalid invalid) {
