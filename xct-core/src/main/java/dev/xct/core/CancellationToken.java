@@ -81,7 +81,10 @@ public final class CancellationToken {
       }
       try {
         action.run();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // NOPMD: a callback's failure short of a JVM error is only logged
+        if (e instanceof VirtualMachineError error) {
+          throw error;
+        }
         LOG.warn("cancellation callback failed", e);
       }
     }

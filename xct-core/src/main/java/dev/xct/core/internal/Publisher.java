@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * that they see every run end. A listener that throws anything short of a JVM error (see {@link
  * Fatal}) is logged and ignored: were its failure to escape, an intent journaled a moment earlier
  * would be left without its tool call, and resume would report a call that never ran as {@code
- * OUTCOME_UNKNOWN}. A journal that throws such a failure has not recorded the event. Confined to
- * one run's thread.
+ * OUTCOME_UNKNOWN}. A journal that throws such a failure has not recorded the event. A redactor
+ * that throws one leaves the event recorded nowhere, since unredacted it could leak a secret, and
+ * the caller learns it as for the journal. Confined to one run's thread.
  */
 final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -34,7 +35,18 @@ final class Publisher {
 
   /** Returns whether the event was journaled (always true without a journal). */
   boolean publish(RunEvent event) {
-    RunEvent recorded = redaction.apply(event);
+    RunEvent recorded;
+    try {
+      recorded = redaction.apply(event);
+    } catch (Throwable e) { // NOPMD: a redactor's failure short of a JVM error stops the run
+      Fatal.rethrowIfFatal(e);
+      // Recording the event unredacted could leak a secret: record nothing and stop the run.
+      LOG.error(
+          "the redactor failed on {}; the event is not recorded",
+          event.getClass().getSimpleName(),
+          e);
+      return false;
+    }
     boolean journaled = true;
     if (journal != null) {
       try {

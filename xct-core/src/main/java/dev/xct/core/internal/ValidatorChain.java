@@ -91,7 +91,11 @@ final class ValidatorChain {
         return failedClosed(name);
       }
       return verdict;
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) { // NOPMD: a validator's failure short of a JVM error denies the step
+      // A stack overflow is the validator's own (deep hostile arguments), not the JVM's: deny.
+      if (!(e instanceof StackOverflowError)) {
+        Fatal.rethrowIfFatal(e);
+      }
       LOG.error("validator '{}' threw; denying the step", name, e);
       return failedClosed(name);
     }

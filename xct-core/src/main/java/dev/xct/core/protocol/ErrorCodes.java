@@ -89,8 +89,8 @@ public final class ErrorCodes {
 
   // Added with the journal (appended here so that earlier constants keep their place).
   /**
-   * The journal could not durably record the run; the tool did not run and the run stops, because
-   * it could no longer be traced.
+   * The journal could not durably record the run (or the redactor failed, so that nothing could be
+   * recorded safely); the tool did not run and the run stops, because it could no longer be traced.
    */
   public static final String JOURNAL_FAILED = "JOURNAL_FAILED";
 

@@ -134,6 +134,81 @@ class ExecutionLoopFailureTest {
   }
 
   @Test
+  void validatorThrowingAnAssertionErrorDeniesTheStepInsteadOfEscapingRun() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    Fixtures.Script model = new Fixtures.Script(propose("count.tool", "{}"), done("ok"));
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .validator(
+                "asserting",
+                (p, c) -> {
+                  throw new AssertionError("validator invariant broken");
+                })
+            .build()
+            .run("t");
+
+    assertThat(calls).hasValue(0);
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    assertThat(((Result.Failure) run.steps().get(0).result().orElseThrow()).code())
+        .isEqualTo(ErrorCodes.VALIDATOR_ERROR);
+  }
+
+  @Test
+  void redactorThrowingStopsTheRunAndRecordsNothingUnredacted() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    Fixtures.Script model =
+        new Fixtures.Script(propose("count.tool", "{\"api_key\":\"sk-1\"}"), done("ok"));
+    java.util.List<RunEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .redactor(
+                value -> {
+                  throw new AssertionError("redactor broken");
+                })
+            .journal(Journal.inMemory())
+            .listener(seen::add)
+            .build()
+            .run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(run.code()).contains(ErrorCodes.JOURNAL_FAILED);
+    assertThat(calls).hasValue(0);
+    assertThat(seen.toString()).doesNotContain("sk-1");
+  }
+
+  @Test
+  void cancelCallbackThrowingAnAssertionErrorAtTheDeadlineDoesNotEscapeRun() {
+    long safety = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    ExecutionLoop loop =
+        ExecutionLoop.builder(
+                request -> {
+                  request
+                      .cancellation()
+                      .onCancel(
+                          () -> {
+                            throw new AssertionError("callback invariant broken");
+                          });
+                  while (!request.isCancelled() && System.nanoTime() < safety) {
+                    Thread.onSpinWait();
+                  }
+                  throw new IllegalStateException("gave up");
+                },
+                ToolRegistry.empty())
+            .budgets(
+                dev.xct.core.validate.Budgets.builder().maxDuration(Duration.ofMillis(200)).build())
+            .build();
+
+    RunResult run = loop.run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.LIMIT_REACHED);
+    assertThat(run.code()).contains(ErrorCodes.DEADLINE_EXCEEDED);
+  }
+
+  @Test
   void validatorReturningNullFailsClosed() {
     AtomicInteger calls = new AtomicInteger();
     Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
