@@ -4,6 +4,7 @@ import dev.xct.core.CancellationToken;
 import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
+import dev.xct.core.ModelRequest;
 import dev.xct.core.context.ChatMessage;
 import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
@@ -80,10 +81,23 @@ final class Fixtures {
         (args, context) -> Result.success(new Stored(true, args.value().length())));
   }
 
-  /** A model that proposes the same step forever. */
+  /**
+   * A model that proposes the same step forever. It answers at once, so it honours cancellation,
+   * as the bundled OpenAI-compatible client does: the loop calls it on the run's thread.
+   */
   static ModelClient repeatingModel() {
     ModelReply reply = ModelReply.of(REPLY);
-    return request -> reply;
+    return new ModelClient() {
+      @Override
+      public ModelReply next(ModelRequest request) {
+        return reply;
+      }
+
+      @Override
+      public boolean honoursCancellation() {
+        return true;
+      }
+    };
   }
 
   /**

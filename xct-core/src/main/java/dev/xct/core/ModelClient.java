@@ -13,14 +13,15 @@ package dev.xct.core;
  * on its own. Whatever the client throws, short of a JVM error such as {@link OutOfMemoryError}, is
  * recorded that way and never escapes {@link ExecutionLoop#run(String)}.
  *
- * <p>Unless the loop runs tools inline, the call runs on one of the loop's worker threads, and the
- * loop stops waiting for it when the run is cancelled (the run ends {@link RunStatus#CANCELLED}) or
- * its time budget runs out ({@link RunStatus#LIMIT_REACHED}); a reply that arrives later is
- * dropped. A client should then stop too: watch {@link ModelRequest#cancellation()} (it is also
- * cancelled at the deadline, and the worker thread is interrupted) and bound its wait by {@link
- * ModelRequest#remaining()}, abort the call and throw. With {@link
- * ExecutionLoop.Builder#inlineTools()} the call runs on the run's thread, and only a client that
- * does this can end a cancelled run before its own timeout.
+ * <p>A cancelled run ends {@link RunStatus#CANCELLED}, and one out of time {@link
+ * RunStatus#LIMIT_REACHED}, without waiting for the model. A client that {@linkplain
+ * #honoursCancellation() honours its request} is called on the run's own thread: it watches {@link
+ * ModelRequest#cancellation()}, bounds its wait by {@link ModelRequest#remaining()}, aborts the
+ * call and throws. Any other client is called on one of the loop's worker threads (unless the loop
+ * runs tools inline), so the loop can stop waiting for it on its own; its token is then cancelled,
+ * its thread interrupted, and a reply that arrives later is dropped. With {@link
+ * ExecutionLoop.Builder#inlineTools()} every client runs on the run's thread, and only one that
+ * honours its request can end a cancelled run before its own timeout.
  *
  * <p>Implementations must be thread-safe when the loop serves concurrent runs.
  */
@@ -29,4 +30,16 @@ public interface ModelClient {
 
   /** Returns the model's reply to {@code request}. */
   ModelReply next(ModelRequest request);
+
+  /**
+   * Returns whether {@link #next} stops promptly, by throwing, once its request's {@linkplain
+   * ModelRequest#cancellation() cancellation} is cancelled, and never waits past its {@linkplain
+   * ModelRequest#deadline() deadline}. The loop then calls it on the run's own thread: no hand-over
+   * to a worker thread per step, and a run waiting on its model holds no thread but its own (a
+   * virtual thread parks). Default {@code false}, which is always safe; a client that claims this
+   * wrongly can hold a cancelled or timed-out run until it returns.
+   */
+  default boolean honoursCancellation() {
+    return false;
+  }
 }

@@ -48,6 +48,11 @@ public final class ScriptedModelClient implements ModelClient {
   }
 
   @Override
+  public boolean honoursCancellation() {
+    return true; // it answers at once
+  }
+
+  @Override
   public synchronized ModelReply next(ModelRequest request) {
     int index = requests.size();
     requests.add(request);

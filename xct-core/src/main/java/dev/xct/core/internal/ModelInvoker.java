@@ -17,10 +17,11 @@ import org.slf4j.MDC;
 /**
  * Asks the model client once and turns every outcome into an {@link Outcome}: a reply, a failure
  * (anything the client throws short of a JVM error, see {@link Fatal}, or a null reply), or the run
- * no longer waiting because it was cancelled or ran out of time. On an executor the run's thread
- * only waits, so it can stop waiting at once; the abandoned call's token is cancelled and its
- * thread interrupted, and whatever it returns later is dropped. Thread-safe: stateless apart from
- * the executor.
+ * no longer waiting because it was cancelled or ran out of time. A client that {@linkplain
+ * ModelClient#honoursCancellation() honours its request} is called on the run's thread, and stops
+ * on its own. Any other is called on an executor, where the run's thread only waits, so it can stop
+ * waiting at once; the abandoned call's token is cancelled and its thread interrupted, and whatever
+ * it returns later is dropped. Thread-safe: stateless apart from the executor.
  */
 final class ModelInvoker {
   /** How a model call ended. */
@@ -55,7 +56,7 @@ final class ModelInvoker {
    */
   Outcome invoke(
       ModelClient model, ModelRequest request, Duration wait, Consumer<Future<?>> onStart) {
-    if (executor == null) {
+    if (executor == null || model.honoursCancellation()) {
       return direct(model, request);
     }
     Map<String, String> mdc = MDC.getCopyOfContextMap();

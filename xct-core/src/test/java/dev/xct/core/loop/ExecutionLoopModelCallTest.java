@@ -21,6 +21,7 @@ import dev.xct.core.validate.Budgets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -238,5 +239,48 @@ class ExecutionLoopModelCallTest {
 
     assertThat(loop.run("t").status()).isEqualTo(RunStatus.DONE);
     assertThat(seen).containsExactly("worker run-7/1");
+  }
+
+  @Test
+  void aClientThatHonoursCancellationIsCalledOnTheRunsThreadAndStillEndsACancelledRunAtOnce()
+      throws Exception {
+    List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch asked = new CountDownLatch(1);
+    ModelClient honouring =
+        new ModelClient() {
+          @Override
+          public ModelReply next(ModelRequest request) {
+            callers.add(Thread.currentThread());
+            asked.countDown();
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!request.isCancelled() && System.nanoTime() < giveUp) {
+              Thread.onSpinWait();
+            }
+            throw new IllegalStateException("aborted: the request was cancelled");
+          }
+
+          @Override
+          public boolean honoursCancellation() {
+            return true;
+          }
+        };
+    CancellationToken token = CancellationToken.create();
+    ExecutionLoop loop = ExecutionLoop.builder(honouring, ToolRegistry.empty()).build();
+    CompletableFuture<Thread> runThread = new CompletableFuture<>();
+    CompletableFuture<RunResult> run =
+        CompletableFuture.supplyAsync(
+            () -> {
+              runThread.complete(Thread.currentThread());
+              return loop.run("t", token);
+            });
+
+    assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+    long cancelled = System.nanoTime();
+    token.cancel();
+    RunResult result = run.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(callers).containsExactly(runThread.get());
+    assertThat(System.nanoTime() - cancelled).isLessThan(TimeUnit.SECONDS.toNanos(5));
   }
 }

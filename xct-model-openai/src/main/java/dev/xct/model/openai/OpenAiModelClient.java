@@ -113,6 +113,14 @@ public final class OpenAiModelClient implements ModelClient {
             + name);
   }
 
+  /**
+   * Returns true: every call aborts its exchange on cancellation and never waits past the deadline.
+   */
+  @Override
+  public boolean honoursCancellation() {
+    return true;
+  }
+
   @Override
   public ModelReply next(ModelRequest request) {
     return call.next(request);

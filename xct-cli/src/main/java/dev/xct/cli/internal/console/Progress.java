@@ -35,6 +35,11 @@ public final class Progress implements ModelClient {
   }
 
   @Override
+  public boolean honoursCancellation() {
+    return model.honoursCancellation();
+  }
+
+  @Override
   public ModelReply next(ModelRequest request) {
     if (!console.interactive()) {
       return model.next(request);
