@@ -144,18 +144,7 @@ class HostileTextIT {
   }
 
   private Xct.Outcome replay(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "replay",
-                "--policy",
-                "policy.yaml",
-                "--workspace",
-                "workspace",
-                "--replies",
-                "replies.jsonl"));
-    args.addAll(List.of(extra));
-    return Xct.run(dir, args.toArray(String[]::new));
+    return Xct.replay(dir, "replies.jsonl", extra);
   }
 
   private static String step(String tool, Map<String, Object> arguments, String goal) {

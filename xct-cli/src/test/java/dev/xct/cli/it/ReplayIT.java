@@ -311,18 +311,7 @@ class ReplayIT {
   }
 
   Xct.Outcome replay(Path replies, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "replay",
-                "--policy",
-                "policy.yaml",
-                "--workspace",
-                "workspace",
-                "--replies",
-                replies.getFileName().toString()));
-    args.addAll(List.of(extra));
-    return Xct.run(dir, args.toArray(String[]::new));
+    return Xct.replay(dir, replies.getFileName().toString(), extra);
   }
 
   Path replies(String... replies) throws IOException {

@@ -73,6 +73,25 @@ final class Xct {
     return run(directory, Map.of(), args);
   }
 
+  /**
+   * Runs {@code xct replay} in {@code directory} with {@code policy.yaml}, the workspace {@code
+   * workspace} and the replies in {@code replies}, then {@code extra}.
+   */
+  static Outcome replay(Path directory, String replies, String... extra) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "replay",
+                "--policy",
+                "policy.yaml",
+                "--workspace",
+                "workspace",
+                "--replies",
+                replies));
+    args.addAll(java.util.List.of(extra));
+    return run(directory, args.toArray(String[]::new));
+  }
+
   private static java.io.File devNull() {
     return new java.io.File(
         System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
