@@ -21,7 +21,7 @@ public final class Main {
     String level = System.getenv("XCT_LOG");
     if (level == null || level.isBlank()) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-      System.setProperty("org.slf4j.simpleLogger.log.dev.xct.core.internal.RunEngine", "off");
+      System.setProperty("org.slf4j.simpleLogger.log.dev.xct.core.internal.run.ModelTurn", "off");
     } else {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     }

@@ -1,20 +1,17 @@
-package dev.xct.core.internal;
+package dev.xct.core.internal.run;
 
-import dev.xct.core.RunStatus;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.validate.Budgets;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Decides, before each model call, whether a run must end: cancellation or a spent budget. */
 final class RunLimits {
-  /** Why a run ends. */
-  record Ending(RunStatus status, String code, String message) {}
-
   private RunLimits() {}
 
-  /** Returns the reason the run must end now, or {@code null} if it may ask the model again. */
-  static Ending reached(
+  /** Returns the reason the run must end now; empty if it may ask the model again. */
+  static Optional<Ending> reached(
       Budgets budgets,
       boolean cancelled,
       int steps,
@@ -23,7 +20,7 @@ final class RunLimits {
       Instant now,
       Instant deadline) {
     if (cancelled) {
-      return new Ending(RunStatus.CANCELLED, ErrorCodes.CANCELLED, "the run was cancelled");
+      return Optional.of(Ending.CANCELLED);
     }
     if (steps >= budgets.maxSteps()) {
       return limit(
@@ -44,10 +41,10 @@ final class RunLimits {
           ErrorCodes.DEADLINE_EXCEEDED,
           "the run exceeded its time budget of " + budgets.maxDuration());
     }
-    return null;
+    return Optional.empty();
   }
 
-  private static Ending limit(String code, String message) {
-    return new Ending(RunStatus.LIMIT_REACHED, code, message);
+  private static Optional<Ending> limit(String code, String message) {
+    return Optional.of(Ending.limit(code, message));
   }
 }

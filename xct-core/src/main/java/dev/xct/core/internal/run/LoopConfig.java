@@ -1,4 +1,4 @@
-package dev.xct.core.internal;
+package dev.xct.core.internal.run;
 
 import dev.xct.core.ModelClient;
 import dev.xct.core.context.ContextRenderer;

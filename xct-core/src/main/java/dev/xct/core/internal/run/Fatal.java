@@ -1,4 +1,4 @@
-package dev.xct.core.internal;
+package dev.xct.core.internal.run;
 
 /**
  * Draws the one line between failures that become data and failures that end the process's

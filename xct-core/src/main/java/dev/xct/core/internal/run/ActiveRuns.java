@@ -1,4 +1,4 @@
-package dev.xct.core.internal;
+package dev.xct.core.internal.run;
 
 import dev.xct.core.journal.Journal;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.xct.core.internal;
+package dev.xct.core.internal.run;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
