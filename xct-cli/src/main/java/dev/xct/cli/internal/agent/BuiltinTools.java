@@ -1,12 +1,12 @@
 package dev.xct.cli.internal.agent;
 
-import dev.xct.cli.policy.FsSettings;
-import dev.xct.cli.policy.PolicyFile;
-import dev.xct.cli.policy.Root;
-import dev.xct.cli.policy.ShellSettings;
 import dev.xct.core.XctException;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.validate.Validator;
+import dev.xct.policy.FsSettings;
+import dev.xct.policy.PolicyFile;
+import dev.xct.policy.Root;
+import dev.xct.policy.ShellSettings;
 import dev.xct.tools.fs.FsTools;
 import dev.xct.tools.fs.PathConfinement;
 import dev.xct.tools.fs.RootAccess;

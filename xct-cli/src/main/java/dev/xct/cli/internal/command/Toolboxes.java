@@ -3,8 +3,8 @@ package dev.xct.cli.internal.command;
 import dev.xct.cli.ExitCodes;
 import dev.xct.cli.internal.agent.BuiltinTools;
 import dev.xct.cli.internal.agent.Toolbox;
-import dev.xct.cli.policy.PolicyFile;
 import dev.xct.core.XctException;
+import dev.xct.policy.PolicyFile;
 import java.nio.file.Path;
 
 /** Builds the built-in toolbox that {@code run} and {@code replay} offer, from the policy file. */

@@ -2,13 +2,13 @@ package dev.xct.cli.internal.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.cli.policy.PolicyFile;
 import dev.xct.core.CancellationToken;
 import dev.xct.core.JsonValue;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
+import dev.xct.policy.PolicyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.xct.cli.internal.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.cli.policy.PolicyFile;
-import dev.xct.cli.policy.Root;
+import dev.xct.policy.PolicyFile;
+import dev.xct.policy.Root;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.xct.cli.policy;
+package dev.xct.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

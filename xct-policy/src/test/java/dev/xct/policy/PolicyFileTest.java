@@ -1,4 +1,4 @@
-package dev.xct.cli.policy;
+package dev.xct.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -176,23 +176,13 @@ class PolicyFileTest {
   }
 
   @Test
-  void publishedJournalSchemaIsTheOneInTheJar() throws IOException {
-    Path published = Path.of("..", "docs", "schema", "journal.schema.json");
-    try (InputStream in =
-        PolicyFile.class.getResourceAsStream("/dev/xct/cli/agent/journal.schema.json")) {
-      assertThat(in).isNotNull();
-      assertThat(Files.readString(published))
-          .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
-  }
-
-  @Test
   void publishedSchemaIsTheOneInTheJar() throws IOException {
     Path published = Path.of("..", "docs", "schema", "policy.schema.json");
-    try (InputStream in = PolicyFile.class.getResourceAsStream(PolicyFile.SCHEMA_RESOURCE)) {
+    try (InputStream in = PolicyFile.class.getResourceAsStream("policy.schema.json")) {
       assertThat(in).isNotNull();
       assertThat(Files.readString(published))
-          .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo(PolicyFile.jsonSchema());
     }
   }
 

@@ -1,15 +1,15 @@
-package dev.xct.cli.policy.internal;
+package dev.xct.policy.internal;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.xct.cli.policy.PolicyFile;
-import dev.xct.cli.policy.PolicyProblem;
 import dev.xct.core.XctException;
+import dev.xct.policy.PolicyProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -22,11 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
  * problem with a message a person can act on: the unknown field and the fields expected there, the
  * missing field, the allowed values, the expected type.
  *
- * <p>Thread-safe: the schema is compiled once.
+ * <p>Thread-safe: the schema is read and compiled once.
  */
-final class PolicySchema {
+public final class PolicySchema {
+  private static final String RESOURCE = "/dev/xct/policy/policy.schema.json";
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-  private static final JsonNode SCHEMA_NODE = load();
+  private static final String TEXT = load();
+  private static final JsonNode SCHEMA_NODE = MAPPER.readTree(TEXT);
   private static final Schema SCHEMA =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA_NODE);
 
@@ -190,17 +192,17 @@ final class PolicySchema {
     return out.toString();
   }
 
-  /** Returns the schema's text, for {@code xct policy schema}. */
-  static JsonNode schema() {
-    return SCHEMA_NODE.deepCopy();
+  /** Returns the schema's text, exactly as the jar holds it. */
+  public static String text() {
+    return TEXT;
   }
 
-  private static JsonNode load() {
-    try (InputStream in = PolicySchema.class.getResourceAsStream(PolicyFile.SCHEMA_RESOURCE)) {
+  private static String load() {
+    try (InputStream in = PolicySchema.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new XctException("policy schema missing from the jar: " + PolicyFile.SCHEMA_RESOURCE);
+        throw new XctException("policy schema missing from the jar: " + RESOURCE);
       }
-      return MAPPER.readTree(in);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,4 +1,4 @@
-package dev.xct.cli.policy.internal;
+package dev.xct.policy.internal;
 
 /** Formats JSON Pointers into a policy file as the field paths people read. Stateless. */
 final class Fields {

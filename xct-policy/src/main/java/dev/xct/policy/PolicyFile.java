@@ -1,10 +1,11 @@
-package dev.xct.cli.policy;
+package dev.xct.policy;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
+import dev.xct.policy.internal.PolicySchema;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.OptionalInt;
  * Holds a policy file, read and checked: the roots the tools may use, which tools the model is
  * offered, the ordered allow/deny/ask rules, when a person is asked, the budgets and the shell
  * allowlist. The format is YAML or JSON, described by {@code docs/schema/policy.schema.json} (also
- * in this jar as {@code dev/xct/cli/policy/policy.schema.json}) and {@code docs/cli.md}.
+ * {@link #jsonSchema()}) and {@code docs/cli.md}.
  *
  * <p>Loading never half-succeeds: every problem in the file is collected, located by line and
  * column, and reported together in one {@link PolicyFileException}; {@link CheckedPolicy} also
@@ -47,9 +48,6 @@ public record PolicyFile(
     OptionalInt maxReplyChars,
     FsSettings fs,
     Optional<ShellSettings> shell) {
-  /** The resource path of the JSON Schema inside this jar. */
-  public static final String SCHEMA_RESOURCE = "/dev/xct/cli/policy/policy.schema.json";
-
   /**
    * @throws NullPointerException if a component is null
    */
@@ -84,6 +82,15 @@ public record PolicyFile(
    */
   public static PolicyFile parse(String text, String name, boolean json) {
     return CheckedPolicy.parse(text, name, json).policy();
+  }
+
+  /**
+   * Returns the JSON Schema of policy files, the text {@code docs/schema/policy.schema.json}
+   * publishes, for editors and CI checks. A file the schema accepts can still have problems only
+   * code finds (a pattern that does not compile, a duplicate rule id); {@link #parse} finds both.
+   */
+  public static String jsonSchema() {
+    return PolicySchema.text();
   }
 
   /** Returns whether the file offers the tool called {@code name} to the model. */

@@ -1,6 +1,6 @@
-package dev.xct.cli.policy.internal;
+package dev.xct.policy.internal;
 
-import dev.xct.cli.policy.ShellSettings;
+import dev.xct.policy.ShellSettings;
 import dev.xct.tools.shell.Program;
 import dev.xct.tools.shell.ShellTools;
 import java.nio.file.InvalidPathException;

@@ -1,12 +1,5 @@
-package dev.xct.cli.policy.internal;
+package dev.xct.policy.internal;
 
-import dev.xct.cli.policy.CheckedPolicy;
-import dev.xct.cli.policy.FsSettings;
-import dev.xct.cli.policy.PolicyFile;
-import dev.xct.cli.policy.PolicyFileException;
-import dev.xct.cli.policy.PolicyProblem;
-import dev.xct.cli.policy.Root;
-import dev.xct.cli.policy.ShellSettings;
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.validate.ApprovalMode;
@@ -14,6 +7,13 @@ import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Condition;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
+import dev.xct.policy.CheckedPolicy;
+import dev.xct.policy.FsSettings;
+import dev.xct.policy.PolicyFile;
+import dev.xct.policy.PolicyFileException;
+import dev.xct.policy.PolicyProblem;
+import dev.xct.policy.Root;
+import dev.xct.policy.ShellSettings;
 import dev.xct.tools.fs.HardLinkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.xct.cli.policy.internal;
+package dev.xct.policy.internal;
 
 import dev.xct.core.XctException;
 import dev.xct.tools.shell.OptionSyntax;

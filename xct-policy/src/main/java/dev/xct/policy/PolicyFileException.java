@@ -1,4 +1,4 @@
-package dev.xct.cli.policy;
+package dev.xct.policy;
 
 import dev.xct.core.XctException;
 import java.util.List;

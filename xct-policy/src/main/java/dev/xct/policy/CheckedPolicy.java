@@ -1,6 +1,6 @@
-package dev.xct.cli.policy;
+package dev.xct.policy;
 
-import dev.xct.cli.policy.internal.PolicyReader;
+import dev.xct.policy.internal.PolicyReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds a valid policy file together with the warnings {@code xct policy check} prints about it:
@@ -21,6 +23,8 @@ import java.util.Objects;
  * @param warnings the warnings, located like problems, in the order of the file
  */
 public record CheckedPolicy(PolicyFile policy, List<PolicyProblem> warnings) {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckedPolicy.class);
+
   /**
    * @throws NullPointerException if a component is null
    */
@@ -44,7 +48,13 @@ public record CheckedPolicy(PolicyFile policy, List<PolicyProblem> warnings) {
       throw new UncheckedIOException("cannot read policy file " + file, e);
     }
     String name = file.toString();
-    return parse(text, name, name.toLowerCase(Locale.ROOT).endsWith(".json"));
+    CheckedPolicy checked = parse(text, name, name.toLowerCase(Locale.ROOT).endsWith(".json"));
+    LOG.debug(
+        "loaded policy file {}: {} rules, {} warnings",
+        name,
+        checked.policy().policy().rules().size(),
+        checked.warnings().size());
+    return checked;
   }
 
   /**

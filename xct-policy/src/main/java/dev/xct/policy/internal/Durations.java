@@ -1,4 +1,4 @@
-package dev.xct.cli.policy.internal;
+package dev.xct.policy.internal;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the durations of policy files and command lines. Stateless and thread-safe. */
-public final class Durations {
+/** Parses and formats the durations of policy files. Stateless and thread-safe. */
+final class Durations {
   private static final Pattern SHORT = Pattern.compile("([1-9][0-9]{0,8})(ms|s|m|h)");
 
   private Durations() {}
 
   /** Returns {@code duration} in the short form this class parses, such as {@code 10m}. */
-  public static String format(Duration duration) {
+  static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 3_600_000 == 0) {
       return millis / 3_600_000 + "h";
@@ -28,7 +28,7 @@ public final class Durations {
   /**
    * Returns {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h} or ISO-8601 as a positive duration.
    */
-  public static Optional<Duration> parse(String text) {
+  static Optional<Duration> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }

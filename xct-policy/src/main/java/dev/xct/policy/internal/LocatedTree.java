@@ -1,6 +1,6 @@
-package dev.xct.cli.policy.internal;
+package dev.xct.policy.internal;
 
-import dev.xct.cli.policy.PolicyProblem;
+import dev.xct.policy.PolicyProblem;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;

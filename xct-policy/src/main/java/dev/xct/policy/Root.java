@@ -1,4 +1,4 @@
-package dev.xct.cli.policy;
+package dev.xct.policy;
 
 import java.nio.file.Path;
 import java.util.Objects;
