@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -40,6 +39,16 @@ public final class ShellSettings {
   /** Returns a builder of a section without programs, sandboxed, without network. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Returns a builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = builder().programs(programs).network(network).readOnlyPaths(readOnlyPaths);
+    b.sandboxed = sandboxed;
+    b.timeout = timeout;
+    b.maxTimeout = maxTimeout;
+    b.maxOutputBytes = maxOutputBytes;
+    return b;
   }
 
   /** Returns the allowlist, in the file's order, presets already narrowed by the file. */
@@ -120,9 +129,11 @@ public final class ShellSettings {
 
     private Builder() {}
 
-    /** Adds programs to the allowlist. */
+    /** Sets the allowlist, in order, replacing the programs set before. */
     public Builder programs(List<Program> rules) {
-      rules.forEach(rule -> programs.add(Objects.requireNonNull(rule, "rule")));
+      List<Program> copy = List.copyOf(rules);
+      programs.clear();
+      programs.addAll(copy);
       return this;
     }
 
@@ -138,9 +149,13 @@ public final class ShellSettings {
       return this;
     }
 
-    /** Adds absolute host paths mounted read-only inside the sandbox. */
+    /**
+     * Sets the absolute host paths mounted read-only inside the sandbox, replacing those before.
+     */
     public Builder readOnlyPaths(List<Path> paths) {
-      paths.forEach(path -> readOnlyPaths.add(Objects.requireNonNull(path, "path")));
+      List<Path> copy = List.copyOf(paths);
+      readOnlyPaths.clear();
+      readOnlyPaths.addAll(copy);
       return this;
     }
 

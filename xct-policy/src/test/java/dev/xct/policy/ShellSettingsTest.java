@@ -3,9 +3,11 @@ package dev.xct.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xct.tools.shell.Presets;
 import dev.xct.tools.shell.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -146,5 +148,22 @@ class ShellSettingsTest {
   void theBuilderRefusesSandboxSettingsWithoutASandbox() {
     assertThatThrownBy(() -> ShellSettings.builder().unconfined().network(true).build())
         .hasMessageContaining("settings of the sandbox");
+  }
+
+  @Test
+  void theBuilderReplacesListsAndToBuilderKeepsEveryValue() {
+    ShellSettings unconfined =
+        ShellSettings.builder()
+            .programs(List.of(Presets.git()))
+            .programs(List.of(Presets.ls()))
+            .unconfined()
+            .timeout(Duration.ofSeconds(5))
+            .maxTimeout(Duration.ofSeconds(50))
+            .maxOutputBytes(100)
+            .build();
+
+    assertThat(unconfined.programs()).containsExactly(Presets.ls());
+    assertThat(unconfined.toBuilder().build()).isEqualTo(unconfined).hasSameHashCodeAs(unconfined);
+    assertThat(unconfined.toBuilder().build().sandboxed()).isFalse();
   }
 }

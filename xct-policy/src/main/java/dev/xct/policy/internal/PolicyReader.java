@@ -10,10 +10,10 @@ import dev.xct.core.validate.PolicyRule;
 import dev.xct.policy.CheckedPolicy;
 import dev.xct.policy.FsSettings;
 import dev.xct.policy.PolicyFile;
+import dev.xct.policy.PolicyFileBuilder;
 import dev.xct.policy.PolicyFileException;
 import dev.xct.policy.PolicyProblem;
 import dev.xct.policy.Root;
-import dev.xct.policy.ShellSettings;
 import dev.xct.tools.fs.HardLinkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -93,29 +91,26 @@ public final class PolicyReader {
         "ask-rules".equals(root.path("approval").asString(""))
             ? ApprovalMode.ASK_RULES
             : ApprovalMode.ASK_RULES_AND_DESTRUCTIVE;
-    Budgets budgets = budgets(root.path("budgets"));
-    Optional<Duration> toolTimeout = optionalDuration(root.path("tool_timeout"), "/tool_timeout");
-    OptionalInt maxReplyChars =
-        root.has("max_reply_chars")
-            ? OptionalInt.of(root.get("max_reply_chars").asInt())
-            : OptionalInt.empty();
-    FsSettings fs = root.has("fs") ? fs(root.get("fs")) : FsSettings.defaults();
-    Optional<ShellSettings> shell =
-        root.has("shell")
-            ? Optional.of(ShellSection.read(root.get("shell"), this))
-            : Optional.empty();
-    return new PolicyFile(
-        1,
-        root.path("description").asString(""),
-        roots,
-        tools,
-        policy,
-        approval,
-        budgets,
-        toolTimeout,
-        maxReplyChars,
-        fs,
-        shell);
+    PolicyFileBuilder file =
+        PolicyFile.builder()
+            .description(root.path("description").asString(""))
+            .roots(roots)
+            .tools(tools)
+            .policy(policy)
+            .approval(approval)
+            .budgets(budgets(root.path("budgets")));
+    optionalDuration(root.path("tool_timeout"), "/tool_timeout").ifPresent(file::toolTimeout);
+    if (root.has("max_reply_chars")) {
+      file.maxReplyChars(root.get("max_reply_chars").asInt());
+    }
+    if (root.has("fs")) {
+      file.fs(fs(root.get("fs")));
+    }
+    if (root.has("shell")) {
+      file.shell(ShellSection.read(root.get("shell"), this));
+    }
+    // The schema admits only tool globs, so this reports nothing unless the two disagree.
+    return attempt("/tools", file::build).orElseGet(() -> file.tools(List.of()).build());
   }
 
   private Policy rules(JsonNode rules) {
@@ -202,18 +197,20 @@ public final class PolicyReader {
   }
 
   private FsSettings fs(JsonNode node) {
-    return new FsSettings(
-        strings(node.path("deny")),
-        strings(node.path("deny_write")),
-        node.path("default_denies").asBoolean(true),
-        node.path("follow_symlinks").asBoolean(true),
-        hardLinks(node.path("hard_links").asString("refuse")),
-        node.has("max_read_bytes")
-            ? OptionalLong.of(node.get("max_read_bytes").asLong())
-            : OptionalLong.empty(),
-        node.has("max_write_bytes")
-            ? OptionalLong.of(node.get("max_write_bytes").asLong())
-            : OptionalLong.empty());
+    FsSettings.Builder fs =
+        FsSettings.builder()
+            .deny(strings(node.path("deny")))
+            .denyWrite(strings(node.path("deny_write")))
+            .defaultDenies(node.path("default_denies").asBoolean(true))
+            .followSymlinks(node.path("follow_symlinks").asBoolean(true))
+            .hardLinks(hardLinks(node.path("hard_links").asString("refuse")));
+    if (node.has("max_read_bytes")) {
+      fs.maxReadBytes(node.get("max_read_bytes").asLong());
+    }
+    if (node.has("max_write_bytes")) {
+      fs.maxWriteBytes(node.get("max_write_bytes").asLong());
+    }
+    return fs.build();
   }
 
   private static HardLinkPolicy hardLinks(String value) {

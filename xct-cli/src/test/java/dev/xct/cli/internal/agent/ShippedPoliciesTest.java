@@ -70,18 +70,7 @@ class ShippedPoliciesTest {
         roots.add(root);
       }
     }
-    return new PolicyFile(
-        policy.version(),
-        policy.description(),
-        roots,
-        policy.tools(),
-        policy.policy(),
-        policy.approval(),
-        policy.budgets(),
-        policy.toolTimeout(),
-        policy.maxReplyChars(),
-        policy.fs(),
-        policy.shell());
+    return policy.toBuilder().roots(roots).build();
   }
 
   /** Returns a directory, outside every root, with a stub for each program not on the PATH. */
