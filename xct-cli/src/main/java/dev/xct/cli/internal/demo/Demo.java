@@ -1,7 +1,6 @@
 package dev.xct.cli.internal.demo;
 
 import dev.xct.cli.internal.agent.AgentLoop;
-import dev.xct.cli.internal.agent.BuiltinTools;
 import dev.xct.cli.internal.agent.RecordedModel;
 import dev.xct.cli.internal.agent.Toolbox;
 import dev.xct.cli.internal.console.Console;
@@ -15,6 +14,7 @@ import dev.xct.core.RunStatus;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunListener;
 import dev.xct.policy.PolicyFile;
+import dev.xct.policy.PolicyTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -73,7 +73,7 @@ public final class Demo {
     Path workspace = tempWorkspace();
     try {
       PolicyFile policy = policy("files-policy.yaml");
-      Toolbox toolbox = BuiltinTools.forPolicy(policy, workspace);
+      Toolbox toolbox = Toolbox.of(PolicyTools.of(policy, workspace));
       RunResult result =
           run(
               policy,

@@ -1,4 +1,4 @@
-package dev.xct.cli.internal.agent;
+package dev.xct.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
-import dev.xct.policy.PolicyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shell tool {@code run} and {@code replay} build from a policy runs its commands where the
- * policy says. {@code tac} reads any file it is given (its operands are declared not to be paths),
- * so what it prints shows what the command could see.
+ * The shell tool built from a policy, as {@code xct run} and {@code xct replay} build it, runs its
+ * commands where the policy says. {@code tac} reads any file it is given (its operands are declared
+ * not to be paths), so what it prints shows what the command could see.
  */
-class BuiltinToolsTest {
+class PolicyToolsShellTest {
   @TempDir Path dir;
   Path workspace;
   Path secret;
@@ -53,7 +52,7 @@ class BuiltinToolsTest {
                 .formatted(settings),
             "p.yaml",
             false);
-    List<Tool> tools = BuiltinTools.forPolicy(policy, workspace).tools();
+    List<Tool> tools = PolicyTools.of(policy, workspace).tools();
     return tools.stream().filter(t -> t.spec().name().equals("shell.exec")).findFirst().get();
   }
 

@@ -1,4 +1,4 @@
-package dev.xct.cli.internal.agent;
+package dev.xct.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
-import dev.xct.policy.PolicyFile;
 import dev.xct.tools.fs.FsErrorCodes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The file tools {@code run} and {@code replay} build from a policy apply its {@code fs} section. A
- * hard link in the workspace to a file outside it stands in for one another process arranged.
+ * The file tools built from a policy, as {@code xct run} and {@code xct replay} build them, apply
+ * its {@code fs} section. A hard link in the workspace to a file outside it stands in for one
+ * another process arranged.
  */
-class BuiltinFileToolsTest {
+class PolicyToolsFsTest {
   private static final String SECRET = "CANARY-hard-linked-3b9c\n";
 
   @TempDir Path dir;
@@ -51,7 +51,7 @@ class BuiltinFileToolsTest {
                 .formatted(fs),
             "p.yaml",
             false);
-    return BuiltinTools.forPolicy(policy, workspace).tools().stream()
+    return PolicyTools.of(policy, workspace).tools().stream()
         .filter(t -> t.spec().name().equals("fs.read"))
         .findFirst()
         .orElseThrow();

@@ -1,12 +1,8 @@
-package dev.xct.cli.internal.agent;
+package dev.xct.policy;
 
 import dev.xct.core.XctException;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.validate.Validator;
-import dev.xct.policy.FsSettings;
-import dev.xct.policy.PolicyFile;
-import dev.xct.policy.Root;
-import dev.xct.policy.ShellSettings;
 import dev.xct.tools.fs.FsTools;
 import dev.xct.tools.fs.PathConfinement;
 import dev.xct.tools.fs.RootAccess;
@@ -15,45 +11,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the file tools ({@code xct-tools-fs}) and the shell tool ({@code xct-tools-shell}) a
- * policy file describes, over its roots resolved against the workspace. Both share one {@link
- * PathConfinement}, so a path the file tools refuse is refused as a shell argument too.
+ * policy file describes, over its roots resolved against a workspace, exactly as {@code xct run}
+ * and {@code xct replay} build them: no tools without roots; the file tools over the roots, with
+ * the file's {@code fs} section; {@code shell.exec} too when the file lists programs, in the
+ * sandbox it chooses (bubblewrap by default). Both share one {@link PathConfinement}, so a path the
+ * file tools refuse is refused as a shell argument too.
+ *
+ * <p>Immutable and thread-safe, as the tools are.
  */
-public final class BuiltinTools {
-  private BuiltinTools() {}
+public final class PolicyTools {
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyTools.class);
 
-  /** Thrown when a root in the policy file does not exist as a directory. */
-  public static final class MissingRootException extends XctException {
-    private static final long serialVersionUID = 1L;
+  private final List<Tool> tools;
+  private final List<Validator> validators;
 
-    MissingRootException(String message) {
-      super(message);
-    }
+  private PolicyTools(List<Tool> tools, List<Validator> validators) {
+    this.tools = List.copyOf(tools);
+    this.validators = List.copyOf(validators);
   }
 
   /**
-   * Returns the toolbox for {@code policy} under {@code workspace}: no tools without roots; the
-   * file tools over the roots; {@code shell.exec} too when the file lists programs, resolved on the
-   * shell tool's default PATH and run in the sandbox the file chooses (bubblewrap by default).
+   * Returns the tools of {@code policy} under {@code workspace}, programs resolved on the shell
+   * tool's default PATH.
    *
    * @throws MissingRootException if a root is not an existing directory
    * @throws XctException if the tools reject the configuration (a program not found on the PATH,
    *     bubblewrap missing or unable to start)
    */
-  public static Toolbox forPolicy(PolicyFile policy, Path workspace) {
-    return forPolicy(policy, workspace, List.of());
+  public static PolicyTools of(PolicyFile policy, Path workspace) {
+    return of(policy, workspace, List.of());
   }
 
   /**
-   * Returns the toolbox as {@link #forPolicy(PolicyFile, Path)} does, with programs resolved on
-   * {@code searchPath} instead of the shell tool's default when it is not empty (for tests that
-   * stand in for programs a machine lacks).
+   * Returns the tools as {@link #of(PolicyFile, Path)} does, with programs resolved on {@code
+   * searchPath} instead of the shell tool's default when it is not empty (see {@code
+   * ShellTools.Builder.searchPath}).
+   *
+   * @throws MissingRootException if a root is not an existing directory
+   * @throws XctException if the tools reject the configuration
    */
-  static Toolbox forPolicy(PolicyFile policy, Path workspace, List<Path> searchPath) {
+  public static PolicyTools of(PolicyFile policy, Path workspace, List<Path> searchPath) {
     if (policy.roots().isEmpty()) {
-      return new Toolbox(List.of(), List.of());
+      return new PolicyTools(List.of(), List.of());
     }
     PathConfinement confinement = confinement(policy, workspace.toAbsolutePath().normalize());
     FsSettings fs = policy.fs();
@@ -68,7 +72,29 @@ public final class BuiltinTools {
       tools.add(shell.tool());
       validators.add(shell.validator());
     }
-    return new Toolbox(tools, validators);
+    List<Tool> offered = tools.stream().filter(t -> policy.offers(t.spec().name())).toList();
+    LOG.debug(
+        "built {} of {} tools the policy offers over {} roots",
+        offered.size(),
+        tools.size(),
+        policy.roots().size());
+    return new PolicyTools(offered, validators);
+  }
+
+  /**
+   * Returns the tools the file offers ({@link PolicyFile#offers}), in a stable order: register
+   * them, with any of your own the file offers, in the loop's {@code ToolRegistry}.
+   */
+  public List<Tool> tools() {
+    return tools;
+  }
+
+  /**
+   * Returns the validators that come with the tools ({@code fs-confinement}, {@code
+   * shell-allowlist}): add them to the loop before the policy's own validator.
+   */
+  public List<Validator> validators() {
+    return validators;
   }
 
   private static PathConfinement confinement(PolicyFile policy, Path workspace) {
@@ -76,8 +102,7 @@ public final class BuiltinTools {
     for (Root root : policy.roots()) {
       Path directory = root.resolve(workspace);
       if (!Files.isDirectory(directory)) {
-        throw new MissingRootException(
-            "root " + root.path() + " (" + directory + ") does not exist or is not a directory");
+        throw new MissingRootException(root, directory);
       }
       builder.root(directory, root.writable() ? RootAccess.READ_WRITE : RootAccess.READ_ONLY);
     }

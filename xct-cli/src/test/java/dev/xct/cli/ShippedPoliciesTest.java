@@ -1,8 +1,9 @@
-package dev.xct.cli.internal.agent;
+package dev.xct.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.policy.PolicyFile;
+import dev.xct.policy.PolicyTools;
 import dev.xct.policy.Root;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,9 +48,9 @@ class ShippedPoliciesTest {
     List<Path> path = new ArrayList<>(DEFAULT_PATH);
     path.add(stubsForMissingPrograms(policy));
 
-    Toolbox toolbox = BuiltinTools.forPolicy(policy, workspace, path);
+    PolicyTools tools = PolicyTools.of(policy, workspace, path);
 
-    List<String> names = toolbox.tools().stream().map(tool -> tool.spec().name()).toList();
+    List<String> names = tools.tools().stream().map(tool -> tool.spec().name()).toList();
     assertThat(names)
         .as("every tool the policy names is built")
         .containsAll(policy.tools().stream().filter(glob -> !glob.contains("*")).toList());
