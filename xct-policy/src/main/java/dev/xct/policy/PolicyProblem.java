@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Describes one thing wrong with a policy file (a problem), or one setting that weakens a boundary
- * (a warning): where it is, which field, and what was expected or what it allows.
+ * (a warning): where it is, which field, and what was expected or what it allows. Immutable and
+ * thread-safe.
  *
  * @param line the 1-based line, or 0 when the problem concerns the whole file
  * @param column the 1-based column, or 0 when unknown

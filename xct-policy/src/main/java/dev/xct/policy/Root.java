@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Names a directory the file and shell tools may use, and how.
+ * Names a directory the file and shell tools may use, and how. Immutable and thread-safe.
  *
  * @param path the directory as written in the policy file; relative paths are resolved against the
  *     workspace
