@@ -3,7 +3,7 @@ package dev.xct.cli;
 import dev.xct.cli.internal.command.CliException;
 import dev.xct.cli.internal.command.XctCommand;
 import dev.xct.cli.internal.console.Console;
-import dev.xct.cli.policy.PolicyFileException;
+import dev.xct.policy.PolicyFileException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
