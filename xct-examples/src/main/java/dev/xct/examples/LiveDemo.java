@@ -5,7 +5,7 @@ import dev.xct.core.RunResult;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Budgets;
 import dev.xct.model.openai.OpenAiModelClient;
-import dev.xct.model.openai.TokenBudget;
+import dev.xct.model.support.TokenBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -19,9 +19,9 @@ import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.TokenUsage;
 import dev.xct.model.langchain4j.StructuredOutput;
-import dev.xct.model.openai.Completion;
-import dev.xct.model.openai.ModelFault;
-import dev.xct.model.openai.ProposalSchema;
+import dev.xct.model.support.Completion;
+import dev.xct.model.support.ModelFault;
+import dev.xct.model.support.ProposalSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,11 +69,7 @@ public final class ChatModelCall {
       response = model.chat(chat.build());
     } catch (ContentFilteredException e) {
       // LangChain4j reports a refusal this way: it is the model's answer, not a broken transport.
-      return new ModelFault(
-              ModelFault.MODEL_REFUSED,
-              "the model refused to answer; if the task cannot be done, reply done and say why",
-              String.valueOf(e.getMessage()))
-          .toReply(TokenUsage.unknown());
+      return ModelFault.refused(String.valueOf(e.getMessage())).toReply(TokenUsage.unknown());
     } catch (RuntimeException e) {
       throw Failures.wrap(e, request);
     }

@@ -1,4 +1,4 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import dev.xct.core.RunStatus;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
 import dev.xct.core.tool.ToolRegistry;
-import dev.xct.model.openai.testing.SafeFileCreation;
+import dev.xct.model.support.testing.SafeFileCreation;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
