@@ -2,48 +2,42 @@ package dev.xct.model.support;
 
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
-import dev.xct.core.event.RunEvent;
-import dev.xct.core.event.RunListener;
 import dev.xct.core.protocol.Decision.Proposal;
 import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.core.validate.RunStats;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Validator;
 import dev.xct.core.validate.Verdict;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
- * Stops a run whose model calls have used more tokens, or cost more, than allowed. It is both a
- * {@link RunListener}, which adds up the usage the provider reported for each model call of a run,
- * and a {@link Validator}, which stops the run with {@value #TOKEN_BUDGET_EXCEEDED} at the first
- * proposal after the total went over the limit; that proposal does not run. Register the same
- * instance as both:
+ * Stops a run whose model calls have used more tokens, or cost more, than allowed: at the first
+ * proposal after the run's total ({@link RunStats#usage()}, which the loop keeps, the reply being
+ * judged included) went over the limit, the run stops with {@value #TOKEN_BUDGET_EXCEEDED}, and
+ * that proposal does not run. A plain validator, registered like any other:
  *
  * <pre>{@code
- * TokenBudget budget = TokenBudget.maxTokens(200_000);
- * ExecutionLoop loop = ExecutionLoop.builder(model, tools).listener(budget).validator(budget).build();
+ * ExecutionLoop loop =
+ *     ExecutionLoop.builder(model, tools).validator(TokenBudget.maxTokens(200_000)).build();
  * }</pre>
  *
  * <p>Usage is what the provider reports; a provider that reports none costs nothing here. Because
  * validators see proposals only, a run whose replies are all rejected by the codec is bounded by
- * the step and error budgets, not by this one. Thread-safe: one instance serves concurrent runs,
- * each counted under its run id and forgotten when the run ends.
+ * the step and error budgets ({@link dev.xct.core.validate.Budgets}), not by this one.
+ *
+ * <p>Immutable and thread-safe: the budget keeps no state, so one instance serves any number of
+ * concurrent and resumed runs.
  */
-public final class TokenBudget implements Validator, RunListener {
+public final class TokenBudget implements Validator {
   /** The code that ends a run over its token or cost budget. */
   public static final String TOKEN_BUDGET_EXCEEDED = ErrorCodes.TOKEN_BUDGET_EXCEEDED;
 
-  private final long maxTokens;
-  private final BigDecimal maxCost;
-  private final TokenPrice price;
-  private final Map<String, TokenUsage> usage = new ConcurrentHashMap<>();
+  private final Limit limit;
 
-  private TokenBudget(long maxTokens, BigDecimal maxCost, TokenPrice price) {
-    this.maxTokens = maxTokens;
-    this.maxCost = maxCost;
-    this.price = price;
+  private TokenBudget(Limit limit) {
+    this.limit = limit;
   }
 
   /**
@@ -55,7 +49,7 @@ public final class TokenBudget implements Validator, RunListener {
     if (maxTokens <= 0) {
       throw new XctException("token budget must be positive, was: " + maxTokens);
     }
-    return new TokenBudget(maxTokens, null, null);
+    return new TokenBudget(new Tokens(maxTokens));
   }
 
   /**
@@ -69,35 +63,16 @@ public final class TokenBudget implements Validator, RunListener {
     if (maxCost.signum() <= 0) {
       throw new XctException("cost budget must be positive, was: " + maxCost);
     }
-    return new TokenBudget(0, maxCost, price);
+    return new TokenBudget(new Cost(maxCost, price));
   }
 
-  @Override
-  public void onEvent(RunEvent event) {
-    if (event instanceof RunEvent.ModelReplied replied) {
-      usage.merge(replied.runId(), replied.reply().usage(), TokenUsage::plus);
-    } else if (event instanceof RunEvent.RunEnded ended) {
-      usage.remove(ended.runId());
-    }
-  }
-
+  /** Stops the run if its usage so far is over the budget; allows the proposal otherwise. */
   @Override
   public Verdict check(Proposal proposal, ValidationContext context) {
-    TokenUsage used = usage(context.runId());
-    if (price == null && used.totalTokens() > maxTokens) {
-      return Verdict.stop(
-          TOKEN_BUDGET_EXCEEDED,
-          "the run used " + used.totalTokens() + " tokens; the budget is " + maxTokens);
-    }
-    if (price != null && price.cost(used).compareTo(maxCost) > 0) {
-      return Verdict.stop(
-          TOKEN_BUDGET_EXCEEDED,
-          "the run's model calls cost "
-              + price.cost(used).toPlainString()
-              + "; the budget is "
-              + maxCost.toPlainString());
-    }
-    return Verdict.allow();
+    return limit
+        .exceeded(context.stats().usage())
+        .<Verdict>map(why -> Verdict.stop(TOKEN_BUDGET_EXCEEDED, why))
+        .orElse(Verdict.allow());
   }
 
   @Override
@@ -105,8 +80,36 @@ public final class TokenBudget implements Validator, RunListener {
     return "token-budget";
   }
 
-  /** Returns the usage counted so far for the running run {@code runId} (zero once it ended). */
-  public TokenUsage usage(String runId) {
-    return usage.getOrDefault(runId, TokenUsage.unknown());
+  @Override
+  public String toString() {
+    return "TokenBudget[" + limit + "]";
+  }
+
+  /** What the budget limits; says why a usage is over it. */
+  private sealed interface Limit permits Tokens, Cost {
+    Optional<String> exceeded(TokenUsage used);
+  }
+
+  private record Tokens(long max) implements Limit {
+    @Override
+    public Optional<String> exceeded(TokenUsage used) {
+      return used.totalTokens() > max
+          ? Optional.of("the run used " + used.totalTokens() + " tokens; the budget is " + max)
+          : Optional.empty();
+    }
+  }
+
+  private record Cost(BigDecimal max, TokenPrice price) implements Limit {
+    @Override
+    public Optional<String> exceeded(TokenUsage used) {
+      BigDecimal cost = price.cost(used);
+      return cost.compareTo(max) > 0
+          ? Optional.of(
+              "the run's model calls cost "
+                  + cost.toPlainString()
+                  + "; the budget is "
+                  + max.toPlainString())
+          : Optional.empty();
+    }
   }
 }
