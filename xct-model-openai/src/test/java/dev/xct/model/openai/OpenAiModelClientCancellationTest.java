@@ -30,7 +30,7 @@ class OpenAiModelClientCancellationTest {
     server.close();
   }
 
-  private OpenAiModelClient.Builder client() {
+  private OpenAiModelClientBuilder client() {
     return OpenAiModelClient.builder()
         .baseUrl(server.baseUrl())
         .model("gpt-4o-mini")

@@ -25,7 +25,7 @@ class OpenAiModelClientFailureTest {
     server.close();
   }
 
-  private OpenAiModelClient.Builder client() {
+  private OpenAiModelClientBuilder client() {
     return OpenAiModelClient.builder()
         .baseUrl(server.baseUrl())
         .model("gpt-4o-mini")

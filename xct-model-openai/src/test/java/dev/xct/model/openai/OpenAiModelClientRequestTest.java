@@ -50,7 +50,7 @@ class OpenAiModelClientRequestTest {
     server.close();
   }
 
-  private OpenAiModelClient.Builder client() {
+  private OpenAiModelClientBuilder client() {
     return OpenAiModelClient.builder().baseUrl(server.baseUrl()).model("gpt-4o-mini").noApiKey();
   }
 
