@@ -4,7 +4,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
-import dev.xct.model.langchain4j.internal.ChatModelCall;
 import java.util.Objects;
 
 /**

@@ -3,7 +3,6 @@ package dev.xct.model.springai;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
-import dev.xct.model.springai.internal.PromptCall;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.ai.chat.client.ChatClient;

@@ -1,4 +1,4 @@
-package dev.xct.model.springai.internal;
+package dev.xct.model.springai;
 
 import dev.xct.core.ModelRequest;
 import dev.xct.model.support.ModelTransportException;

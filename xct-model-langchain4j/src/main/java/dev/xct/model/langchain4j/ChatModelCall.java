@@ -1,4 +1,4 @@
-package dev.xct.model.langchain4j.internal;
+package dev.xct.model.langchain4j;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -18,7 +18,6 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.TokenUsage;
-import dev.xct.model.langchain4j.StructuredOutput;
 import dev.xct.model.support.Completion;
 import dev.xct.model.support.ModelFault;
 import dev.xct.model.support.ProposalSchema;
@@ -29,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Performs {@link dev.xct.model.langchain4j.LangChain4jModelClient#next}; thread-safe. */
-public final class ChatModelCall {
+final class ChatModelCall {
   private static final Logger LOG = LoggerFactory.getLogger(ChatModelCall.class);
 
   private final ChatModel model;
@@ -37,7 +36,7 @@ public final class ChatModelCall {
   private final boolean json;
 
   /** Creates the call; decides once whether the schema is sent. */
-  public ChatModelCall(ChatModel model, StructuredOutput output) {
+  ChatModelCall(ChatModel model, StructuredOutput output) {
     this.model = model;
     this.schema =
         output == StructuredOutput.JSON_SCHEMA
@@ -47,7 +46,7 @@ public final class ChatModelCall {
   }
 
   /** Asks the model for the next decision. */
-  public ModelReply next(ModelRequest request) {
+  ModelReply next(ModelRequest request) {
     ChatRequest.Builder chat = ChatRequest.builder().messages(messages(request));
     boolean wrapped = false;
     if (schema) {

@@ -1,4 +1,4 @@
-package dev.xct.model.langchain4j.internal;
+package dev.xct.model.langchain4j;
 
 import dev.langchain4j.exception.HttpException;
 import dev.xct.core.ModelRequest;
