@@ -1,9 +1,7 @@
-/**
- * XCT's OpenAI-compatible model client and the model-side pieces the other adapters share. Exports
- * only the API package.
- */
+/** XCT's OpenAI-compatible model client. Exports only the API package. */
 module dev.xct.model.openai {
   requires transitive dev.xct.core;
+  requires transitive dev.xct.model.support;
   requires transitive java.net.http;
   requires org.slf4j;
 

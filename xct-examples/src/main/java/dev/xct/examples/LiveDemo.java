@@ -5,7 +5,7 @@ import dev.xct.core.RunResult;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Budgets;
 import dev.xct.model.openai.OpenAiModelClient;
-import dev.xct.model.openai.TokenBudget;
+import dev.xct.model.support.TokenBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +28,11 @@ public final class LiveDemo {
             ? String.join(" ", args)
             : "Create config.json containing a JSON object with \"debug\" set to false.";
     OpenAiModelClient model = OpenAiModelClient.fromEnvironment();
-    TokenBudget tokens = TokenBudget.maxTokens(200_000);
 
     ExecutionLoop loop =
         ExecutionLoop.builder(model, ToolRegistry.of(new QuickstartDemo.NotesWrite(workspace)))
             .budgets(Budgets.builder().maxSteps(20).build())
-            .listener(tokens)
-            .validator(tokens)
+            .validator(TokenBudget.maxTokens(200_000))
             .listener(new TranscriptPrinter(System.out))
             .build();
     System.out.println("model: " + model);

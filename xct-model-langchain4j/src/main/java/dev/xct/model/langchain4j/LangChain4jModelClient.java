@@ -4,7 +4,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
-import dev.xct.model.langchain4j.internal.ChatModelCall;
 import java.util.Objects;
 
 /**
@@ -17,12 +16,12 @@ import java.util.Objects;
  *
  * <p>The rendered messages are sent as system, user and AI messages. Where the model supports it
  * (see {@link StructuredOutput}), the request carries the {@link
- * dev.xct.model.openai.ProposalSchema} as its JSON-schema response format: the strict form when
+ * dev.xct.model.support.ProposalSchema} as its JSON-schema response format: the strict form when
  * every tool allows it (the reply's {@code {"decision": …}} wrapper is removed again), the exact
- * form otherwise. Replies are judged by {@link dev.xct.model.openai.Completion#toReply()}; a
+ * form otherwise. Replies are judged by {@link dev.xct.model.support.Completion#toReply()}; a
  * refusal (LangChain4j's {@code ContentFilteredException}) is the fault {@code MODEL_REFUSED},
  * which the model sees; any other exception is rethrown as a {@link
- * dev.xct.model.openai.ModelTransportException} and ends the run. XCT adds no retries; the chat
+ * dev.xct.model.support.ModelTransportException} and ends the run. XCT adds no retries; the chat
  * model's own {@code maxRetries} still applies.
  *
  * <p>A request that is already cancelled or past its deadline ({@link

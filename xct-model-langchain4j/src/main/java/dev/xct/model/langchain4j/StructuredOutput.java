@@ -3,8 +3,8 @@ package dev.xct.model.langchain4j;
 /** Chooses how {@link LangChain4jModelClient} asks the model to shape its output. */
 public enum StructuredOutput {
   /**
-   * Sends the {@link dev.xct.model.openai.ProposalSchema} as a JSON-schema response format when the
-   * model declares {@code Capability.RESPONSE_FORMAT_JSON_SCHEMA}, and nothing otherwise. The
+   * Sends the {@link dev.xct.model.support.ProposalSchema} as a JSON-schema response format when
+   * the model declares {@code Capability.RESPONSE_FORMAT_JSON_SCHEMA}, and nothing otherwise. The
    * default.
    */
   AUTO,

@@ -1,5 +1,8 @@
 package dev.xct.model.openai;
 
+import dev.xct.model.support.ModelFault;
+import dev.xct.model.support.ProposalSchema;
+
 /**
  * Chooses how {@link OpenAiModelClient} asks the endpoint to shape the model's output.
  *

@@ -1,6 +1,7 @@
 package dev.xct.model.openai;
 
 import dev.xct.core.XctException;
+import dev.xct.model.support.ModelTransportException;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,10 +1,8 @@
 /**
- * Connects XCT to language models: {@link dev.xct.model.openai.OpenAiModelClient} for any
- * OpenAI-compatible chat-completions endpoint, and the pieces every adapter shares: the {@link
- * dev.xct.model.openai.ProposalSchema} that lets a server constrain its output to valid decisions,
- * the provider-neutral {@link dev.xct.model.openai.Completion} with its {@link
- * dev.xct.model.openai.ModelFault}s, {@link dev.xct.model.openai.ModelTransportException} for
- * transport failures, and the {@link dev.xct.model.openai.TokenBudget} validator.
+ * Connects XCT to any OpenAI-compatible chat-completions endpoint through {@link
+ * dev.xct.model.openai.OpenAiModelClient}, on {@code java.net.http} and Jackson only. The proposal
+ * schema, the reply rules, the faults, the transport exception and the token budget it uses are the
+ * ones every adapter shares, in {@code dev.xct.model.support}.
  *
  * <p>Every type here is immutable and thread-safe unless its Javadoc says otherwise.
  */

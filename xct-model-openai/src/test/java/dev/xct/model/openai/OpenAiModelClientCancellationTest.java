@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.xct.core.CancellationToken;
 import dev.xct.core.ModelRequest;
-import dev.xct.model.openai.ModelTransportException.Kind;
-import dev.xct.model.openai.testing.LoopbackServer;
-import dev.xct.model.openai.testing.LoopbackServer.Reply;
-import dev.xct.model.openai.testing.SafeFileCreation;
+import dev.xct.model.support.ModelTransportException;
+import dev.xct.model.support.ModelTransportException.Kind;
+import dev.xct.model.support.testing.LoopbackServer;
+import dev.xct.model.support.testing.LoopbackServer.Reply;
+import dev.xct.model.support.testing.SafeFileCreation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -29,7 +30,7 @@ class OpenAiModelClientCancellationTest {
     server.close();
   }
 
-  private OpenAiModelClient.Builder client() {
+  private OpenAiModelClientBuilder client() {
     return OpenAiModelClient.builder()
         .baseUrl(server.baseUrl())
         .model("gpt-4o-mini")

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.xct.core.ModelReply;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ProtocolCodec;
-import dev.xct.model.openai.ModelTransportException.Kind;
-import dev.xct.model.openai.testing.LoopbackServer;
-import dev.xct.model.openai.testing.LoopbackServer.Reply;
-import dev.xct.model.openai.testing.SafeFileCreation;
+import dev.xct.model.support.ModelTransportException;
+import dev.xct.model.support.ModelTransportException.Kind;
+import dev.xct.model.support.testing.LoopbackServer;
+import dev.xct.model.support.testing.LoopbackServer.Reply;
+import dev.xct.model.support.testing.SafeFileCreation;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ class OpenAiModelClientFailureTest {
     server.close();
   }
 
-  private OpenAiModelClient.Builder client() {
+  private OpenAiModelClientBuilder client() {
     return OpenAiModelClient.builder()
         .baseUrl(server.baseUrl())
         .model("gpt-4o-mini")

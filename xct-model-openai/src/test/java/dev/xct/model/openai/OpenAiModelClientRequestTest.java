@@ -7,8 +7,9 @@ import dev.xct.core.ModelRequest;
 import dev.xct.core.XctException;
 import dev.xct.core.context.ChatMessage;
 import dev.xct.core.tool.ToolSpec;
-import dev.xct.model.openai.testing.LoopbackServer;
-import dev.xct.model.openai.testing.SafeFileCreation;
+import dev.xct.model.support.ProposalSchema;
+import dev.xct.model.support.testing.LoopbackServer;
+import dev.xct.model.support.testing.SafeFileCreation;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ class OpenAiModelClientRequestTest {
     server.close();
   }
 
-  private OpenAiModelClient.Builder client() {
+  private OpenAiModelClientBuilder client() {
     return OpenAiModelClient.builder().baseUrl(server.baseUrl()).model("gpt-4o-mini").noApiKey();
   }
 

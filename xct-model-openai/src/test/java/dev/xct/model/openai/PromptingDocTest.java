@@ -12,7 +12,7 @@ import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
-import dev.xct.model.openai.testing.SafeFileCreation;
+import dev.xct.model.support.testing.SafeFileCreation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package dev.xct.model.springai;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
-import dev.xct.model.springai.internal.PromptCall;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.ai.chat.client.ChatClient;
@@ -20,12 +19,12 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  *
  * <p>The rendered messages are sent as system, user and assistant messages. Where the model's
  * options support it (see {@link StructuredOutput}), the {@link
- * dev.xct.model.openai.ProposalSchema} goes along as Spring AI's output schema: the strict form
+ * dev.xct.model.support.ProposalSchema} goes along as Spring AI's output schema: the strict form
  * when every tool allows it (its {@code {"decision": …}} wrapper is removed from the reply again),
  * the exact form otherwise. The model's own default options are kept. Replies are judged by {@link
- * dev.xct.model.openai.Completion#toReply()}, so refusals, truncation and several tool calls are
+ * dev.xct.model.support.Completion#toReply()}, so refusals, truncation and several tool calls are
  * faults the model sees; any exception is rethrown as a {@link
- * dev.xct.model.openai.ModelTransportException} (the provider's own exception is its cause) and
+ * dev.xct.model.support.ModelTransportException} (the provider's own exception is its cause) and
  * ends the run. XCT adds no retries; the model's own retry settings still apply.
  *
  * <p>A request that is already cancelled or past its deadline ({@link

@@ -3,7 +3,7 @@ package dev.xct.model.springai;
 /** Chooses how {@link SpringAiModelClient} asks a {@code ChatModel} to shape its output. */
 public enum StructuredOutput {
   /**
-   * Sends the {@link dev.xct.model.openai.ProposalSchema} as Spring AI's output schema when the
+   * Sends the {@link dev.xct.model.support.ProposalSchema} as Spring AI's output schema when the
    * model's options support one ({@code StructuredOutputChatOptions}). The default.
    */
   AUTO,

@@ -1,7 +1,7 @@
 package dev.xct.model.openai.internal;
 
-import dev.xct.model.openai.ModelTransportException;
-import dev.xct.model.openai.ModelTransportException.Kind;
+import dev.xct.model.support.ModelTransportException;
+import dev.xct.model.support.ModelTransportException.Kind;
 import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;

@@ -3,8 +3,8 @@ package dev.xct.model.openai.internal;
 import dev.xct.core.JsonValue;
 import dev.xct.core.context.ChatMessage;
 import dev.xct.core.tool.ToolSpec;
-import dev.xct.model.openai.ProposalSchema;
-import dev.xct.model.openai.ToolFunctions;
+import dev.xct.model.support.ProposalSchema;
+import dev.xct.model.support.ToolFunctions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,14 +82,13 @@ public final class RequestBodies {
   private static void tools(ObjectNode body, List<ToolSpec> tools) {
     ArrayNode functions = body.putArray("tools");
     for (ToolSpec tool : tools) {
-      ObjectNode arguments = ProposalSchemas.arguments(tool);
       ObjectNode function = functions.addObject().put("type", "function").putObject("function");
       function.put("name", ToolFunctions.functionName(tool.name()));
       if (!tool.description().isEmpty()) {
         function.put("description", tool.description());
       }
-      function.set("parameters", arguments);
-      if (StrictSchemas.isCompatible(arguments)) {
+      function.set("parameters", ToolFunctions.parameters(tool).toNode());
+      if (ToolFunctions.isStrict(tool)) {
         function.put("strict", true);
       }
     }

@@ -1,7 +1,7 @@
 package dev.xct.model.openai.internal;
 
 import dev.xct.core.TokenUsage;
-import dev.xct.model.openai.Completion;
+import dev.xct.model.support.Completion;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -1,20 +1,30 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.core.ExecutionLoop;
+import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
+import dev.xct.core.event.RunEvent;
+import dev.xct.core.event.RunListener;
+import dev.xct.core.journal.Journal;
+import dev.xct.core.protocol.Decision.Proposal;
 import dev.xct.core.tool.ToolRegistry;
-import dev.xct.model.openai.testing.SafeFileCreation;
+import dev.xct.core.validate.RunStats;
+import dev.xct.core.validate.ValidationContext;
+import dev.xct.core.validate.Verdict;
+import dev.xct.model.support.testing.SafeFileCreation;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +45,6 @@ class TokenBudgetTest {
   private RunResult run(TokenBudget budget, TokenUsage perCall) {
     return ExecutionLoop.builder(
             model(perCall), ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
-        .listener(budget)
         .validator(budget)
         .build()
         .run("write files");
@@ -61,7 +70,6 @@ class TokenBudgetTest {
     try (var files = Files.list(workspace)) {
       assertThat(files).hasSize(2);
     }
-    assertThat(budget.usage(run.runId())).isEqualTo(TokenUsage.unknown());
   }
 
   @Test
@@ -89,7 +97,6 @@ class TokenBudgetTest {
                         ? ModelReply.of(PROPOSAL.formatted(calls.get()))
                         : ModelReply.of("{\"done\":true}"),
                 ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
-            .listener(budget)
             .validator(budget)
             .build()
             .run("write files");
@@ -104,7 +111,6 @@ class TokenBudgetTest {
     ExecutionLoop loop =
         ExecutionLoop.builder(
                 model(new TokenUsage(300, 0)), ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
-            .listener(budget)
             .validator(budget)
             .build();
     List<Thread> threads = new java.util.ArrayList<>();
@@ -120,6 +126,70 @@ class TokenBudgetTest {
 
     // Each run alone: 300, 600, 900 run; 1200 is over. Shared counting would stop runs earlier.
     assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r.steps()).hasSize(4));
+  }
+
+  @Test
+  void theVerdictDependsOnTheRunStatsAlone() {
+    TokenBudget budget = TokenBudget.maxTokens(2_500);
+    Proposal proposal = new Proposal("fs.write", JsonValue.emptyObject(), "");
+
+    Verdict over = budget.check(proposal, context("run-a", new TokenUsage(2_000, 501)));
+    Verdict within = budget.check(proposal, context("run-b", new TokenUsage(2_000, 500)));
+
+    assertThat(over)
+        .isEqualTo(
+            Verdict.limitReached(
+                TokenBudget.TOKEN_BUDGET_EXCEEDED, "the run used 2501 tokens; the budget is 2500"));
+    assertThat(within).isEqualTo(Verdict.allow());
+    assertThat(budget.check(proposal, context("run-a", new TokenUsage(2_000, 501))))
+        .isEqualTo(over);
+    assertThat(budget).isNotInstanceOf(RunListener.class);
+  }
+
+  @Test
+  void aResumedRunIsCountedFromItsStartNotFromTheResume() {
+    Journal journal = Journal.inMemory();
+    ExecutionLoop first =
+        ExecutionLoop.builder(
+                model(new TokenUsage(800, 100)),
+                ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
+            .journal(journal)
+            .validator(TokenBudget.maxTokens(2_500))
+            .build();
+    RunResult ended = first.run("write files");
+    // The same run as a crash after its first two steps would have left it in the journal.
+    List<RunEvent> events = journal.read(ended.runId());
+    Journal crashed = Journal.inMemory();
+    int completed = 0;
+    for (RunEvent event : events) {
+      crashed.append(event);
+      if (event instanceof RunEvent.StepCompleted && ++completed == 2) {
+        break;
+      }
+    }
+
+    RunResult resumed =
+        ExecutionLoop.builder(
+                model(new TokenUsage(800, 100)),
+                ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
+            .journal(crashed)
+            .validator(TokenBudget.maxTokens(2_500))
+            .build()
+            .resume(ended.runId());
+
+    // 900 and 1800 before the crash, 2700 with the first reply after it: over at once.
+    assertThat(resumed.code()).contains(TokenBudget.TOKEN_BUDGET_EXCEEDED);
+    assertThat(resumed.message()).isEqualTo("the run used 2700 tokens; the budget is 2500");
+    assertThat(resumed.executions()).isEqualTo(2);
+  }
+
+  private ValidationContext context(String runId, TokenUsage usage) {
+    return new ValidationContext(
+        runId,
+        1,
+        ToolRegistry.of(SafeFileCreation.fsWrite(workspace)),
+        new RunStats(0, 0, Map.of(), Instant.EPOCH, usage),
+        Instant.EPOCH);
   }
 
   @Test

@@ -1,8 +1,8 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import dev.xct.core.ModelReply;
 import dev.xct.core.TokenUsage;
-import dev.xct.model.openai.internal.ReplyTexts;
+import dev.xct.model.support.internal.ReplyTexts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.xct.model.openai.internal;
+package dev.xct.model.support.internal;
 
 import java.util.HashSet;
 import java.util.Map;

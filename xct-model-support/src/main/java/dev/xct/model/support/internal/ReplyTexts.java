@@ -1,8 +1,8 @@
-package dev.xct.model.openai.internal;
+package dev.xct.model.support.internal;
 
-import dev.xct.model.openai.Completion;
-import dev.xct.model.openai.ModelFault;
-import dev.xct.model.openai.ToolFunctions;
+import dev.xct.model.support.Completion;
+import dev.xct.model.support.ModelFault;
+import dev.xct.model.support.ToolFunctions;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -16,11 +16,7 @@ public final class ReplyTexts {
   /** Returns the fault {@code completion} amounts to, if any. */
   public static Optional<ModelFault> fault(Completion completion) {
     if (!completion.refusal().isBlank()) {
-      return Optional.of(
-          new ModelFault(
-              ModelFault.MODEL_REFUSED,
-              "the model refused to answer; if the task cannot be done, reply done and say why",
-              completion.refusal()));
+      return Optional.of(ModelFault.refused(completion.refusal()));
     }
     if (completion.finish() == Completion.Finish.CONTENT_FILTER) {
       return Optional.of(

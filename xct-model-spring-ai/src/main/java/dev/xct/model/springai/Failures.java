@@ -1,8 +1,8 @@
-package dev.xct.model.springai.internal;
+package dev.xct.model.springai;
 
 import dev.xct.core.ModelRequest;
-import dev.xct.model.openai.ModelTransportException;
-import dev.xct.model.openai.ModelTransportException.Kind;
+import dev.xct.model.support.ModelTransportException;
+import dev.xct.model.support.ModelTransportException.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Locale;

@@ -1,12 +1,11 @@
-package dev.xct.model.springai.internal;
+package dev.xct.model.springai;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.TokenUsage;
-import dev.xct.model.openai.Completion;
-import dev.xct.model.openai.ProposalSchema;
-import dev.xct.model.springai.StructuredOutput;
+import dev.xct.model.support.Completion;
+import dev.xct.model.support.ProposalSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 
 /** Performs {@link dev.xct.model.springai.SpringAiModelClient#next}; thread-safe. */
-public final class PromptCall {
+final class PromptCall {
   private static final Logger LOG = LoggerFactory.getLogger(PromptCall.class);
 
   /** Sends messages with options built from an output schema (or null) and returns the response. */
@@ -42,7 +41,7 @@ public final class PromptCall {
   }
 
   /** Returns the call for a chat model; its default options are kept and extended. */
-  public static PromptCall forModel(ChatModel model, StructuredOutput output) {
+  static PromptCall forModel(ChatModel model, StructuredOutput output) {
     ChatOptions defaults = model.getOptions();
     boolean schema =
         output == StructuredOutput.JSON_SCHEMA
@@ -57,7 +56,7 @@ public final class PromptCall {
    * Returns the call for a chat client; the schema goes in as request options from {@code options},
    * or nowhere when {@code options} is null or makes builders without an output schema.
    */
-  public static PromptCall forClient(
+  static PromptCall forClient(
       ChatClient client, Supplier<? extends ChatOptions.Builder<?>> options) {
     boolean schema =
         options != null && options.get() instanceof StructuredOutputChatOptions.Builder;
@@ -75,7 +74,7 @@ public final class PromptCall {
   }
 
   /** Asks the model for the next decision. */
-  public ModelReply next(ModelRequest request) {
+  ModelReply next(ModelRequest request) {
     String outputSchema = null;
     boolean wrapped = false;
     if (schema) {

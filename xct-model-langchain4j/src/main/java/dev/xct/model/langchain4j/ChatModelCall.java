@@ -1,4 +1,4 @@
-package dev.xct.model.langchain4j.internal;
+package dev.xct.model.langchain4j;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -18,10 +18,9 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.TokenUsage;
-import dev.xct.model.langchain4j.StructuredOutput;
-import dev.xct.model.openai.Completion;
-import dev.xct.model.openai.ModelFault;
-import dev.xct.model.openai.ProposalSchema;
+import dev.xct.model.support.Completion;
+import dev.xct.model.support.ModelFault;
+import dev.xct.model.support.ProposalSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Performs {@link dev.xct.model.langchain4j.LangChain4jModelClient#next}; thread-safe. */
-public final class ChatModelCall {
+final class ChatModelCall {
   private static final Logger LOG = LoggerFactory.getLogger(ChatModelCall.class);
 
   private final ChatModel model;
@@ -37,7 +36,7 @@ public final class ChatModelCall {
   private final boolean json;
 
   /** Creates the call; decides once whether the schema is sent. */
-  public ChatModelCall(ChatModel model, StructuredOutput output) {
+  ChatModelCall(ChatModel model, StructuredOutput output) {
     this.model = model;
     this.schema =
         output == StructuredOutput.JSON_SCHEMA
@@ -47,7 +46,7 @@ public final class ChatModelCall {
   }
 
   /** Asks the model for the next decision. */
-  public ModelReply next(ModelRequest request) {
+  ModelReply next(ModelRequest request) {
     ChatRequest.Builder chat = ChatRequest.builder().messages(messages(request));
     boolean wrapped = false;
     if (schema) {
@@ -69,11 +68,7 @@ public final class ChatModelCall {
       response = model.chat(chat.build());
     } catch (ContentFilteredException e) {
       // LangChain4j reports a refusal this way: it is the model's answer, not a broken transport.
-      return new ModelFault(
-              ModelFault.MODEL_REFUSED,
-              "the model refused to answer; if the task cannot be done, reply done and say why",
-              String.valueOf(e.getMessage()))
-          .toReply(TokenUsage.unknown());
+      return ModelFault.refused(String.valueOf(e.getMessage())).toReply(TokenUsage.unknown());
     } catch (RuntimeException e) {
       throw Failures.wrap(e, request);
     }

@@ -1,4 +1,4 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import dev.xct.core.XctException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import dev.xct.core.ModelReply;
 import dev.xct.core.TokenUsage;
@@ -40,6 +40,18 @@ public record ModelFault(String code, String message, String text) {
   public ModelFault {
     Result.failure(code, message); // validates the code the same way every failure is validated
     Objects.requireNonNull(text, "text");
+  }
+
+  /**
+   * Returns the fault of a model that refused to answer, with the refusal it wrote.
+   *
+   * @throws NullPointerException if {@code refusal} is null
+   */
+  public static ModelFault refused(String refusal) {
+    return new ModelFault(
+        MODEL_REFUSED,
+        "the model refused to answer; if the task cannot be done, reply done and say why",
+        refusal);
   }
 
   /**

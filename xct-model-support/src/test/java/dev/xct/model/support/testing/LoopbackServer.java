@@ -1,4 +1,4 @@
-package dev.xct.model.openai.testing;
+package dev.xct.model.support.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

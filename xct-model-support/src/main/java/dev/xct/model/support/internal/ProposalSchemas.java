@@ -1,4 +1,4 @@
-package dev.xct.model.openai.internal;
+package dev.xct.model.support.internal;
 
 import dev.xct.core.tool.ToolSpec;
 import java.util.List;
@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Builds the two forms of {@link dev.xct.model.openai.ProposalSchema}. */
+/** Builds the two forms of {@link dev.xct.model.support.ProposalSchema}. */
 public final class ProposalSchemas {
   private ProposalSchemas() {}
 

@@ -1,9 +1,9 @@
-package dev.xct.model.langchain4j.internal;
+package dev.xct.model.langchain4j;
 
 import dev.langchain4j.exception.HttpException;
 import dev.xct.core.ModelRequest;
-import dev.xct.model.openai.ModelTransportException;
-import dev.xct.model.openai.ModelTransportException.Kind;
+import dev.xct.model.support.ModelTransportException;
+import dev.xct.model.support.ModelTransportException.Kind;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;

@@ -1,4 +1,4 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,8 @@ import dev.xct.core.XctException;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.ProtocolCodec;
-import dev.xct.model.openai.Completion.Call;
-import dev.xct.model.openai.Completion.Finish;
+import dev.xct.model.support.Completion.Call;
+import dev.xct.model.support.Completion.Finish;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,8 @@ import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.ToolSpec;
-import dev.xct.model.openai.internal.StrictSchemas;
-import dev.xct.model.openai.testing.SafeFileCreation;
+import dev.xct.model.support.internal.StrictSchemas;
+import dev.xct.model.support.testing.SafeFileCreation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

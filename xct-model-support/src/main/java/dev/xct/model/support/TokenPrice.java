@@ -1,4 +1,4 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;

@@ -1,9 +1,9 @@
-package dev.xct.model.openai;
+package dev.xct.model.support;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.tool.ToolSpec;
-import dev.xct.model.openai.internal.Jsons;
-import dev.xct.model.openai.internal.ProposalSchemas;
+import dev.xct.model.support.internal.Jsons;
+import dev.xct.model.support.internal.ProposalSchemas;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.xct.model.openai.testing;
+package dev.xct.model.support.testing;
 
 import dev.xct.core.CancellationToken;
 import dev.xct.core.ExecutionLoop;
