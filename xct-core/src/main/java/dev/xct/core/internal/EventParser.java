@@ -10,6 +10,7 @@ import dev.xct.core.TokenUsage;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
+import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
@@ -121,17 +122,29 @@ public final class EventParser {
   }
 
   private static Step step(JsonNode in, int number) {
-    return new Step(
-        number,
-        instant(in, "started_at"),
-        text(in, "reply"),
-        Optional.ofNullable(in.get("decision")).map(WireDecoder::decision),
-        verdicts(in),
-        Optional.ofNullable(in.get("response")).map(WireDecoder::result),
-        in.get("executed").asBoolean(),
-        micros(in),
-        Duration.ofNanos(in.get("duration_us").asLong() * 1_000),
-        usage(in));
+    Step.Header header =
+        new Step.Header(
+            number, instant(in, "started_at"), text(in, "reply"), micros(in), usage(in));
+    JsonNode decision = in.get("decision");
+    JsonNode response = in.get("response");
+    if (decision == null) {
+      return new Step.Rejected(header, (Result.Failure) WireDecoder.result(response));
+    }
+    Decision decided = WireDecoder.decision(decision);
+    if (decided instanceof Decision.Done done) {
+      return new Step.Done(header, done);
+    }
+    Decision.Proposal proposal = (Decision.Proposal) decided;
+    if (in.get("executed").asBoolean()) {
+      return new Step.Executed(
+          header,
+          proposal,
+          verdicts(in),
+          WireDecoder.result(response),
+          Duration.ofNanos(in.get("duration_us").asLong() * 1_000));
+    }
+    return new Step.Refused(
+        header, proposal, verdicts(in), (Result.Failure) WireDecoder.result(response));
   }
 
   /** Returns the verdict record written by {@link EventJson#verdict(VerdictRecord)}. */

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DefaultContextRendererTest {
@@ -28,18 +27,13 @@ class DefaultContextRendererTest {
         "{\"next_step\":{\"tool\":\"fs.read\",\"arguments\":{\"path\":\"f" + number + "\"}}}";
     Result result =
         ok ? Result.success("content " + number) : Result.failure("NOT_FOUND", "no f" + number);
-    return new Step(
-        number,
-        Instant.EPOCH,
-        raw,
-        Optional.of(
-            Decision.propose("fs.read", JsonValue.parse("{\"path\":\"f" + number + "\"}"), "")),
-        List.of(),
-        Optional.of(result),
-        ok,
-        Duration.ZERO,
-        Duration.ZERO,
-        TokenUsage.unknown());
+    Step.Header header =
+        new Step.Header(number, Instant.EPOCH, raw, Duration.ZERO, TokenUsage.unknown());
+    Decision.Proposal proposal =
+        Decision.propose("fs.read", JsonValue.parse("{\"path\":\"f" + number + "\"}"), "");
+    return ok
+        ? new Step.Executed(header, proposal, List.of(), result, Duration.ZERO)
+        : new Step.Refused(header, proposal, List.of(), (Result.Failure) result);
   }
 
   private static List<Step> steps(int count) {
@@ -113,17 +107,9 @@ class DefaultContextRendererTest {
   void overlongRepliesAreCutAndMarked() {
     String huge = "x".repeat(5_000);
     Step step =
-        new Step(
-            1,
-            Instant.EPOCH,
-            huge,
-            Optional.empty(),
-            List.of(),
-            Optional.of(Result.failure("INVALID_JSON", "bad")),
-            false,
-            Duration.ZERO,
-            Duration.ZERO,
-            TokenUsage.unknown());
+        new Step.Rejected(
+            new Step.Header(1, Instant.EPOCH, huge, Duration.ZERO, TokenUsage.unknown()),
+            Result.failure("INVALID_JSON", "bad"));
     List<ChatMessage> messages =
         DefaultContextRenderer.builder()
             .maxReplyChars(100)
@@ -187,17 +173,13 @@ class DefaultContextRendererTest {
 
   private static Step overlong(int number) {
     Step s = step(number, true);
-    return new Step(
-        number,
-        s.startedAt(),
-        "x".repeat(500),
-        s.decision(),
-        s.verdicts(),
-        s.result(),
-        s.executed(),
-        s.modelLatency(),
-        s.toolDuration(),
-        s.usage());
+    Step.Executed e = (Step.Executed) s;
+    return new Step.Executed(
+        new Step.Header(number, s.startedAt(), "x".repeat(500), s.modelLatency(), s.usage()),
+        e.proposal(),
+        e.verdicts(),
+        e.outcome(),
+        e.toolDuration());
   }
 
   private static int size(List<ChatMessage> messages) {

@@ -85,47 +85,35 @@ class EventJsonRoundTripTest {
             "r-1",
             1,
             AT,
-            new Step(
-                1,
-                AT,
-                "raw",
-                Optional.of(PROPOSAL),
+            new Step.Executed(
+                new Step.Header(1, AT, "raw", LATENCY, USAGE),
+                PROPOSAL,
                 VERDICTS,
-                Optional.of(Result.success(JsonValue.nullValue())),
-                true,
-                LATENCY,
-                Duration.ofMillis(3),
-                USAGE)),
+                Result.success(JsonValue.nullValue()),
+                Duration.ofMillis(3))),
+        new RunEvent.StepCompleted(
+            "r-1",
+            4,
+            AT,
+            new Step.Refused(
+                new Step.Header(4, AT, "raw", LATENCY, USAGE),
+                PROPOSAL,
+                VERDICTS,
+                Result.failure("POLICY_DENIED", "no"))),
         new RunEvent.StepCompleted(
             "r-1",
             2,
             AT,
-            new Step(
-                2,
-                AT,
-                "garbage",
-                Optional.empty(),
-                List.of(),
-                Optional.of(Result.failure("INVALID_JSON", "bad")),
-                false,
-                LATENCY,
-                Duration.ZERO,
-                TokenUsage.unknown())),
+            new Step.Rejected(
+                new Step.Header(2, AT, "garbage", LATENCY, TokenUsage.unknown()),
+                Result.failure("INVALID_JSON", "bad"))),
         new RunEvent.StepCompleted(
             "r-1",
             3,
             AT,
-            new Step(
-                3,
-                AT,
-                "{\"done\":true,\"message\":\"ok\"}",
-                Optional.of(Decision.done("ok")),
-                List.of(),
-                Optional.empty(),
-                false,
-                LATENCY,
-                Duration.ZERO,
-                USAGE)),
+            new Step.Done(
+                new Step.Header(3, AT, "{\"done\":true,\"message\":\"ok\"}", LATENCY, USAGE),
+                Decision.done("ok"))),
         new RunEvent.RunEnded("r-1", 3, AT, RunStatus.DONE, Optional.empty(), "ok"),
         new RunEvent.RunEnded(
             "r-1", 3, AT, RunStatus.STOPPED, Optional.of("JOURNAL_FAILED"), "journal"));

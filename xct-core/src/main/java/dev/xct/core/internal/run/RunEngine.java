@@ -117,16 +117,14 @@ public final class RunEngine {
     } else {
       recorder.dropPending();
     }
-    Optional<Step> last = state.last();
-    if (last.isPresent()) {
-      if (last.get().decision().orElse(null) instanceof Decision.Done done) {
-        return end(Ending.done(done.message()));
-      }
-      List<dev.xct.core.VerdictRecord> verdicts = last.get().verdicts();
-      if (!verdicts.isEmpty()
-          && verdicts.get(verdicts.size() - 1).verdict() instanceof Verdict.Stop stop) {
-        return end(Ending.of(stop));
-      }
+    Step last = state.last().orElse(null);
+    if (last instanceof Step.Done done) {
+      return end(Ending.done(done.done().message()));
+    }
+    if (last instanceof Step.Refused refused
+        && refused.verdicts().get(refused.verdicts().size() - 1).verdict()
+            instanceof Verdict.Stop stop) {
+      return end(Ending.of(stop));
     }
     return loop();
   }

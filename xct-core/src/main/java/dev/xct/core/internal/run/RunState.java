@@ -39,8 +39,8 @@ final class RunState {
   void add(Step step) {
     transcript.add(step);
     consecutiveErrors = step.failed() ? consecutiveErrors + 1 : 0;
-    if (step.executed()) {
-      step.tool().ifPresent(this::countExecution);
+    if (step instanceof Step.Executed executed) {
+      countExecution(executed.proposal().tool());
     }
   }
 

@@ -90,17 +90,18 @@ public final class StepFold {
       replied = new ModelReply("", TokenUsage.unknown());
       latency = Duration.ZERO;
     }
-    return new Step(
-        number,
-        startedAt,
-        replied.text(),
-        Optional.ofNullable(decision),
-        verdicts,
-        Optional.ofNullable(result),
-        executed,
-        latency,
-        toolDuration,
-        replied.usage());
+    Step.Header header =
+        new Step.Header(number, startedAt, replied.text(), latency, replied.usage());
+    if (decision == null) {
+      return new Step.Rejected(header, (Result.Failure) result);
+    }
+    if (decision instanceof Decision.Done done) {
+      return new Step.Done(header, done);
+    }
+    Decision.Proposal proposal = (Decision.Proposal) decision;
+    return executed
+        ? new Step.Executed(header, proposal, verdicts, result, toolDuration)
+        : new Step.Refused(header, proposal, verdicts, (Result.Failure) result);
   }
 
   /**
