@@ -12,6 +12,7 @@ import dev.xct.core.XctException;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Condition;
+import dev.xct.core.validate.Glob;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
 import dev.xct.tools.fs.HardLinkPolicy;
@@ -203,8 +204,8 @@ public final class PolicyReader {
 
   private FsSettings fs(JsonNode node) {
     return new FsSettings(
-        strings(node.path("deny")),
-        strings(node.path("deny_write")),
+        pathGlobs(node.path("deny"), "/fs/deny"),
+        pathGlobs(node.path("deny_write"), "/fs/deny_write"),
         node.path("default_denies").asBoolean(true),
         node.path("follow_symlinks").asBoolean(true),
         hardLinks(node.path("hard_links").asString("refuse")),
@@ -214,6 +215,16 @@ public final class PolicyReader {
         node.has("max_write_bytes")
             ? OptionalLong.of(node.get("max_write_bytes").asLong())
             : OptionalLong.empty());
+  }
+
+  /** Returns the globs in {@code array}, reporting each malformed one where it is written. */
+  private List<String> pathGlobs(JsonNode array, String at) {
+    List<String> globs = strings(array);
+    for (int i = 0; i < globs.size(); i++) {
+      String glob = globs.get(i);
+      attempt(at + "/" + i, () -> Glob.forRelativePaths(glob));
+    }
+    return globs;
   }
 
   private static HardLinkPolicy hardLinks(String value) {
