@@ -177,7 +177,7 @@ public final class Glob {
       start++;
     }
     if (start == body.length()) {
-      throw new XctException("glob '" + glob + "' names no path below the root");
+      throw malformed(glob, "names no path below the root");
     }
     List<Part> parts = new ArrayList<>(parse(glob, body.substring(start)));
     if (!anchored) {
@@ -188,7 +188,7 @@ public final class Glob {
 
   private static List<Part> parse(String glob, String body) {
     if (body.isEmpty()) {
-      throw new XctException("glob '" + glob + "' is empty");
+      throw malformed(glob, "is empty");
     }
     List<Part> top = new ArrayList<>();
     List<List<Part>> group = null;
@@ -203,7 +203,7 @@ public final class Glob {
           i++;
         }
         if (run > 2) {
-          throw new XctException("glob '" + glob + "' has more than two '*' in a row");
+          throw malformed(glob, "has more than two '*' in a row");
         }
         if (run == 1) {
           current.add(Part.STAR);
@@ -217,14 +217,13 @@ public final class Glob {
         }
       } else if (c == '\\') {
         if (i == body.length()) {
-          throw new XctException("glob '" + glob + "' ends with a lone backslash");
+          throw malformed(glob, "ends with a lone backslash");
         }
         char escaped = body.charAt(i++);
         if (ESCAPABLE.indexOf(escaped) < 0) {
-          throw new XctException(
-              "glob '"
-                  + glob
-                  + "' escapes '"
+          throw malformed(
+              glob,
+              "escapes '"
                   + escaped
                   + "': a backslash may only precede one of \\ * ? { } , [ ], and '/' is the"
                   + " only separator");
@@ -234,7 +233,7 @@ public final class Glob {
         current.add(Part.ONE);
       } else if (c == '{') {
         if (group != null) {
-          throw new XctException("glob '" + glob + "' nests braces, which is not supported");
+          throw malformed(glob, "nests braces, which is not supported");
         }
         group = new ArrayList<>();
         current = new ArrayList<>();
@@ -243,7 +242,7 @@ public final class Glob {
         current = new ArrayList<>();
       } else if (c == '}' && group != null) {
         group.add(current);
-        top.add(new Part(Kind.ALTERNATIVES, c, copy(group)));
+        top.add(new Part(Kind.ALTERNATIVES, c, group.stream().map(List::copyOf).toList()));
         group = null;
         current = top;
       } else {
@@ -251,7 +250,7 @@ public final class Glob {
       }
     }
     if (group != null) {
-      throw new XctException("glob '" + glob + "' has an unclosed '{'");
+      throw malformed(glob, "has an unclosed '{'");
     }
     return top;
   }
@@ -261,8 +260,8 @@ public final class Glob {
     return parts.size() >= 2 && parts.get(parts.size() - 1).equals(Part.literal('/'));
   }
 
-  private static List<List<Part>> copy(List<List<Part>> group) {
-    return group.stream().map(List::copyOf).toList();
+  private static XctException malformed(String glob, String problem) {
+    return new XctException("glob '" + glob + "' " + problem);
   }
 
   /** Returns whether the whole of {@code text} matches. */
@@ -286,9 +285,9 @@ public final class Glob {
   }
 
   /**
-   * Returns which prefixes of the text {@code parts} can reach from those marked in {@code reach}
-   * ({@code reach[j]}: the text from {@code from} to {@code from + j} is matched so far), reusing
-   * {@code reach} as scratch space.
+   * Returns which prefixes of the text {@code sequence} can reach from those marked in {@code
+   * reach} ({@code reach[j]}: the text from {@code from} to {@code from + j} is matched so far),
+   * reusing {@code reach} as scratch space.
    */
   private boolean[] advance(List<Part> sequence, boolean[] reach, String text, int from) {
     boolean[] next = new boolean[reach.length];
