@@ -3,7 +3,7 @@ package dev.xct.cli;
 import dev.xct.cli.internal.command.CliException;
 import dev.xct.cli.internal.command.XctCommand;
 import dev.xct.cli.internal.console.Console;
-import dev.xct.cli.policy.PolicyFileException;
+import dev.xct.policy.PolicyFileException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
@@ -21,7 +21,7 @@ public final class Main {
     String level = System.getenv("XCT_LOG");
     if (level == null || level.isBlank()) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-      System.setProperty("org.slf4j.simpleLogger.log.dev.xct.core.internal.RunEngine", "off");
+      System.setProperty("org.slf4j.simpleLogger.log.dev.xct.core.internal.run.ModelTurn", "off");
     } else {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     }

@@ -49,11 +49,12 @@ public final class CancellationToken {
   /**
    * Registers a callback that runs once when the token is cancelled; runs it at once, on the
    * calling thread, if the token is already cancelled. Registering the same callback twice runs it
-   * twice. A callback that throws is logged and does not stop the others.
+   * twice. A callback that throws is logged and does not stop the others. Closing the returned
+   * registration removes the callback, so a long-lived token does not keep it reachable.
    *
    * @throws XctException if {@code callback} is null
    */
-  public void onCancel(Runnable callback) {
+  public Registration onCancel(Runnable callback) {
     if (callback == null) {
       throw new XctException("callback must not be null");
     }
@@ -64,6 +65,15 @@ public final class CancellationToken {
       callbacks.remove(registered);
       registered.runOnce();
     }
+    return () -> callbacks.remove(registered);
+  }
+
+  /** Removes a callback registered with {@link #onCancel(Runnable)}; idempotent, thread-safe. */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+    /** Removes the callback if it has not run yet; it then never runs. */
+    @Override
+    void close();
   }
 
   /** One registration; identity-based, so equal Runnables stay separate registrations. */

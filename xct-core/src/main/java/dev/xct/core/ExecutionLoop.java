@@ -4,9 +4,9 @@ import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
 import dev.xct.core.event.Redactor;
 import dev.xct.core.event.RunListener;
-import dev.xct.core.internal.LoopConfig;
-import dev.xct.core.internal.RunEngine;
-import dev.xct.core.internal.ToolThreads;
+import dev.xct.core.internal.run.LoopConfig;
+import dev.xct.core.internal.run.RunEngine;
+import dev.xct.core.internal.run.ToolThreads;
 import dev.xct.core.journal.Journal;
 import dev.xct.core.journal.ResumePolicy;
 import dev.xct.core.protocol.ProtocolCodec;
@@ -68,7 +68,7 @@ public final class ExecutionLoop {
   public RunResult run(String task, CancellationToken cancellation) {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(cancellation, "cancellation");
-    return new RunEngine(config, task, cancellation).run();
+    return RunEngine.run(config, task, cancellation);
   }
 
   /**

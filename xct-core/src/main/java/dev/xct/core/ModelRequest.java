@@ -1,7 +1,7 @@
 package dev.xct.core;
 
 import dev.xct.core.context.ChatMessage;
-import dev.xct.core.internal.Transcript;
+import dev.xct.core.internal.collect.AppendOnlyList;
 import dev.xct.core.tool.ToolSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,7 @@ public record ModelRequest(
     Objects.requireNonNull(task, "task");
     tools = List.copyOf(tools);
     // The loop passes an immutable snapshot; copying it each step would cost O(run length).
-    transcript = Transcript.isSnapshot(transcript) ? transcript : List.copyOf(transcript);
+    transcript = AppendOnlyList.isSnapshot(transcript) ? transcript : List.copyOf(transcript);
     messages = List.copyOf(messages);
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(cancellation, "cancellation");

@@ -1,6 +1,6 @@
 package dev.xct.core;
 
-import dev.xct.core.internal.Transcript;
+import dev.xct.core.internal.collect.AppendOnlyList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +38,7 @@ public record RunResult(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");
-    steps = Transcript.isSnapshot(steps) ? steps : List.copyOf(steps);
+    steps = AppendOnlyList.isSnapshot(steps) ? steps : List.copyOf(steps);
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(endedAt, "endedAt");
     Objects.requireNonNull(usage, "usage");

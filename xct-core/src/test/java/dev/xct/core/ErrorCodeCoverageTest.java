@@ -267,11 +267,7 @@ class ErrorCodeCoverageTest {
           journal.append(new RunEvent.RunStarted("crashed", 0, at, "t"));
           journal.append(
               new RunEvent.ToolStarting(
-                  "crashed",
-                  1,
-                  at,
-                  new ToolCall("t.echo", JsonValue.emptyObject(), ""),
-                  List.of()));
+                  "crashed", 1, at, new ToolCall("t.echo", JsonValue.emptyObject(), "")));
           return loop(replies(DONE), ECHO).journal(journal).build().resume("crashed");
         });
     for (String fault :

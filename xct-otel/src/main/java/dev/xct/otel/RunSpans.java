@@ -6,6 +6,7 @@ import dev.xct.core.VerdictRecord;
 import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.event.StepTracker;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.validate.Verdict;
 import io.opentelemetry.api.OpenTelemetry;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -99,6 +101,7 @@ public final class RunSpans {
             .startSpan();
     Context parent = Context.root().with(run);
     List<RunEvent> stepEvents = new ArrayList<>();
+    StepTracker steps = StepTracker.create();
     Instant last = started.at();
     RunEvent.RunEnded ended = null;
     for (RunEvent event : events) {
@@ -107,14 +110,16 @@ public final class RunSpans {
         run.addEvent("xct.resumed", Attributes.of(STEP, (long) event.step()), event.at());
       } else if (event instanceof RunEvent.ModelReplied) {
         stepEvents.clear(); // a reply begins a step (or a new attempt at one after a crash)
-        stepEvents.add(event);
-      } else if (event instanceof RunEvent.StepCompleted completed) {
-        stepSpan(parent, completed, stepEvents);
-        stepEvents.clear();
       } else if (event instanceof RunEvent.RunEnded end) {
         ended = end;
-      } else {
+      }
+      if (!(event instanceof RunEvent.StepCompleted)) {
         stepEvents.add(event);
+      }
+      Optional<Step> completed = steps.accept(event);
+      if (completed.isPresent()) {
+        stepSpan(parent, event.runId(), completed.get(), event.at(), stepEvents);
+        stepEvents.clear();
       }
     }
     if (ended == null) {
@@ -149,11 +154,11 @@ public final class RunSpans {
     };
   }
 
-  private void stepSpan(Context parent, RunEvent.StepCompleted completed, List<RunEvent> seen) {
-    Step step = completed.record();
+  private void stepSpan(
+      Context parent, String runId, Step step, Instant completedAt, List<RunEvent> seen) {
     AttributesBuilder attributes =
         Attributes.builder()
-            .put(RUN_ID, completed.runId())
+            .put(RUN_ID, runId)
             .put(STEP, (long) step.number())
             .put(EXECUTED, step.executed())
             .put(INPUT_TOKENS, step.usage().promptTokens())
@@ -180,7 +185,7 @@ public final class RunSpans {
       span.setAttribute(CODE, failure.code());
       span.setStatus(StatusCode.ERROR, failure.code());
     }
-    span.end(completed.at());
+    span.end(completedAt);
   }
 
   private static Attributes verdict(VerdictRecord record) {

@@ -126,11 +126,7 @@ class RunSpansTest {
     journal.append(new RunEvent.RunStarted("r", 0, at, "t"));
     journal.append(
         new RunEvent.ToolStarting(
-            "r",
-            1,
-            at.plusSeconds(1),
-            new ToolCall("t.echo", JsonValue.emptyObject(), ""),
-            List.of()));
+            "r", 1, at.plusSeconds(1), new ToolCall("t.echo", JsonValue.emptyObject(), "")));
     ExecutionLoop.builder(byStep(CALL, DONE), ToolRegistry.of(ECHO))
         .journal(journal)
         .build()

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The raw floor for {@link JournalBenchmark}: appending the bytes of the same six journal records
+ * The raw floor for {@link JournalBenchmark}: appending the bytes of the same five journal records
  * (event JSON plus the chain's framing, about as long) to a file with a bare {@link FileChannel},
  * forcing after each record ({@code forced}) or once per step ({@code forcedOncePerStep}), and not
  * at all ({@code unforced}). Single thread: this is what the disk costs, whatever the journal does.

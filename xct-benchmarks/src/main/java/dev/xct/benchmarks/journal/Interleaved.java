@@ -91,7 +91,7 @@ public final class Interleaved {
     return records;
   }
 
-  /** Returns microseconds per step of appending the six records, forcing after each. */
+  /** Returns microseconds per step of appending the five records, forcing after each. */
   private static double floorStep(FileChannel channel, List<ByteBuffer> records, long nanos)
       throws IOException {
     long steps = 0;

@@ -40,10 +40,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Measures the cost of journaling one tool step (the six events the loop writes for it: reply, two
- * verdicts, intent, tool finished, step completed) with a {@link FileJournal}, per durability mode
- * and with 1, 8 and 64 concurrent runs (threads), against the raw floor of appending the same six
- * lines to a file and forcing after each. Time is per step and per thread; divide by the thread
+ * Measures the cost of journaling one tool step (the five facts the loop writes for it: reply, two
+ * verdicts, intent, tool finished) with a {@link FileJournal}, per durability mode and with 1, 8
+ * and 64 concurrent runs (threads), against the raw floor of appending the same five lines to a
+ * file and forcing after each. Time is per step and per thread; divide by the thread
  * count for the cost per step when runs write concurrently.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -109,7 +109,7 @@ public class JournalBenchmark {
     run.step.forEach(shared.journal::append);
   }
 
-  /** Returns the six events of one executed tool step of run {@code runId}. */
+  /** Returns the five facts of one executed tool step of run {@code runId}, as journaled. */
   static List<RunEvent> stepEvents(String runId) {
     Instant at = Instant.parse("2025-06-01T12:00:00Z");
     JsonValue arguments = JsonValue.parse("{\"path\":\"config/app.json\",\"content\":\"{}\"}");
@@ -121,18 +121,6 @@ public class JournalBenchmark {
             new VerdictRecord("argument-schema", Verdict.allow()));
     Result result = Result.success(Map.of("path", "config/app.json", "bytes", 2));
     TokenUsage usage = new TokenUsage(812, 41);
-    Step step =
-        new Step(
-            1,
-            at,
-            reply,
-            Optional.of(proposal),
-            verdicts,
-            Optional.of(result),
-            true,
-            Duration.ofMillis(850),
-            Duration.ofMillis(3),
-            usage);
     return List.of(
         new RunEvent.ModelReplied(
             runId,
@@ -144,8 +132,7 @@ public class JournalBenchmark {
         new RunEvent.VerdictIssued(runId, 1, at, verdicts.get(0)),
         new RunEvent.VerdictIssued(runId, 1, at, verdicts.get(1)),
         new RunEvent.ToolStarting(
-            runId, 1, at, new ToolCall("fs.write", arguments, "create the config"), verdicts),
-        new RunEvent.ToolFinished(runId, 1, at, "fs.write", result, Duration.ofMillis(3)),
-        new RunEvent.StepCompleted(runId, 1, at, step));
+            runId, 1, at, new ToolCall("fs.write", arguments, "create the config")),
+        new RunEvent.ToolFinished(runId, 1, at, "fs.write", result, Duration.ofMillis(3)));
   }
 }

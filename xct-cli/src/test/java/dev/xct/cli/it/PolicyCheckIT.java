@@ -238,4 +238,13 @@ class PolicyCheckIT {
         .as("shipped policies keep the sandbox, without warnings")
         .doesNotContain("⚠");
   }
+
+  @Test
+  void policySchemaPrintsThePublishedSchema() throws IOException {
+    Xct.Outcome schema = Xct.run(dir, "policy", "schema");
+
+    assertThat(schema.exitCode()).as(schema.all()).isZero();
+    assertThat(schema.out())
+        .isEqualTo(Files.readString(Path.of("..", "docs", "schema", "policy.schema.json")));
+  }
 }

@@ -296,7 +296,8 @@ class ReplayIT {
       assertThat(journal.read("r-1"))
           .extracting(event -> event.getClass().getSimpleName())
           .startsWith("RunStarted")
-          .contains("ToolStarting", "StepCompleted")
+          .contains("ToolStarting", "ToolFinished")
+          .doesNotContain("StepCompleted")
           .endsWith("RunEnded");
     }
   }

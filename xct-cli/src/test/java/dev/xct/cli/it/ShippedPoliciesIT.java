@@ -3,8 +3,8 @@ package dev.xct.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.xct.cli.policy.PolicyFile;
-import dev.xct.cli.policy.Root;
+import dev.xct.policy.PolicyFile;
+import dev.xct.policy.Root;
 import dev.xct.tools.shell.Program;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,7 +9,6 @@ import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,8 +22,13 @@ import java.util.Optional;
  * with {@link RunStarted} and always ends with {@link RunEnded}. {@link ToolStarting} is the
  * write-ahead intent: it is emitted before the tool runs, with everything needed to know what was
  * about to happen. A run continued with {@link dev.xct.core.ExecutionLoop#resume(String)} emits
- * {@link RunResumed} first; a step interrupted by the crash may then appear twice (its abandoned
- * beginning, then the step as resumed), and the latest {@link StepCompleted} of a number counts.
+ * {@link RunResumed} first; a step interrupted by the crash may then begin twice (its abandoned
+ * beginning, then the step as resumed).
+ *
+ * <p>Every event but {@link StepCompleted} is a fact, recorded once (and journaled, with a
+ * journal): a value travels in one event only. {@link StepCompleted} is a notice derived from the
+ * facts before it, which listeners receive and journals do not hold; {@link StepTracker} derives
+ * the same steps from facts alone.
  *
  * <p>Immutable and thread-safe.
  */
@@ -95,10 +99,11 @@ public sealed interface RunEvent {
     }
   }
 
-  /** Every validator allowed the proposal; the tool is about to run. */
-  record ToolStarting(
-      String runId, int step, Instant at, ToolCall call, List<VerdictRecord> verdicts)
-      implements RunEvent {
+  /**
+   * Every validator allowed the proposal; the tool is about to run. This is the write-ahead intent:
+   * the verdicts that allowed it are the step's {@link VerdictIssued} events just before.
+   */
+  record ToolStarting(String runId, int step, Instant at, ToolCall call) implements RunEvent {
     /**
      * @throws NullPointerException if a component is null
      */
@@ -106,7 +111,6 @@ public sealed interface RunEvent {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(call, "call");
-      verdicts = List.copyOf(verdicts);
     }
   }
 
@@ -126,7 +130,11 @@ public sealed interface RunEvent {
     }
   }
 
-  /** The step is complete and part of the transcript. */
+  /**
+   * The step is complete and part of the transcript: a notice for listeners, derived from the
+   * step's events before it and never journaled (journals written before format 2 hold it, and are
+   * still read).
+   */
   record StepCompleted(String runId, int step, Instant at, Step record) implements RunEvent {
     /**
      * @throws NullPointerException if a component is null

@@ -15,11 +15,30 @@ import tools.jackson.databind.node.ObjectNode;
  * Stateless and thread-safe.
  */
 public final class EventJson {
+  /**
+   * The journal format this code writes, in each {@code run_started} line. Format 2 records each
+   * fact once: no {@code step_completed} records (steps are derived from the facts) and no verdicts
+   * repeated in {@code tool_starting}. Format 1 (no {@code format} member) is still read.
+   */
+  public static final int JOURNAL_FORMAT = 2;
+
   private EventJson() {}
 
   /** Returns the compact JSON of {@code event}, lone surrogates escaped ({@link JsonText}). */
   public static String line(RunEvent event) {
     return JsonText.escapeLoneSurrogates(Json.MAPPER.writeValueAsString(toJson(event)));
+  }
+
+  /**
+   * Returns the line the durable journal records for {@code event}: {@link #line}, with the journal
+   * format in a {@code run_started} line.
+   */
+  public static String journalLine(RunEvent event) {
+    ObjectNode out = toJson(event);
+    if (event instanceof RunEvent.RunStarted) {
+      out.put("format", JOURNAL_FORMAT);
+    }
+    return JsonText.escapeLoneSurrogates(Json.MAPPER.writeValueAsString(out));
   }
 
   /** Returns the JSON object of {@code event}. */
@@ -49,8 +68,6 @@ public final class EventJson {
       out.put("tool", starting.call().tool());
       out.set("arguments", Json.node(starting.call().arguments()));
       out.put("goal", starting.call().goal());
-      ArrayNode verdicts = out.putArray("verdicts");
-      starting.verdicts().forEach(v -> verdicts.add(verdict(v)));
     } else if (event instanceof RunEvent.ToolFinished finished) {
       out.put("tool", finished.tool());
       out.set("response", Json.node(WireEncoder.toWire(finished.result())));
@@ -87,6 +104,7 @@ public final class EventJson {
       out.put("verdict", "stop");
       out.put("code", stop.code());
       out.put("reason", stop.reason());
+      out.put("limit", stop.limitReached());
     }
     return out;
   }

@@ -11,6 +11,7 @@ import dev.xct.core.VerdictRecord;
 import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.protocol.DecodeResult;
+import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.validate.ActionDigest;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,18 @@ import tools.jackson.databind.JsonNode;
  * mapping, exact except that durations keep whole microseconds. Stateless and thread-safe.
  */
 public final class EventParser {
+  /**
+   * The codes that ended a run {@code LIMIT_REACHED} when a stop verdict did not say so itself:
+   * format 1 journals were written before {@link Verdict.Stop#limitReached()} existed.
+   */
+  private static final Set<String> LEGACY_LIMIT_CODES =
+      Set.of(
+          ErrorCodes.MAX_STEPS_EXCEEDED,
+          ErrorCodes.MAX_CONSECUTIVE_ERRORS,
+          ErrorCodes.TOOL_QUOTA_EXCEEDED,
+          ErrorCodes.DEADLINE_EXCEEDED,
+          ErrorCodes.TOKEN_BUDGET_EXCEEDED);
+
   private EventParser() {}
 
   /**
@@ -81,7 +95,8 @@ public final class EventParser {
       case "tool_starting":
         ToolCall call =
             new ToolCall(text(in, "tool"), JsonValue.of(in.get("arguments")), text(in, "goal"));
-        return new RunEvent.ToolStarting(runId, step, at, call, verdicts(in));
+        // Format 1 repeated the step's verdicts here; they are its verdict events already.
+        return new RunEvent.ToolStarting(runId, step, at, call);
       case "tool_finished":
         return new RunEvent.ToolFinished(
             runId,
@@ -139,7 +154,10 @@ public final class EventParser {
                 details == null ? JsonValue.emptyObject() : JsonValue.of(details));
         break;
       case "stop":
-        verdict = Verdict.stop(text(in, "code"), text(in, "reason"));
+        JsonNode limit = in.get("limit");
+        boolean limitReached =
+            limit == null ? LEGACY_LIMIT_CODES.contains(text(in, "code")) : limit.asBoolean();
+        verdict = new Verdict.Stop(text(in, "code"), text(in, "reason"), limitReached);
         break;
       default:
         throw new XctException("unknown verdict '" + kind + "'");

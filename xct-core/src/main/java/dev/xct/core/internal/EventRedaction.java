@@ -2,7 +2,6 @@ package dev.xct.core.internal;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
-import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.event.Redactor;
 import dev.xct.core.event.RunEvent;
@@ -11,55 +10,42 @@ import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.validate.Verdict;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies a {@link Redactor} to every value an event carries: raw replies, decoded arguments,
- * verdict details, tool results and the steps built from them. Remembers the last text and value it
- * redacted, by identity, so it is confined to one run's thread.
+ * Applies a {@link Redactor} to every value a fact carries: raw replies, decoded arguments, verdict
+ * details, tool results, the task and the final message. Each value reaches one fact, except a
+ * proposal's arguments, which its intent carries again: the last value is remembered, by identity,
+ * so they are redacted once. Confined to one run's thread.
  */
-final class EventRedaction {
+public final class EventRedaction {
   private final Redactor redactor;
-
-  // The same reply text and arguments reach several events of a step; redact each once.
-  private String lastText;
-  private String lastTextRedacted;
   private JsonValue lastValue;
   private JsonValue lastValueRedacted;
-  private JsonValue previousValue;
-  private JsonValue previousValueRedacted;
 
-  EventRedaction(Redactor redactor) {
+  /** Applies {@code redactor}. */
+  public EventRedaction(Redactor redactor) {
     this.redactor = redactor;
   }
 
   private String text(String text) {
-    if (text != lastText) {
-      lastTextRedacted = redactor.redactText(text);
-      lastText = text;
-    }
-    return lastTextRedacted;
+    return redactor.redactText(text);
   }
 
-  /** Remembers two values: a step's events alternate between its arguments and its result. */
   private JsonValue value(JsonValue value) {
-    if (value == lastValue) {
-      return lastValueRedacted;
+    if (value != lastValue) {
+      lastValueRedacted = redactor.redact(value);
+      lastValue = value;
     }
-    if (value == previousValue) {
-      return previousValueRedacted;
-    }
-    previousValue = lastValue;
-    previousValueRedacted = lastValueRedacted;
-    lastValue = value;
-    lastValueRedacted = redactor.redact(value);
     return lastValueRedacted;
   }
 
-  /** Returns the event with every carried value redacted: the same instance if nothing changed. */
-  RunEvent apply(RunEvent event) {
+  /**
+   * Returns the fact with every carried value redacted: the same instance if nothing changed.
+   * Notices ({@link RunEvent.StepCompleted}) are not facts and pass unchanged: the loop derives
+   * them from the redacted facts.
+   */
+  public RunEvent apply(RunEvent event) {
     if (redactor == KeyRedactor.NONE) {
       return event;
     }
@@ -79,18 +65,12 @@ final class EventRedaction {
           : new RunEvent.VerdictIssued(e.runId(), e.step(), e.at(), verdict);
     } else if (event instanceof RunEvent.ToolStarting e) {
       ToolCall call = call(e.call());
-      List<VerdictRecord> verdicts = verdicts(e.verdicts());
-      return call == e.call() && verdicts == e.verdicts()
-          ? e
-          : new RunEvent.ToolStarting(e.runId(), e.step(), e.at(), call, verdicts);
+      return call == e.call() ? e : new RunEvent.ToolStarting(e.runId(), e.step(), e.at(), call);
     } else if (event instanceof RunEvent.ToolFinished e) {
       Result result = result(e.result());
       return result == e.result()
           ? e
           : new RunEvent.ToolFinished(e.runId(), e.step(), e.at(), e.tool(), result, e.duration());
-    } else if (event instanceof RunEvent.StepCompleted e) {
-      Step step = step(e.record());
-      return step == e.record() ? e : new RunEvent.StepCompleted(e.runId(), e.step(), e.at(), step);
     } else if (event instanceof RunEvent.RunEnded e) {
       String message = text(e.message());
       return message == e.message()
@@ -98,31 +78,6 @@ final class EventRedaction {
           : new RunEvent.RunEnded(e.runId(), e.step(), e.at(), e.status(), e.code(), message);
     }
     return event;
-  }
-
-  /** Returns the step with every recorded value redacted: the same instance if nothing changed. */
-  Step step(Step s) {
-    String raw = text(s.rawReply());
-    Optional<Decision> decision = s.decision().map(this::decision);
-    List<VerdictRecord> verdicts = verdicts(s.verdicts());
-    Optional<Result> result = s.result().map(this::result);
-    if (raw == s.rawReply()
-        && same(decision, s.decision())
-        && verdicts == s.verdicts()
-        && same(result, s.result())) {
-      return s;
-    }
-    return new Step(
-        s.number(),
-        s.startedAt(),
-        raw,
-        decision,
-        verdicts,
-        result,
-        s.executed(),
-        s.modelLatency(),
-        s.toolDuration(),
-        s.usage());
   }
 
   private static <T> boolean same(Optional<T> a, Optional<T> b) {
@@ -171,20 +126,6 @@ final class EventRedaction {
   private Result.Failure failure(Result.Failure f) {
     JsonValue details = value(f.details());
     return details == f.details() ? f : new Result.Failure(f.code(), f.message(), details);
-  }
-
-  private List<VerdictRecord> verdicts(List<VerdictRecord> verdicts) {
-    List<VerdictRecord> out = null;
-    for (int i = 0; i < verdicts.size(); i++) {
-      VerdictRecord redacted = verdict(verdicts.get(i));
-      if (redacted != verdicts.get(i) && out == null) {
-        out = new ArrayList<>(verdicts.subList(0, i));
-      }
-      if (out != null) {
-        out.add(redacted);
-      }
-    }
-    return out == null ? verdicts : out;
   }
 
   private VerdictRecord verdict(VerdictRecord record) {

@@ -144,7 +144,7 @@ public final class FileJournal implements Journal {
     if (event instanceof RunEvent.RunStarted && firstSeqOfRun.containsKey(event.runId())) {
       throw new XctException("the journal already holds a run with id '" + event.runId() + "'");
     }
-    long seq = log.append(EventJson.line(event));
+    long seq = log.append(EventJson.journalLine(event));
     firstSeqOfRun.putIfAbsent(event.runId(), seq);
   }
 

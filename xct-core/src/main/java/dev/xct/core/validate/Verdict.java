@@ -36,9 +36,17 @@ public sealed interface Verdict
     return new Deny(code, reason, JsonValue.from(details));
   }
 
-  /** Returns a verdict that ends the run. */
+  /** Returns a verdict that ends the run with {@link dev.xct.core.RunStatus#STOPPED}. */
   static Stop stop(String code, String reason) {
-    return new Stop(code, reason);
+    return new Stop(code, reason, false);
+  }
+
+  /**
+   * Returns a verdict that ends the run because a budget is spent: the run ends with {@link
+   * dev.xct.core.RunStatus#LIMIT_REACHED}, as when the loop's own budgets run out.
+   */
+  static Stop limitReached(String code, String reason) {
+    return new Stop(code, reason, true);
   }
 
   /** Returns whether the proposal may proceed past this validator. */
@@ -101,13 +109,25 @@ public sealed interface Verdict
    *
    * @param code stable code matching {@link Result#CODE_PATTERN}
    * @param reason explanation recorded on the run result
+   * @param limitReached whether a budget is spent: the run then ends with {@link
+   *     dev.xct.core.RunStatus#LIMIT_REACHED}, otherwise with {@link
+   *     dev.xct.core.RunStatus#STOPPED}
    */
-  record Stop(String code, String reason) implements Verdict {
+  record Stop(String code, String reason, boolean limitReached) implements Verdict {
     /**
      * @throws XctException if the code is malformed
      */
     public Stop {
       new Result.Failure(code, reason, JsonValue.emptyObject());
+    }
+
+    /**
+     * Creates a stop that is not a spent budget.
+     *
+     * @throws XctException if the code is malformed
+     */
+    public Stop(String code, String reason) {
+      this(code, reason, false);
     }
 
     /** Returns the failure recorded for the step that was stopped. */

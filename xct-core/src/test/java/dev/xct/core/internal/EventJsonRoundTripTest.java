@@ -77,7 +77,7 @@ class EventJsonRoundTripTest {
             new VerdictRecord("policy", new Verdict.Deny("POLICY_DENIED", "no", denied.details()))),
         new RunEvent.VerdictIssued(
             "r-1", 1, AT, new VerdictRecord("stopper", Verdict.stop("HALT", "enough"))),
-        new RunEvent.ToolStarting("r-1", 1, AT, new ToolCall("fs.write", ARGS, "why"), VERDICTS),
+        new RunEvent.ToolStarting("r-1", 1, AT, new ToolCall("fs.write", ARGS, "why")),
         new RunEvent.ToolFinished(
             "r-1", 1, AT, "fs.write", Result.success(Map.of("ok", true)), LATENCY),
         new RunEvent.ToolFinished("r-1", 1, AT, "fs.write", denied, Duration.ZERO),

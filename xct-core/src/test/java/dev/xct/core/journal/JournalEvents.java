@@ -24,7 +24,7 @@ final class JournalEvents {
     for (int i = 1; i <= steps; i++) {
       Instant at = T0.plusSeconds(i);
       ToolCall call = new ToolCall("t.bump", JsonValue.from(java.util.Map.of("n", i)), "step " + i);
-      events.add(new RunEvent.ToolStarting(runId, i, at, call, List.of()));
+      events.add(new RunEvent.ToolStarting(runId, i, at, call));
       events.add(
           new RunEvent.ToolFinished(
               runId, i, at, "t.bump", Result.success(java.util.Map.of("n", i)), Duration.ZERO));

@@ -107,12 +107,17 @@ class ExecutionLoopJournalTest {
   }
 
   @Test
-  void listenersSeeExactlyWhatTheFileJournalHoldsInTheSameOrder() {
+  void listenersSeeTheFileJournalsFactsInOrderAndANoticeOfEachStepItDerives() {
     try (FileJournal journal = FileJournal.open(dir)) {
       RunResult run = run(journal, BUMP, "garbage", BUMP, done("ok"));
 
       assertThat(run.status()).isEqualTo(RunStatus.DONE);
-      assertThat(journal.read(run.runId())).isEqualTo(seen);
+      assertThat(journal.read(run.runId())).isEqualTo(Fixtures.facts(seen));
+      assertThat(seen)
+          .filteredOn(RunEvent.StepCompleted.class::isInstance)
+          .extracting(e -> ((RunEvent.StepCompleted) e).record())
+          .isEqualTo(run.steps());
+      assertThat(journal.read(run.runId())).noneMatch(RunEvent.StepCompleted.class::isInstance);
       assertThat(journal.verify().intact()).isTrue();
     }
   }

@@ -49,6 +49,13 @@ final class Fixtures {
     return request -> ModelReply.of(reply);
   }
 
+  /** Returns {@code events} without the step notices, which listeners get and journals do not. */
+  static List<dev.xct.core.event.RunEvent> facts(List<dev.xct.core.event.RunEvent> events) {
+    return events.stream()
+        .filter(e -> !(e instanceof dev.xct.core.event.RunEvent.StepCompleted))
+        .toList();
+  }
+
   static String propose(String tool, String argumentsJson) {
     return "{\"next_step\":{\"tool\":\"" + tool + "\",\"arguments\":" + argumentsJson + "}}";
   }

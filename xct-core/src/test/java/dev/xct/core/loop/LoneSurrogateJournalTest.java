@@ -73,7 +73,7 @@ class LoneSurrogateJournalTest {
               .build()
               .run("task \uDFFF");
 
-      assertThat(journal.read(run.runId())).isEqualTo(seen);
+      assertThat(journal.read(run.runId())).isEqualTo(Fixtures.facts(seen));
       assertThat(journal.verify().intact()).isTrue();
     }
 

@@ -50,7 +50,7 @@ class OversizedReplyTest {
               .listener(seen::add)
               .build()
               .run("task");
-      assertThat(journal.read(run.runId())).isEqualTo(seen);
+      assertThat(journal.read(run.runId())).isEqualTo(Fixtures.facts(seen));
     }
 
     assertThat(run.status()).isEqualTo(RunStatus.DONE);

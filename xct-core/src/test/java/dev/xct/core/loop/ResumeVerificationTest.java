@@ -155,11 +155,11 @@ class ResumeVerificationTest {
     JournalOptions options = journal(false);
     String runId = crashedRunId(options);
     edit(
-        line -> line.contains("\"type\":\"step_completed\""),
+        line -> line.contains("\"type\":\"tool_finished\""),
         lines -> {
           List<String> out = new ArrayList<>(lines);
           int at = 0;
-          while (!out.get(at).contains("\"type\":\"step_completed\"")) {
+          while (!out.get(at).contains("\"type\":\"tool_finished\"")) {
             at++;
           }
           out.add(at + 1, out.get(at));

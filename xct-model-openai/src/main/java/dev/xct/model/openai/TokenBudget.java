@@ -85,12 +85,12 @@ public final class TokenBudget implements Validator, RunListener {
   public Verdict check(Proposal proposal, ValidationContext context) {
     TokenUsage used = usage(context.runId());
     if (price == null && used.totalTokens() > maxTokens) {
-      return Verdict.stop(
+      return Verdict.limitReached(
           TOKEN_BUDGET_EXCEEDED,
           "the run used " + used.totalTokens() + " tokens; the budget is " + maxTokens);
     }
     if (price != null && price.cost(used).compareTo(maxCost) > 0) {
-      return Verdict.stop(
+      return Verdict.limitReached(
           TOKEN_BUDGET_EXCEEDED,
           "the run's model calls cost "
               + price.cost(used).toPlainString()

@@ -1,6 +1,5 @@
 package dev.xct.cli.internal.agent;
 
-import dev.xct.cli.policy.PolicyFile;
 import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.event.RunListener;
@@ -9,6 +8,7 @@ import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Approver;
 import dev.xct.core.validate.Validators;
+import dev.xct.policy.PolicyFile;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;

@@ -2,6 +2,7 @@ package dev.xct.cli.internal.agent;
 
 import dev.xct.core.tool.Tool;
 import dev.xct.core.validate.Validator;
+import dev.xct.policy.PolicyTools;
 import java.util.List;
 
 /**
@@ -17,5 +18,10 @@ public record Toolbox(List<Tool> tools, List<Validator> validators) {
   public Toolbox {
     tools = List.copyOf(tools);
     validators = List.copyOf(validators);
+  }
+
+  /** Returns the file and shell tools a policy file describes, with their validators. */
+  public static Toolbox of(PolicyTools tools) {
+    return new Toolbox(tools.tools(), tools.validators());
   }
 }

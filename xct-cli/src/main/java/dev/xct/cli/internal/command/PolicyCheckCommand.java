@@ -4,15 +4,14 @@ import dev.xct.cli.ExitCodes;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Style;
 import dev.xct.cli.internal.console.TerminalStream;
-import dev.xct.cli.policy.CheckedPolicy;
-import dev.xct.cli.policy.PolicyFile;
-import dev.xct.cli.policy.PolicyFileException;
-import dev.xct.cli.policy.PolicyProblem;
-import dev.xct.cli.policy.Root;
-import dev.xct.cli.policy.internal.Durations;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.PolicyRule;
+import dev.xct.policy.CheckedPolicy;
+import dev.xct.policy.PolicyFile;
+import dev.xct.policy.PolicyFileException;
+import dev.xct.policy.PolicyProblem;
+import dev.xct.policy.Root;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,7 +138,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
             ? "ask rules only"
             : "ask rules, and destructive tools even under an allow rule");
     out.line("  budgets:  ", budgets(policy.budgets()));
-    policy.toolTimeout().ifPresent(t -> out.line("  tool timeout: ", Durations.format(t)));
+    policy.toolTimeout().ifPresent(t -> out.line("  tool timeout: ", DurationText.format(t)));
     policy.maxReplyChars().ifPresent(n -> out.line("  longest reply: ", n + " characters"));
     policy
         .shell()
@@ -195,7 +194,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
         + " steps, "
         + budgets.maxConsecutiveErrors()
         + " consecutive errors, "
-        + Durations.format(budgets.maxDuration())
+        + DurationText.format(budgets.maxDuration())
         + (quotas.isEmpty() ? "" : ", quotas: " + quotas);
   }
 

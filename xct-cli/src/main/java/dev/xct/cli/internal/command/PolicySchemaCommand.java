@@ -1,11 +1,7 @@
 package dev.xct.cli.internal.command;
 
 import dev.xct.cli.ExitCodes;
-import dev.xct.cli.policy.PolicyFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.xct.policy.PolicyFile;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -20,14 +16,7 @@ final class PolicySchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (InputStream in = PolicyFile.class.getResourceAsStream(PolicyFile.SCHEMA_RESOURCE)) {
-      if (in == null) {
-        throw new CliException(ExitCodes.INTERNAL, "the policy schema is missing from this jar");
-      }
-      parent.parent.console().out().print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      return ExitCodes.DONE;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    parent.parent.console().out().print(PolicyFile.jsonSchema());
+    return ExitCodes.DONE;
   }
 }

@@ -1,7 +1,6 @@
 package dev.xct.cli.internal.command;
 
-import dev.xct.cli.policy.ShellSettings;
-import dev.xct.cli.policy.internal.Durations;
+import dev.xct.policy.ShellSettings;
 import dev.xct.tools.shell.Presets;
 import dev.xct.tools.shell.Program;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ final class ShellSummary {
     if (shell.timeout().isPresent() || shell.maxTimeout().isPresent()) {
       lines.add(
           "timeout: "
-              + shell.timeout().map(Durations::format).orElse("default")
-              + shell.maxTimeout().map(max -> ", at most " + Durations.format(max)).orElse(""));
+              + shell.timeout().map(DurationText::format).orElse("default")
+              + shell.maxTimeout().map(max -> ", at most " + DurationText.format(max)).orElse(""));
     }
     if (shell.programs().isEmpty()) {
       lines.add("no programs (shell.exec can run nothing)");

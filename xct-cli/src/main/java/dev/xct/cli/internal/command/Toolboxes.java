@@ -1,10 +1,11 @@
 package dev.xct.cli.internal.command;
 
 import dev.xct.cli.ExitCodes;
-import dev.xct.cli.internal.agent.BuiltinTools;
 import dev.xct.cli.internal.agent.Toolbox;
-import dev.xct.cli.policy.PolicyFile;
 import dev.xct.core.XctException;
+import dev.xct.policy.MissingRootException;
+import dev.xct.policy.PolicyFile;
+import dev.xct.policy.PolicyTools;
 import java.nio.file.Path;
 
 /** Builds the built-in toolbox that {@code run} and {@code replay} offer, from the policy file. */
@@ -19,8 +20,8 @@ final class Toolboxes {
    */
   static Toolbox forPolicy(PolicyFile policy, Path workspace) {
     try {
-      return BuiltinTools.forPolicy(policy, workspace);
-    } catch (BuiltinTools.MissingRootException e) {
+      return Toolbox.of(PolicyTools.of(policy, workspace));
+    } catch (MissingRootException e) {
       throw new CliException(ExitCodes.NO_INPUT, e.getMessage());
     } catch (XctException e) {
       throw new CliException(

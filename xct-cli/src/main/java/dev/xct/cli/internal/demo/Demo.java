@@ -1,20 +1,20 @@
 package dev.xct.cli.internal.demo;
 
 import dev.xct.cli.internal.agent.AgentLoop;
-import dev.xct.cli.internal.agent.BuiltinTools;
+import dev.xct.cli.internal.agent.RecordedModel;
 import dev.xct.cli.internal.agent.Toolbox;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Style;
 import dev.xct.cli.internal.console.Transcript;
-import dev.xct.cli.policy.PolicyFile;
+import dev.xct.cli.internal.demo.k8s.Deployment;
+import dev.xct.cli.internal.demo.k8s.InMemoryCluster;
+import dev.xct.cli.internal.demo.k8s.K8sTools;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunListener;
-import dev.xct.examples.k8s.Deployment;
-import dev.xct.examples.k8s.InMemoryCluster;
-import dev.xct.examples.k8s.K8sTools;
-import dev.xct.test.ScriptedModelClient;
+import dev.xct.policy.PolicyFile;
+import dev.xct.policy.PolicyTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -73,7 +73,7 @@ public final class Demo {
     Path workspace = tempWorkspace();
     try {
       PolicyFile policy = policy("files-policy.yaml");
-      Toolbox toolbox = BuiltinTools.forPolicy(policy, workspace);
+      Toolbox toolbox = Toolbox.of(PolicyTools.of(policy, workspace));
       RunResult result =
           run(
               policy,
@@ -142,7 +142,7 @@ public final class Demo {
     return AgentLoop.builder(
             policy,
             toolbox,
-            ScriptedModelClient.of(replies),
+            new RecordedModel(replies, "the demo's script"),
             new DemoApprover(json ? null : transcript),
             List.of(listener),
             CLOCK,

@@ -43,7 +43,7 @@ public final class ToolQuotaValidator implements Validator {
     if (executed < quota) {
       return Verdict.allow();
     }
-    return Verdict.stop(
+    return Verdict.limitReached(
         ErrorCodes.TOOL_QUOTA_EXCEEDED,
         "the tool '"
             + proposal.tool()

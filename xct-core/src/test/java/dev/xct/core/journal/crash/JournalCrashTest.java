@@ -119,15 +119,8 @@ class JournalCrashTest {
         .as(where)
         .containsExactlyElementsOf(
             java.util.stream.IntStream.rangeClosed(1, result.steps().size()).boxed().toList());
-    // Every completed step is in the journal, with the outcome the run reported.
-    List<String> journaled =
-        events.stream()
-            .filter(RunEvent.StepCompleted.class::isInstance)
-            .map(e -> summary(((RunEvent.StepCompleted) e).record()))
-            .toList();
-    assertThat(journaled)
-        .as(where)
-        .isEqualTo(result.steps().stream().map(JournalCrashTest::summary).toList());
+    // Every completed step is in the journal, with the outcome the run reported: resuming the
+    // ended run, below, derives its steps from the journal alone and must report the same.
     for (String tool : List.of("c.bump", "c.set")) {
       Map<Integer, Long> executed =
           lines(trial.work, runId, tool).stream()
@@ -178,16 +171,6 @@ class JournalCrashTest {
       }
     }
     count("runs resumed to DONE", 1);
-  }
-
-  private static String summary(Step step) {
-    return step.number()
-        + " "
-        + step.tool().orElse("-")
-        + " "
-        + step.executed()
-        + " "
-        + step.result().map(Object::toString).orElse("done");
   }
 
   private synchronized void count(String what, int n) {

@@ -1,0 +1,52 @@
+package dev.xct.core.internal.run;
+
+import dev.xct.core.RunStatus;
+import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.core.validate.Verdict;
+
+/**
+ * Says how a run ends: its status, the code that ended it ({@code null} when the model said done)
+ * and the message. Immutable.
+ */
+record Ending(RunStatus status, String code, String message) {
+  /** The journal failed, so the run can no longer be traced and must stop. */
+  static final Ending JOURNAL_LOST =
+      stopped(
+          ErrorCodes.JOURNAL_FAILED,
+          "the journal could not record the run, so it was stopped: it could no longer be traced");
+
+  static final Ending CANCELLED =
+      new Ending(RunStatus.CANCELLED, ErrorCodes.CANCELLED, "the run was cancelled");
+
+  /** The model said done. */
+  static Ending done(String message) {
+    return new Ending(RunStatus.DONE, null, message);
+  }
+
+  /** A budget is spent. */
+  static Ending limit(String code, String message) {
+    return new Ending(RunStatus.LIMIT_REACHED, code, message);
+  }
+
+  /** Something decided the run must not go on. */
+  static Ending stopped(String code, String message) {
+    return new Ending(RunStatus.STOPPED, code, message);
+  }
+
+  /** The model client failed on its own. */
+  static Ending modelFailed(String message) {
+    return new Ending(RunStatus.MODEL_FAILED, ErrorCodes.MODEL_FAILED, message);
+  }
+
+  /** The run's thread was interrupted while it waited. */
+  static Ending interrupted(String message) {
+    return new Ending(RunStatus.CANCELLED, ErrorCodes.CANCELLED, message);
+  }
+
+  /** A validator stopped the run; its verdict says whether a budget is spent. */
+  static Ending of(Verdict.Stop stop) {
+    return stop.limitReached()
+        ? limit(stop.code(), stop.reason())
+        : stopped(stop.code(), stop.reason());
+  }
+}

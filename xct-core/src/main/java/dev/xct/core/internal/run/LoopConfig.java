@@ -1,0 +1,47 @@
+package dev.xct.core.internal.run;
+
+import dev.xct.core.ModelClient;
+import dev.xct.core.context.ContextRenderer;
+import dev.xct.core.event.Redactor;
+import dev.xct.core.event.RunListener;
+import dev.xct.core.journal.Journal;
+import dev.xct.core.journal.ResumePolicy;
+import dev.xct.core.protocol.ProtocolCodec;
+import dev.xct.core.tool.ToolRegistry;
+import dev.xct.core.validate.Budgets;
+import dev.xct.core.validate.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Everything an {@link dev.xct.core.ExecutionLoop} was built with. Immutable; shared by all runs.
+ *
+ * @param toolExecutor where tools run; {@code null} runs them on the run's own thread
+ * @param journal where events are journaled before anyone acts on them; {@code null} for none
+ * @param redactor masks secrets in every recorded event
+ * @param resumePolicy what resume does with a step whose outcome is unknown
+ */
+public record LoopConfig(
+    ModelClient model,
+    ToolRegistry tools,
+    List<Validator> validators,
+    Budgets budgets,
+    ProtocolCodec codec,
+    ContextRenderer renderer,
+    List<RunListener> listeners,
+    Clock clock,
+    Supplier<String> runIds,
+    Duration toolTimeout,
+    ExecutorService toolExecutor,
+    Journal journal,
+    Redactor redactor,
+    ResumePolicy resumePolicy) {
+  /** Copies the lists. */
+  public LoopConfig {
+    validators = List.copyOf(validators);
+    listeners = List.copyOf(listeners);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.xct.core.internal.run;
+
+import dev.xct.core.ModelClient;
+import dev.xct.core.ModelReply;
+import dev.xct.core.ModelRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.MDC;
+
+/**
+ * Asks the model client once and turns every outcome into an {@link Outcome}: a reply, a failure
+ * (anything the client throws short of a JVM error, see {@link Fatal}, or a null reply), or the run
+ * no longer waiting because it was cancelled or ran out of time. A client that {@linkplain
+ * ModelClient#honoursCancellation() honours its request} is called on the run's thread, and stops
+ * on its own. Any other is called on an executor, where the run's thread only waits, so it can stop
+ * waiting at once; the abandoned call's token is cancelled and its thread interrupted, and whatever
+ * it returns later is dropped. Thread-safe: stateless apart from the executor.
+ */
+final class ModelInvoker {
+  /** How a model call ended. */
+  sealed interface Outcome {}
+
+  /** The client returned a reply. */
+  record Replied(ModelReply reply) implements Outcome {}
+
+  /** The client threw, or returned no reply. */
+  record Failed(Throwable failure) implements Outcome {}
+
+  /** The run was cancelled, or its thread interrupted, while the client worked. */
+  record Cancelled() implements Outcome {}
+
+  /** The run's time was up before the client answered. */
+  record TimedOut() implements Outcome {}
+
+  private static final Cancelled CANCELLED = new Cancelled();
+  private static final TimedOut TIMED_OUT = new TimedOut();
+  private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
+  private final ExecutorService executor;
+
+  /** Calls clients on {@code executor}, or on the calling thread when it is {@code null}. */
+  ModelInvoker(ExecutorService executor) {
+    this.executor = executor;
+  }
+
+  /**
+   * Asks {@code model}, waiting at most {@code wait}; {@code onStart} receives a handle the run can
+   * use to abandon the call early (for cancellation).
+   */
+  Outcome invoke(
+      ModelClient model, ModelRequest request, Duration wait, Consumer<Future<?>> onStart) {
+    if (executor == null || model.honoursCancellation()) {
+      return direct(model, request);
+    }
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    Future<Outcome> future =
+        executor.submit(
+            () -> {
+              if (mdc != null) {
+                MDC.setContextMap(mdc);
+              }
+              try {
+                return direct(model, request);
+              } finally {
+                MDC.clear();
+              }
+            });
+    onStart.accept(future);
+    try {
+      return future.get(Math.max(1, nanos(wait)), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      abandon(request, future);
+      return TIMED_OUT;
+    } catch (CancellationException e) {
+      request.cancellation().cancel();
+      return CANCELLED;
+    } catch (InterruptedException e) {
+      abandon(request, future);
+      Thread.currentThread().interrupt();
+      return CANCELLED;
+    } catch (ExecutionException e) {
+      // direct() catches everything but JVM errors; only those arrive here.
+      Fatal.rethrowIfFatal(e.getCause());
+      return new Failed(e.getCause());
+    }
+  }
+
+  private static Outcome direct(ModelClient model, ModelRequest request) {
+    try {
+      ModelReply reply = model.next(request);
+      return reply == null
+          ? new Failed(new IllegalStateException("model client returned null"))
+          : new Replied(reply);
+    } catch (Throwable e) { // NOPMD: any client failure short of a JVM error is data
+      Fatal.rethrowIfFatal(e);
+      return new Failed(e);
+    }
+  }
+
+  /** Returns {@code wait} in nanoseconds, saturated: a budget of centuries means no bound. */
+  private static long nanos(Duration wait) {
+    return wait.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : wait.toNanos();
+  }
+
+  private static void abandon(ModelRequest request, Future<?> future) {
+    request.cancellation().cancel();
+    future.cancel(true);
+  }
+}

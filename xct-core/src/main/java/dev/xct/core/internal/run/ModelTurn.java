@@ -1,0 +1,90 @@
+package dev.xct.core.internal.run;
+
+import dev.xct.core.CancellationToken;
+import dev.xct.core.ModelRequest;
+import dev.xct.core.Step;
+import dev.xct.core.context.ChatMessage;
+import dev.xct.core.context.ContextRenderer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks the model for one step: renders the context, builds the request with the run's deadline and
+ * a cancellation token of the call's own, and waits for the client no longer than the run may
+ * ({@link ModelInvoker}); says how the run ends when no reply came. Confined to the run's thread.
+ */
+final class ModelTurn {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelTurn.class);
+
+  private final LoopConfig config;
+  private final RunState state;
+  private final CancellationToken cancellation;
+  private final InFlight inFlight;
+  private final ContextRenderer renderer;
+  private final ModelInvoker invoker;
+
+  ModelTurn(LoopConfig config, RunState state, CancellationToken cancellation, InFlight inFlight) {
+    this.config = config;
+    this.state = state;
+    this.cancellation = cancellation;
+    this.inFlight = inFlight;
+    this.renderer = config.renderer().forRun();
+    this.invoker = new ModelInvoker(config.toolExecutor());
+  }
+
+  /** Asks for step {@code number}, starting at {@code now}. */
+  ModelInvoker.Outcome ask(int number, Instant now) {
+    List<Step> steps = state.transcript();
+    List<ChatMessage> messages;
+    try {
+      messages = renderer.render(state.task, config.tools().specs(), steps);
+    } catch (Throwable e) { // NOPMD: a renderer's failure short of a JVM error fails the call
+      Fatal.rethrowIfFatal(e);
+      return new ModelInvoker.Failed(e);
+    }
+    ModelRequest request =
+        new ModelRequest(
+            state.runId,
+            number,
+            state.task,
+            config.tools().specs(),
+            steps,
+            messages,
+            state.deadline,
+            inFlight.open(),
+            config.clock());
+    try {
+      return invoker.invoke(
+          config.model(), request, Duration.between(now, state.deadline), inFlight::track);
+    } finally {
+      inFlight.close();
+    }
+  }
+
+  /**
+   * Says how a run whose model call brought no reply ends: {@code MODEL_FAILED} if the client
+   * failed on its own, {@code CANCELLED} or {@code DEADLINE_EXCEEDED} if the run stopped waiting or
+   * the client gave up because the run was cancelled or out of time.
+   */
+  Ending stopped(ModelInvoker.Outcome outcome) {
+    if (!cancellation.isCancelled() && Thread.currentThread().isInterrupted()) {
+      return Ending.interrupted("the run's thread was interrupted while the model worked");
+    }
+    if (outcome instanceof ModelInvoker.Failed failed) {
+      Throwable e = failed.failure();
+      if (!cancellation.isCancelled() && config.clock().instant().isBefore(state.deadline)) {
+        LOG.error("model client failed", e);
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Ending.modelFailed("model client failed: " + why);
+      }
+      LOG.info("model client stopped as the run was cancelled or out of time: {}", e.toString());
+    }
+    // As of the deadline at the latest: a timed-out wait reached it even if a test clock did not.
+    return state
+        .limit(config.budgets(), cancellation.isCancelled(), state.deadline)
+        .orElseThrow(() -> new IllegalStateException("no limit at the deadline"));
+  }
+}

@@ -1,0 +1,99 @@
+package dev.xct.core.internal.run;
+
+import dev.xct.core.RunResult;
+import dev.xct.core.Step;
+import dev.xct.core.TokenUsage;
+import dev.xct.core.internal.collect.AppendOnlyList;
+import dev.xct.core.validate.Budgets;
+import dev.xct.core.validate.RunStats;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Holds what a run has reached: its identity and time budget, its transcript, the tokens it used,
+ * how often each tool ran and how many steps in a row failed. Everything a validator, a budget
+ * check or the run's result reads comes from here. Confined to the run's thread.
+ */
+final class RunState {
+  final String runId;
+  final String task;
+  final Instant startedAt;
+  final Instant deadline;
+  private final AppendOnlyList<Step> transcript = new AppendOnlyList<>();
+  private final Map<String, Integer> executions = new HashMap<>();
+  private Map<String, Integer> executionsView = Map.of();
+  private int consecutiveErrors;
+  private TokenUsage usage = TokenUsage.unknown();
+
+  RunState(String runId, String task, Instant startedAt, Budgets budgets) {
+    this.runId = runId;
+    this.task = task;
+    this.startedAt = startedAt;
+    this.deadline = startedAt.plus(budgets.maxDuration());
+  }
+
+  /** Adds a completed step: the transcript, the error streak and the tool's execution count. */
+  void add(Step step) {
+    transcript.add(step);
+    consecutiveErrors = step.failed() ? consecutiveErrors + 1 : 0;
+    if (step.executed()) {
+      step.tool().ifPresent(this::countExecution);
+    }
+  }
+
+  /** Adds the tokens of one model reply. */
+  void addUsage(TokenUsage reply) {
+    usage = usage.plus(reply);
+  }
+
+  /** Returns the number of completed steps. */
+  int steps() {
+    return transcript.size();
+  }
+
+  /** Returns the last completed step, if any. */
+  Optional<Step> last() {
+    return transcript.isEmpty()
+        ? Optional.empty()
+        : Optional.of(transcript.get(transcript.size() - 1));
+  }
+
+  /** Returns the transcript so far, immutable. */
+  List<Step> transcript() {
+    return transcript.snapshot();
+  }
+
+  /** Returns the statistics validators see before step {@link #steps()} + 1. */
+  RunStats stats() {
+    return new RunStats(transcript.size(), consecutiveErrors, executionsView, startedAt, usage);
+  }
+
+  /** Returns the budget or cancellation that ends the run now, if any. */
+  Optional<Ending> limit(Budgets budgets, boolean cancelled, Instant now) {
+    return RunLimits.reached(
+        budgets, cancelled, transcript.size(), consecutiveErrors, usage, now, deadline);
+  }
+
+  /** Returns the run's result, ending with {@code ending} at {@code endedAt}. */
+  RunResult result(Ending ending, Instant endedAt) {
+    return new RunResult(
+        runId,
+        task,
+        ending.status(),
+        Optional.ofNullable(ending.code()),
+        ending.message(),
+        transcript.snapshot(),
+        startedAt,
+        endedAt,
+        usage);
+  }
+
+  private void countExecution(String tool) {
+    int count = executions.merge(tool, 1, Integer::sum);
+    // The usual run calls one tool again and again: skip the general copy for it.
+    executionsView = executions.size() == 1 ? Map.of(tool, count) : Map.copyOf(executions);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.xct.policy;
+
+import dev.xct.core.XctException;
+import dev.xct.core.tool.Tool;
+import dev.xct.core.validate.Validator;
+import dev.xct.tools.fs.FsTools;
+import dev.xct.tools.fs.PathConfinement;
+import dev.xct.tools.fs.RootAccess;
+import dev.xct.tools.shell.ShellTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the file tools ({@code xct-tools-fs}) and the shell tool ({@code xct-tools-shell}) a
+ * policy file describes, over its roots resolved against a workspace, exactly as {@code xct run}
+ * and {@code xct replay} build them: no tools without roots; the file tools over the roots, with
+ * the file's {@code fs} section; {@code shell.exec} too when the file lists programs, in the
+ * sandbox it chooses (bubblewrap by default). Both share one {@link PathConfinement}, so a path the
+ * file tools refuse is refused as a shell argument too.
+ *
+ * <p>Immutable and thread-safe, as the tools are.
+ */
+public final class PolicyTools {
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyTools.class);
+
+  private final List<Tool> tools;
+  private final List<Validator> validators;
+
+  private PolicyTools(List<Tool> tools, List<Validator> validators) {
+    this.tools = List.copyOf(tools);
+    this.validators = List.copyOf(validators);
+  }
+
+  /**
+   * Returns the tools of {@code policy} under {@code workspace}, programs resolved on the shell
+   * tool's default PATH.
+   *
+   * @throws MissingRootException if a root is not an existing directory
+   * @throws XctException if the tools reject the configuration (a program not found on the PATH,
+   *     bubblewrap missing or unable to start)
+   */
+  public static PolicyTools of(PolicyFile policy, Path workspace) {
+    return of(policy, workspace, List.of());
+  }
+
+  /**
+   * Returns the tools as {@link #of(PolicyFile, Path)} does, with programs resolved on {@code
+   * searchPath} instead of the shell tool's default when it is not empty (see {@code
+   * ShellTools.Builder.searchPath}).
+   *
+   * @throws MissingRootException if a root is not an existing directory
+   * @throws XctException if the tools reject the configuration
+   */
+  public static PolicyTools of(PolicyFile policy, Path workspace, List<Path> searchPath) {
+    if (policy.roots().isEmpty()) {
+      return new PolicyTools(List.of(), List.of());
+    }
+    PathConfinement confinement = confinement(policy, workspace.toAbsolutePath().normalize());
+    FsSettings fs = policy.fs();
+    FsTools.Builder files = FsTools.builder(confinement);
+    fs.maxReadBytes().ifPresent(files::maxReadBytes);
+    fs.maxWriteBytes().ifPresent(files::maxWriteBytes);
+    FsTools fileTools = files.build();
+    List<Tool> tools = new ArrayList<>(fileTools.tools());
+    List<Validator> validators = new ArrayList<>(List.of(fileTools.validator()));
+    if (policy.shell().map(shell -> !shell.programs().isEmpty()).orElse(false)) {
+      ShellTools shell = shell(policy.shell().get(), confinement, searchPath);
+      tools.add(shell.tool());
+      validators.add(shell.validator());
+    }
+    List<Tool> offered = tools.stream().filter(t -> policy.offers(t.spec().name())).toList();
+    LOG.debug(
+        "built {} of {} tools the policy offers over {} roots",
+        offered.size(),
+        tools.size(),
+        policy.roots().size());
+    return new PolicyTools(offered, validators);
+  }
+
+  /**
+   * Returns the tools the file offers ({@link PolicyFile#offers}), in a stable order: register
+   * them, with any of your own the file offers, in the loop's {@code ToolRegistry}.
+   */
+  public List<Tool> tools() {
+    return tools;
+  }
+
+  /**
+   * Returns the validators that come with the tools ({@code fs-confinement}, {@code
+   * shell-allowlist}): add them to the loop before the policy's own validator.
+   */
+  public List<Validator> validators() {
+    return validators;
+  }
+
+  private static PathConfinement confinement(PolicyFile policy, Path workspace) {
+    PathConfinement.Builder builder = PathConfinement.builder();
+    for (Root root : policy.roots()) {
+      Path directory = root.resolve(workspace);
+      if (!Files.isDirectory(directory)) {
+        throw new MissingRootException(root, directory);
+      }
+      builder.root(directory, root.writable() ? RootAccess.READ_WRITE : RootAccess.READ_ONLY);
+    }
+    FsSettings fs = policy.fs();
+    fs.deny().forEach(builder::denyGlob);
+    fs.denyWrite().forEach(builder::denyWriteGlob);
+    return builder
+        .defaultDenyGlobs(fs.defaultDenies())
+        .followSymlinks(fs.followSymlinks())
+        .hardLinks(fs.hardLinks())
+        .build();
+  }
+
+  private static ShellTools shell(
+      ShellSettings settings, PathConfinement confinement, List<Path> searchPath) {
+    ShellTools.Builder builder =
+        ShellTools.builder()
+            .confinement(confinement)
+            .allow(settings.programs())
+            .sandbox(settings.sandbox());
+    if (!searchPath.isEmpty()) {
+      builder.searchPath(searchPath.toArray(Path[]::new));
+    }
+    settings.timeout().ifPresent(builder::defaultTimeout);
+    settings.maxTimeout().ifPresent(builder::maxTimeout);
+    settings.maxOutputBytes().ifPresent(builder::maxOutputBytes);
+    return builder.build();
+  }
+}
