@@ -250,6 +250,32 @@ class PolicyFileTest {
   }
 
   @Test
+  void malformedDenyGlobsAreLocatedProblemsQuotingTheGlob() {
+    assertThatThrownBy(
+            () ->
+                PolicyFile.parse(
+                    """
+                    version: 1
+                    tools: []
+                    rules: []
+                    fs:
+                      deny: ["*.pem", "{a,b"]
+                      deny_write: ['secrets\\keys']
+                    """,
+                    "p.yaml",
+                    false))
+        .isInstanceOfSatisfying(
+            PolicyFileException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(p -> p.line() + " " + p.field())
+                  .containsExactly("5 fs.deny[1]", "6 fs.deny_write[0]");
+              assertThat(e.problems().get(0).message()).contains("'{a,b'", "unclosed");
+              assertThat(e.problems().get(1).message()).contains("'secrets\\keys'", "escapes 'k'");
+            });
+  }
+
+  @Test
   void anUnknownHardLinksValueIsALocatedProblem() {
     assertThatThrownBy(
             () ->

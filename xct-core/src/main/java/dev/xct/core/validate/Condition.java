@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Regular expressions must match the whole value and are compiled once. They are written by the
  * integrator, never by the model, but the value they run against is the model's: avoid nested
  * quantifiers such as {@code (a+)+}, which can take exponential time on a crafted value. Globs
- * cannot: see {@link Subject#glob(String)}.
+ * cannot: see {@link Glob}.
  *
  * <p>Immutable and thread-safe; equality is by pointer, operator and operand.
  */
@@ -34,7 +34,7 @@ public final class Condition {
     EQUALS,
     /** The value is JSON-equal to one element of the operand, a non-empty array. */
     ONE_OF,
-    /** The value is a string matching the operand, a glob (see {@link Subject#glob(String)}). */
+    /** The value is a string matching the operand, a glob (see {@link Glob#of(String)}). */
     GLOB,
     /** The value is a string that the operand, a Java regular expression, matches entirely. */
     REGEX,
@@ -157,12 +157,13 @@ public final class Condition {
     }
 
     /**
-     * Holds when the value is a string matching {@code glob}, where {@code *} matches any run of
-     * characters except {@code /}, {@code **} any run at all, {@code ?} one character except {@code
-     * /}, and a backslash makes the next character literal. The match is textual: {@code /srv/**}
-     * matches {@code /srv/../etc/passwd}, so leave path confinement to the tool.
+     * Holds when the value is a string that {@code glob} matches entirely, in the dialect of {@link
+     * Glob#of(String)}: {@code *} and {@code ?} within a {@code /}-separated segment, {@code **}
+     * across, {@code {a,b}} alternatives, a backslash before a special character. The match is
+     * textual: {@code /srv/**} matches {@code /srv/../etc/passwd}, so leave path confinement to the
+     * tool.
      *
-     * @throws XctException if the glob has three {@code *} in a row or ends with a lone backslash
+     * @throws XctException if the glob is empty or malformed; the message quotes it
      */
     public Condition glob(String glob) {
       return of(pointer, Operator.GLOB, JsonValue.from(Objects.requireNonNull(glob, "glob")));

@@ -2,7 +2,6 @@ package dev.xct.core.validate;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.validate.Glob;
 import dev.xct.core.protocol.Decision.Proposal;
 import dev.xct.core.validate.PolicyRule.Effect;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package dev.xct.core.validate;
 
 import dev.xct.core.XctException;
-import dev.xct.core.internal.validate.Glob;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,11 +8,11 @@ import java.util.Objects;
  * Describes one rule of a {@link Policy}: when a proposal names a tool matching {@code tool} and
  * every condition holds for its arguments, the rule's {@code effect} applies.
  *
- * <p>{@code tool} is a glob over dot-separated tool names: {@code *} matches any run of characters
- * within one segment (never a dot), {@code **} matches any run including dots, and everything else
- * matches itself. So {@code fs.*} matches {@code fs.read} but neither {@code fs}, {@code fsx.read}
- * nor {@code fs.a.b}; {@code fs.**} matches {@code fs.read} and {@code fs.a.b} but not {@code fs};
- * {@code *} matches every single-segment name and {@code **} every name.
+ * <p>{@code tool} is a {@link Glob#forToolNames tool-name glob}: {@code *} matches any run of
+ * characters within one segment (never a dot), {@code **} matches any run including dots, and
+ * everything else matches itself. So {@code fs.*} matches {@code fs.read} but neither {@code fs},
+ * {@code fsx.read} nor {@code fs.a.b}; {@code fs.**} matches {@code fs.read} and {@code fs.a.b} but
+ * not {@code fs}; {@code *} matches every single-segment name and {@code **} every name.
  *
  * <p>A rule is data, so that policies can also be read from configuration files. Immutable and
  * thread-safe.

@@ -5,6 +5,7 @@ import dev.xct.core.XctException;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Condition;
+import dev.xct.core.validate.Glob;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
 import dev.xct.policy.CheckedPolicy;
@@ -199,8 +200,8 @@ public final class PolicyReader {
   private FsSettings fs(JsonNode node) {
     FsSettings.Builder fs =
         FsSettings.builder()
-            .deny(strings(node.path("deny")))
-            .denyWrite(strings(node.path("deny_write")))
+            .deny(pathGlobs(node.path("deny"), "/fs/deny"))
+            .denyWrite(pathGlobs(node.path("deny_write"), "/fs/deny_write"))
             .defaultDenies(node.path("default_denies").asBoolean(true))
             .followSymlinks(node.path("follow_symlinks").asBoolean(true))
             .hardLinks(hardLinks(node.path("hard_links").asString("refuse")));
@@ -211,6 +212,16 @@ public final class PolicyReader {
       fs.maxWriteBytes(node.get("max_write_bytes").asLong());
     }
     return fs.build();
+  }
+
+  /** Returns the globs in {@code array}, reporting each malformed one where it is written. */
+  private List<String> pathGlobs(JsonNode array, String at) {
+    List<String> globs = strings(array);
+    for (int i = 0; i < globs.size(); i++) {
+      String glob = globs.get(i);
+      attempt(at + "/" + i, () -> Glob.forRelativePaths(glob));
+    }
+    return globs;
   }
 
   private static HardLinkPolicy hardLinks(String value) {

@@ -172,13 +172,19 @@ public final class PathConfinement {
       return this;
     }
 
-    /** Denies every access to paths matching {@code glob} (syntax: see docs/tools-fs.md). */
+    /**
+     * Denies every access to paths matching {@code glob}, a {@link
+     * dev.xct.core.validate.Glob#forRelativePaths relative path glob}.
+     */
     public Builder denyGlob(String glob) {
       denyGlobs.add(Objects.requireNonNull(glob, "glob"));
       return this;
     }
 
-    /** Denies writes to paths matching {@code glob}; reading them stays allowed. */
+    /**
+     * Denies writes to paths matching {@code glob}, a {@link
+     * dev.xct.core.validate.Glob#forRelativePaths relative path glob}; reading them stays allowed.
+     */
     public Builder denyWriteGlob(String glob) {
       denyWriteGlobs.add(Objects.requireNonNull(glob, "glob"));
       return this;

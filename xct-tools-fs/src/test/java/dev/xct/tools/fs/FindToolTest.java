@@ -8,6 +8,7 @@ import dev.xct.core.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,24 @@ class FindToolTest {
   }
 
   @Test
+  void aPatternWithManyStarsCannotMakeTheSearchSlow() throws IOException {
+    // Regression: the former regex-based glob backtracked exponentially on such a name.
+    Files.writeString(root.resolve("a".repeat(200)), "");
+    FsHarness unbounded = new FsHarness(FsTools.forRoot(root));
+    String pattern = "*a".repeat(20) + "*b";
+
+    long start = System.nanoTime();
+    JsonValue result = ok(unbounded.run("fs.find", "{'pattern':'" + pattern + "'}"));
+
+    assertThat(matches(result)).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
   void malformedPatternIsInvalidArguments() {
     assertThat(code(fs.run("fs.find", "{'pattern':'{a,b'}"))).isEqualTo("INVALID_ARGUMENTS");
+    assertThat(code(fs.run("fs.find", "{'pattern':'src\\\\Main.java'}")))
+        .isEqualTo("INVALID_ARGUMENTS");
     assertThat(code(fs.run("fs.find", "{'path':'src/Main.java','pattern':'*'}")))
         .isEqualTo(FsErrorCodes.NOT_A_DIRECTORY);
   }

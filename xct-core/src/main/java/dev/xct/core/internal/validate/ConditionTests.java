@@ -4,6 +4,7 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.internal.Json;
 import dev.xct.core.validate.Condition.Operator;
+import dev.xct.core.validate.Glob;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,7 +76,7 @@ public final class ConditionTests {
         expected.forEach(options::add);
         return actual -> options.stream().anyMatch(option -> actual.equals(NUMERIC_AWARE, option));
       case GLOB:
-        Glob glob = Glob.forValues(string(operator, expected, operand));
+        Glob glob = Glob.of(string(operator, expected, operand));
         return actual -> actual.isString() && glob.matches(actual.stringValue());
       case REGEX:
         Pattern regex = regex(string(operator, expected, operand));

@@ -1,5 +1,6 @@
 package dev.xct.tools.fs.internal;
 
+import dev.xct.core.validate.Glob;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides whether deny globs forbid a path. Matching is deliberately broader than any one file
- * system: case-insensitive, after Unicode NFKC normalization, ignoring trailing dots and spaces of
- * names (Windows drops them), and a path is denied when the path or any of its ancestors matches —
- * so denying {@code .git} denies everything inside it, and {@code .ENV} or {@code .env.} cannot
- * slip past {@code .env}.
+ * Decides whether deny globs ({@link Glob#forRelativePaths}) forbid a path. Matching is
+ * deliberately broader than any one file system: case-insensitive, after Unicode NFKC
+ * normalization, ignoring trailing dots and spaces of names (Windows drops them), and a path is
+ * denied when the path or any of its ancestors matches — so denying {@code .git} denies everything
+ * inside it, and {@code .ENV} or {@code .env.} cannot slip past {@code .env}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -25,11 +26,20 @@ public record DenyRules(List<Glob> all, List<Glob> writes) {
     writes = List.copyOf(writes);
   }
 
-  /** Compiles the rules; globs are folded the same way paths are. */
+  /**
+   * Compiles the rules; globs are folded the same way paths are.
+   *
+   * @throws dev.xct.core.XctException if a glob is malformed; the message quotes it as written
+   */
   public static DenyRules compile(List<String> all, List<String> writes) {
     return new DenyRules(
-        all.stream().map(g -> Glob.compile(fold(g))).toList(),
-        writes.stream().map(g -> Glob.compile(fold(g))).toList());
+        all.stream().map(DenyRules::glob).toList(), writes.stream().map(DenyRules::glob).toList());
+  }
+
+  private static Glob glob(String glob) {
+    // Checked as written first, so that an error quotes the glob as configured, not as folded.
+    Glob.forRelativePaths(glob);
+    return Glob.forRelativePaths(fold(glob));
   }
 
   /**
@@ -61,7 +71,7 @@ public record DenyRules(List<Glob> all, List<Glob> writes) {
   private static Optional<String> firstMatch(List<Glob> globs, String path) {
     for (Glob glob : globs) {
       if (glob.matches(path)) {
-        return Optional.of(glob.source());
+        return Optional.of(glob.glob());
       }
     }
     return Optional.empty();

@@ -3,6 +3,7 @@ package dev.xct.tools.fs.internal;
 import dev.xct.core.XctException;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.core.validate.Glob;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public final class FindTool extends FsTool<FindTool.Args> {
   protected Object run(Args args, ToolContext context) throws IOException {
     Glob glob;
     try {
-      glob = Glob.compile(args.pattern());
+      glob = Glob.forRelativePaths(args.pattern());
     } catch (XctException e) {
       throw invalid("pattern is not a valid glob: " + Refusal.shown(args.pattern()));
     }
