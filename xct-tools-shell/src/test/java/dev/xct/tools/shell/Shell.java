@@ -48,7 +48,7 @@ final class Shell {
     ToolRegistry registry = ToolRegistry.of(tools.tool());
     ValidationContext context =
         new ValidationContext(
-            "run", 1, registry, new RunStats(0, 0, Map.of(), Instant.now()), Instant.now());
+            "run", 1, registry, RunStats.builder(Instant.now()).build(), Instant.now());
     return tools
         .validator()
         .check(Decision.propose(tools.spec().name(), JsonValue.from(arguments), "test"), context);
