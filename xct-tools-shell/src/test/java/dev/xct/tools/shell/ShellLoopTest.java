@@ -2,10 +2,10 @@ package dev.xct.tools.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.test.ScriptedModelClient;
