@@ -12,6 +12,7 @@ module dev.xct.core {
   exports dev.xct.core.context;
   exports dev.xct.core.event;
   exports dev.xct.core.journal;
+  exports dev.xct.core.loop;
   exports dev.xct.core.protocol;
   exports dev.xct.core.tool;
   exports dev.xct.core.validate;

@@ -3,11 +3,11 @@ package dev.xct.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.ApprovalDecision;

@@ -3,10 +3,10 @@ package dev.xct.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolRegistry;

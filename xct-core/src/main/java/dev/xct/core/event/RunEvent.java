@@ -21,9 +21,9 @@ import java.util.Optional;
  * ToolStarting} and {@link ToolFinished} if the tool runs, then {@link StepCompleted}. A run begins
  * with {@link RunStarted} and always ends with {@link RunEnded}. {@link ToolStarting} is the
  * write-ahead intent: it is emitted before the tool runs, with everything needed to know what was
- * about to happen. A run continued with {@link dev.xct.core.ExecutionLoop#resume(String)} emits
- * {@link RunResumed} first; a step interrupted by the crash may then begin twice (its abandoned
- * beginning, then the step as resumed).
+ * about to happen. A run continued with {@link dev.xct.core.loop.ExecutionLoop#resume(String)}
+ * emits {@link RunResumed} first; a step interrupted by the crash may then begin twice (its
+ * abandoned beginning, then the step as resumed).
  *
  * <p>Every event but {@link StepCompleted} is a fact, recorded once (and journaled, with a
  * journal): a value travels in one event only. {@link StepCompleted} is a notice derived from the

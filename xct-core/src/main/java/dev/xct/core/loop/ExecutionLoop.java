@@ -1,5 +1,11 @@
-package dev.xct.core;
+package dev.xct.core.loop;
 
+import dev.xct.core.CancellationToken;
+import dev.xct.core.ModelClient;
+import dev.xct.core.ModelRequest;
+import dev.xct.core.RunResult;
+import dev.xct.core.RunStatus;
+import dev.xct.core.XctException;
 import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
 import dev.xct.core.event.Redactor;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.core.CancellationToken;
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;

@@ -3,7 +3,6 @@ package dev.xct.model.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
@@ -13,6 +12,7 @@ import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.journal.Journal;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Decision.Proposal;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.RunStats;

@@ -2,11 +2,11 @@ package dev.xct.tools.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.ApprovalDecision;

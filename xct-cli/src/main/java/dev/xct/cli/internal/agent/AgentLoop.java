@@ -1,8 +1,8 @@
 package dev.xct.cli.internal.agent;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolRegistry;
