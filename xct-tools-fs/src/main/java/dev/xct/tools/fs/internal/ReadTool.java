@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@code fs.read}: returns a text file's lines (or any file as base64), bounded in size. */
 public final class ReadTool extends FsTool<ReadTool.Args> {
