@@ -160,4 +160,22 @@ class FsToolArgumentsTest {
     assertThat(((Verdict.Deny) denied).code()).isEqualTo("INVALID_ARGUMENTS");
     assertThat(List.of(direct.toString(), denied.toString())).noneMatch(s -> s.contains("java."));
   }
+
+  /**
+   * Changed on purpose when the tools moved to TypedTool: arguments that pass the schema but do not
+   * bind used to get "arguments of 'fs.read' do not fit its schema"; now, as for every typed tool,
+   * the message names the member and why.
+   */
+  @Test
+  void argumentsThatPassTheSchemaButDoNotBindAreRefusedNamingTheMember() {
+    Result result = harness.call("fs.read", "{\"path\":\"hello.txt\",\"offset\":1099511627776}");
+
+    assertThat(result).isInstanceOf(Result.Failure.class);
+    Result.Failure failure = (Result.Failure) result;
+    assertThat(failure.code()).isEqualTo("INVALID_ARGUMENTS");
+    assertThat(failure.message())
+        .isEqualTo(
+            "arguments of 'fs.read' do not fit at '/offset': the number is out of range for an"
+                + " integer");
+  }
 }

@@ -45,8 +45,7 @@ public final class DeleteTool extends FsTool<DeleteTool.Args> {
                 """
                     .formatted(Schemas.PATH))
             .destructive()
-            .idempotent()
-            .build(),
+            .idempotent(),
         Args.class,
         List.of(PATH));
   }

@@ -46,8 +46,7 @@ public final class EditTool extends FsTool<EditTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH, Schemas.SHA256))
-            .destructive()
-            .build(),
+            .destructive(),
         Args.class,
         List.of(PATH));
   }

@@ -56,8 +56,7 @@ public final class FindTool extends FsTool<FindTool.Args> {
                         DEFAULT_DEPTH,
                         fs.maxEntries(),
                         Math.min(DEFAULT_RESULTS, fs.maxEntries())))
-            .readOnly()
-            .build(),
+            .readOnly(),
         Args.class,
         List.of(PATH));
   }

@@ -52,8 +52,7 @@ public final class ListTool extends FsTool<ListTool.Args> {
                         DEFAULT_DEPTH,
                         fs.maxEntries(),
                         Math.min(DEFAULT_ENTRIES, fs.maxEntries())))
-            .readOnly()
-            .build(),
+            .readOnly(),
         Args.class,
         List.of(PATH));
   }

@@ -33,8 +33,7 @@ public final class MkdirTool extends FsTool<MkdirTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH))
-            .idempotent()
-            .build(),
+            .idempotent(),
         Args.class,
         List.of(PATH));
   }

@@ -46,8 +46,7 @@ public final class MoveTool extends FsTool<MoveTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH, Schemas.PATH))
-            .destructive()
-            .build(),
+            .destructive(),
         Args.class,
         List.of(SOURCE, DESTINATION));
   }

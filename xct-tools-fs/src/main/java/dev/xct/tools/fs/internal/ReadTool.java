@@ -42,8 +42,7 @@ public final class ReadTool extends FsTool<ReadTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH))
-            .readOnly()
-            .build(),
+            .readOnly(),
         Args.class,
         List.of(PATH));
   }

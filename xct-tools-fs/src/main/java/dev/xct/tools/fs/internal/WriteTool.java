@@ -53,8 +53,7 @@ public final class WriteTool extends FsTool<WriteTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH, Schemas.SHA256))
-            .destructive()
-            .build(),
+            .destructive(),
         Args.class,
         List.of(PATH));
   }
