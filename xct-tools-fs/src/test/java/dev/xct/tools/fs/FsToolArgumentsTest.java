@@ -41,7 +41,7 @@ class FsToolArgumentsTest {
   @Test
   void specsAreExactlyTheOnesTheModelSawBefore() throws IOException {
     Map<String, Object> specs = new LinkedHashMap<>();
-    for (Tool tool : harness.fs.tools()) {
+    for (Tool tool : harness.fs.toolkit().tools()) {
       ToolSpec spec = tool.spec();
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("description", spec.description());
@@ -58,7 +58,7 @@ class FsToolArgumentsTest {
     JsonValue recorded = JsonValue.parse(expected);
     assertThat(JsonValue.from(specs).toCanonicalJson()).isEqualTo(recorded.toCanonicalJson());
     // The model reads the schema's text, so its member order is pinned too, not only its meaning.
-    for (Tool tool : harness.fs.tools()) {
+    for (Tool tool : harness.fs.toolkit().tools()) {
       String name = tool.spec().name();
       assertThat(tool.spec().inputSchema().toJson())
           .as(name)

@@ -24,7 +24,7 @@ class FsToolSchemasTest {
 
   @Test
   void everySchemaHasTheMembersOfItsRecordAndRequiresTheNonNullableOnes() {
-    for (Tool tool : FsTools.forRoot(root).tools()) {
+    for (Tool tool : FsTools.forRoot(root).toolkit().tools()) {
       assertThat(tool).isInstanceOf(TypedTool.class);
       RecordComponent[] components = ((TypedTool<?>) tool).argumentsType().getRecordComponents();
       JsonNode schema = tool.spec().inputSchema().toNode();
