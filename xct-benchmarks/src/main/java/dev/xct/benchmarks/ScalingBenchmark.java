@@ -108,7 +108,10 @@ public class ScalingBenchmark {
       proposal = (Decision.Proposal) ((DecodeResult.Valid) decoded).decision();
       chain = Fixtures.chain();
       Instant now = Instant.now();
-      RunStats stats = new RunStats(step - 1, 0, Map.of(Fixtures.TOOL, step - 1), now);
+      RunStats stats = RunStats.builder(now)
+              .stepsTaken(step - 1)
+              .toolExecutions(Map.of(Fixtures.TOOL, step - 1))
+              .build();
       context = new ValidationContext("run-1", step, tools, stats, now);
       messages = renderer.render("t", tools.specs(), transcript);
       // A run-scoped renderer that has rendered every earlier step, as the loop's has.

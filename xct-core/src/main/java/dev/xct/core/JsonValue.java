@@ -1,9 +1,9 @@
 package dev.xct.core;
 
-import dev.xct.core.internal.Binder;
-import dev.xct.core.internal.CanonicalJson;
-import dev.xct.core.internal.Json;
-import dev.xct.core.internal.JsonText;
+import dev.xct.core.internal.json.Binder;
+import dev.xct.core.internal.json.CanonicalJson;
+import dev.xct.core.internal.json.Json;
+import dev.xct.core.internal.json.JsonText;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.xct.core.context;
 
 import dev.xct.core.Step;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.ContextText;
-import dev.xct.core.internal.RenderedSteps;
+import dev.xct.core.internal.context.ContextText;
+import dev.xct.core.internal.context.RenderedSteps;
 import dev.xct.core.tool.ToolSpec;
 import java.util.ArrayList;
 import java.util.List;

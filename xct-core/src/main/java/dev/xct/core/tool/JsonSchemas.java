@@ -2,7 +2,7 @@ package dev.xct.core.tool;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.RecordSchemaGenerator;
+import dev.xct.core.internal.schema.RecordSchemaGenerator;
 import java.util.Map;
 import java.util.Objects;
 

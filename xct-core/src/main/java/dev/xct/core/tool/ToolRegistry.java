@@ -2,7 +2,7 @@ package dev.xct.core.tool;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.SchemaCompiler;
+import dev.xct.core.internal.schema.SchemaCompiler;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.xct.core.tool;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.Binder;
+import dev.xct.core.internal.json.Binder;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import java.util.List;

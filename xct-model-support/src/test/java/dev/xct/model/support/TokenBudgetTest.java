@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,7 +187,7 @@ class TokenBudgetTest {
         runId,
         1,
         ToolRegistry.of(SafeFileCreation.fsWrite(workspace)),
-        new RunStats(0, 0, Map.of(), Instant.EPOCH, usage),
+        RunStats.builder(Instant.EPOCH).usage(usage).build(),
         Instant.EPOCH);
   }
 

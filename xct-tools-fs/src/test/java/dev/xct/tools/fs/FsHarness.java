@@ -16,7 +16,6 @@ import dev.xct.core.validate.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,7 +58,7 @@ final class FsHarness {
         .check(
             Decision.propose(tool, args, "test"),
             new ValidationContext(
-                "run", 1, registry, new RunStats(0, 0, Map.of(), Instant.now()), Instant.now()));
+                "run", 1, registry, RunStats.builder(Instant.now()).build(), Instant.now()));
   }
 
   /** Calls the tool directly, as if a validator had been skipped. */

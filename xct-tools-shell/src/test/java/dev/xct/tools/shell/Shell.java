@@ -48,7 +48,7 @@ final class Shell {
     ToolRegistry registry = ToolRegistry.builder().addAll(tools.toolkit().tools()).build();
     ValidationContext context =
         new ValidationContext(
-            "run", 1, registry, new RunStats(0, 0, Map.of(), Instant.now()), Instant.now());
+            "run", 1, registry, RunStats.builder(Instant.now()).build(), Instant.now());
     return tools
         .toolkit()
         .validators()

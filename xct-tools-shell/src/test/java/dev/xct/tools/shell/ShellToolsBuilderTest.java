@@ -177,7 +177,7 @@ class ShellToolsBuilderTest {
             "run",
             1,
             ToolRegistry.builder().addAll(tools.toolkit().tools()).build(),
-            new RunStats(0, 0, Map.of(), Instant.now()),
+            RunStats.builder(Instant.now()).build(),
             Instant.now());
     Decision.Proposal other =
         Decision.propose("fs.read", JsonValue.from(Map.of("argv", "rm -rf /")), "");

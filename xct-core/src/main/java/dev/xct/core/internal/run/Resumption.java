@@ -5,6 +5,7 @@ import dev.xct.core.Step;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
+import dev.xct.core.internal.event.StepFold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

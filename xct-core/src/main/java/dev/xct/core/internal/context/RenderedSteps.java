@@ -1,0 +1,93 @@
+package dev.xct.core.internal.context;
+
+import dev.xct.core.Step;
+import dev.xct.core.context.ChatMessage;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Holds what {@link dev.xct.core.context.DefaultContextRenderer} rendered for each step seen, by
+ * index, and how many steps before an index failed. A stateless render call uses a fresh one; a
+ * run-scoped renderer keeps one for the run and drops it all if the transcript ever stops being the
+ * one it saw grow. Confined to one thread.
+ */
+public final class RenderedSteps {
+  private final int maxReplyChars;
+  private Step[] steps = new Step[0];
+  private ChatMessage[] replies = new ChatMessage[0];
+  private ChatMessage[] responses = new ChatMessage[0];
+  private int[] failedBefore = {0};
+  private int counted;
+  private String lastTask;
+  private String lastElision;
+  private ChatMessage taskMessage;
+
+  /** Starts with nothing rendered; replies are cut to {@code maxReplyChars}. */
+  public RenderedSteps(int maxReplyChars) {
+    this.maxReplyChars = maxReplyChars;
+  }
+
+  /** Forgets everything unless {@code transcript} still starts with the steps seen so far. */
+  public void follow(List<Step> transcript) {
+    int n = transcript.size();
+    int last = Math.min(n, steps.length) - 1;
+    boolean same =
+        n >= counted && (last < 0 || steps[last] == null || steps[last] == transcript.get(last));
+    if (!same) {
+      steps = new Step[0];
+      replies = new ChatMessage[0];
+      responses = new ChatMessage[0];
+      failedBefore = new int[] {0};
+      counted = 0;
+    }
+    if (steps.length < n) {
+      int size = Math.max(n, steps.length * 2);
+      steps = Arrays.copyOf(steps, size);
+      replies = Arrays.copyOf(replies, size);
+      responses = Arrays.copyOf(responses, size);
+    }
+  }
+
+  /** Returns the characters step {@code i} adds to the context. */
+  public int cost(int i, Step step) {
+    ensure(i, step);
+    return replies[i].content().length() + responses[i].content().length();
+  }
+
+  /** Appends step {@code i}'s two messages to {@code out}. */
+  public void add(int i, Step step, List<ChatMessage> out) {
+    ensure(i, step);
+    out.add(replies[i]);
+    out.add(responses[i]);
+  }
+
+  /** Returns the task message; the same instance while the task and the elision stay. */
+  public ChatMessage task(String task, String elision) {
+    if (task != lastTask || !elision.equals(lastElision)) {
+      lastTask = task;
+      lastElision = elision;
+      taskMessage = ChatMessage.user(ContextText.TASK_PREFIX + task + elision);
+    }
+    return taskMessage;
+  }
+
+  /** Returns how many of the first {@code k} steps failed. */
+  public int failedBefore(int k, List<Step> transcript) {
+    if (failedBefore.length <= k) {
+      failedBefore = Arrays.copyOf(failedBefore, Math.max(k + 1, failedBefore.length * 2));
+    }
+    for (; counted < k; counted++) {
+      boolean failed = transcript.get(counted).failed();
+      failedBefore[counted + 1] = failedBefore[counted] + (failed ? 1 : 0);
+    }
+    return failedBefore[k];
+  }
+
+  private void ensure(int i, Step step) {
+    if (steps[i] != step) {
+      steps[i] = step;
+      replies[i] = ChatMessage.assistant(ContextText.reply(step, maxReplyChars));
+      responses[i] = ChatMessage.user(ContextText.response(step));
+    }
+  }
+}
