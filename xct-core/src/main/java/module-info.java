@@ -5,6 +5,7 @@
 module dev.xct.core {
   requires transitive tools.jackson.databind;
   requires transitive tools.jackson.core;
+  requires transitive org.jspecify;
   requires com.networknt.schema;
   requires org.slf4j;
 

@@ -295,6 +295,16 @@ public class JsonValueTest {
         .hasMessageContaining("at '/name'");
   }
 
+  public record WithJspecifyNullable(String name, @org.jspecify.annotations.Nullable String note) {}
+
+  @Test
+  void bindLeavesAnOmittedJspecifyNullableComponentNull() {
+    assertThat(JsonValue.parse("{\"name\":\"a\"}").bind(WithJspecifyNullable.class).note())
+        .isNull();
+    assertThatThrownBy(() -> JsonValue.parse("{\"note\":\"n\"}").bind(WithJspecifyNullable.class))
+        .hasMessageContaining("at '/name'");
+  }
+
   @Test
   void emptyObjectAndNullValueAreWhatTheySay() {
     assertThat(JsonValue.emptyObject().isEmptyObject()).isTrue();

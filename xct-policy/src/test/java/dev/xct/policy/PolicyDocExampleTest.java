@@ -37,13 +37,13 @@ class PolicyDocExampleTest {
     PolicyTools tools = PolicyTools.of(policy, workspace); // fs.* and shell.exec, as the file says
 
     ExecutionLoop.Builder loop =
-        ExecutionLoop.builder(model, ToolRegistry.builder().addAll(tools.tools()).build())
+        ExecutionLoop.builder(model, ToolRegistry.empty())
+            .toolkit(tools.toolkit()) // the tools, with fs-confinement and shell-allowlist
             .budgets(policy.budgets());
     policy.toolTimeout().ifPresent(loop::toolTimeout);
     policy
         .maxReplyChars()
         .ifPresent(chars -> loop.codec(ProtocolCodec.builder().maxChars(chars).build()));
-    tools.validators().forEach(loop::validator); // fs-confinement, shell-allowlist
     loop.validator(Validators.policy(policy.policy(), approver, policy.approval())); // the rules
     return loop.build();
   }

@@ -5,6 +5,7 @@ import dev.xct.core.ModelClient;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
+import dev.xct.core.Toolkit;
 import dev.xct.core.XctException;
 import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
@@ -37,7 +38,8 @@ import java.util.function.Supplier;
  *
  * <p>The chain always begins with the built-in {@link Validators#knownTool()} and {@link
  * Validators#argumentSchema()} checks, then the tool quotas from {@link Budgets} (if any), then the
- * validators added with {@link Builder#validator(Validator)}, in order. Nothing is retried: a
+ * validators of the {@linkplain Builder#toolkit(Toolkit) toolkits}, then the validators added with
+ * {@link Builder#validator(Validator)}, each group in the order it was added. Nothing is retried: a
  * failed step is reported to the model, which decides what to do next.
  *
  * <p>With a {@link Journal} ({@link Builder#journal(Journal)}) every event is journaled before
@@ -123,6 +125,7 @@ public final class ExecutionLoop {
     private final ModelClient model;
     private final ToolRegistry tools;
     private final List<Validator> validators = new ArrayList<>();
+    private Toolkit toolkit = Toolkit.of();
     private final List<RunListener> listeners = new ArrayList<>();
     private Budgets budgets = Budgets.defaults();
     private ProtocolCodec codec = ProtocolCodec.strict();
@@ -141,7 +144,18 @@ public final class ExecutionLoop {
       this.tools = Objects.requireNonNull(tools, "tools");
     }
 
-    /** Appends a validator to the chain, after the built-ins and earlier validators. */
+    /**
+     * Registers tools with the checks they rely on, in one call: the toolkit's tools join the
+     * registry, its validators run after the built-ins and before {@link #validator(Validator)}'s.
+     *
+     * @throws XctException if a tool's name is already in an earlier toolkit
+     */
+    public Builder toolkit(Toolkit toolkit) {
+      this.toolkit = this.toolkit.and(Objects.requireNonNull(toolkit, "toolkit"));
+      return this;
+    }
+
+    /** Appends a validator to the chain, after the built-ins, the toolkits' and earlier ones. */
     public Builder validator(Validator validator) {
       validators.add(Objects.requireNonNull(validator, "validator"));
       return this;
@@ -247,7 +261,11 @@ public final class ExecutionLoop {
       return this;
     }
 
-    /** Returns the immutable loop. */
+    /**
+     * Returns the immutable loop.
+     *
+     * @throws XctException if a toolkit's tool has the name of a tool in the registry
+     */
     public ExecutionLoop build() {
       List<Validator> chain = new ArrayList<>();
       chain.add(Validators.knownTool());
@@ -255,13 +273,14 @@ public final class ExecutionLoop {
       if (!budgets.toolQuotas().isEmpty()) {
         chain.add(Validators.toolQuotas(budgets));
       }
+      chain.addAll(toolkit.validators());
       chain.addAll(validators);
       ExecutorService executor =
           inlineTools ? null : toolExecutor != null ? toolExecutor : ToolThreads.shared();
       return new ExecutionLoop(
           new LoopConfig(
               model,
-              tools,
+              tools.plus(toolkit.tools()),
               chain,
               budgets,
               codec,

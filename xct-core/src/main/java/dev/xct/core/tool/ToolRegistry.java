@@ -49,6 +49,22 @@ public final class ToolRegistry {
     return new Builder();
   }
 
+  /**
+   * Returns a registry holding this registry's tools and then {@code tools}; this one is unchanged.
+   * Schemas already compiled are not compiled again.
+   *
+   * @throws XctException as {@link Builder#add(Tool...)} does, also if a tool reuses a name of this
+   *     registry
+   */
+  public ToolRegistry plus(Collection<? extends Tool> tools) {
+    if (tools.isEmpty()) {
+      return this;
+    }
+    Builder all = builder();
+    specs.forEach(spec -> all.entries.put(spec.name(), entries.get(spec.name())));
+    return all.addAll(tools).build();
+  }
+
   /** Returns the tool registered under {@code name}, or empty. */
   public Optional<Tool> find(String name) {
     Entry entry = name == null ? null : entries.get(name);

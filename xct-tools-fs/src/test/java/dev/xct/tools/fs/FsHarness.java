@@ -28,7 +28,7 @@ final class FsHarness {
 
   FsHarness(FsTools fs) {
     this.fs = fs;
-    this.registry = ToolRegistry.builder().addAll(fs.tools()).build();
+    this.registry = ToolRegistry.builder().addAll(fs.toolkit().tools()).build();
   }
 
   /** Schema, validator, then execute: what a proposal goes through in the loop. */
@@ -52,7 +52,9 @@ final class FsHarness {
 
   /** Runs only the validator. */
   Verdict validate(String tool, JsonValue args) {
-    return fs.validator()
+    return fs.toolkit()
+        .validators()
+        .get(0)
         .check(
             Decision.propose(tool, args, "test"),
             new ValidationContext(

@@ -1,7 +1,7 @@
 package dev.xct.tools.shell;
 
+import dev.xct.core.Toolkit;
 import dev.xct.core.XctException;
-import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.core.validate.Validator;
 import dev.xct.tools.fs.PathConfinement;
@@ -27,19 +27,20 @@ import java.util.Objects;
  * whole process tree.
  *
  * <p>Every command runs inside the OS {@link Sandbox} by default (bubblewrap): the checks are the
- * first layer and a usability aid, the sandbox is the boundary. {@link #tool()} and {@link
- * #validator()} enforce the same checks with the same code: the validator refuses a bad proposal
- * before anything runs, and the tool refuses it again if it is ever called without the validator.
- * The tool is marked read-only when every allowed program is declared {@link Program#readOnly()
- * read-only}, destructive otherwise.
+ * first layer and a usability aid, the sandbox is the boundary. The {@link #toolkit()} holds the
+ * tool and the {@code shell-allowlist} validator, which enforce the same checks with the same code:
+ * the validator refuses a bad proposal before anything runs, and the tool refuses it again if it is
+ * ever called without the validator. The tool is marked read-only when every allowed program is
+ * declared {@link Program#readOnly() read-only}, destructive otherwise.
  *
  * <pre>{@code
  * ShellTools shell = ShellTools.builder()
  *     .root(Path.of("/srv/workspace"))
  *     .allow(Presets.ls(), Presets.cat(), Presets.grep(), Presets.git())
  *     .build();
- * registry.add(shell.tool());
- * validators.add(shell.validator());
+ * ExecutionLoop loop = ExecutionLoop.builder(model, registry)
+ *     .toolkit(shell.toolkit())    // shell.exec, and shell-allowlist after the schema check
+ *     .build();
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -54,12 +55,10 @@ public final class ShellTools {
   /** The most the model may ask for, unless configured otherwise. */
   public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofMinutes(2);
 
-  private final ShellExecTool tool;
-  private final Validator validator;
+  private final Toolkit toolkit;
 
   private ShellTools(ShellExecTool tool, Validator validator) {
-    this.tool = tool;
-    this.validator = validator;
+    this.toolkit = Toolkit.of(List.of(tool), List.of(validator));
   }
 
   /** Returns a builder with the defaults described on each of its methods. */
@@ -67,19 +66,18 @@ public final class ShellTools {
     return new Builder();
   }
 
-  /** Returns the {@code shell.exec} tool. */
-  public Tool tool() {
-    return tool;
+  /**
+   * Returns the {@code shell.exec} tool with the validator named {@code shell-allowlist} that runs
+   * its checks up front: register them with {@link
+   * dev.xct.core.loop.ExecutionLoop.Builder#toolkit}.
+   */
+  public Toolkit toolkit() {
+    return toolkit;
   }
 
-  /** Returns the validator named {@code shell-allowlist} that runs the tool's checks up front. */
-  public Validator validator() {
-    return validator;
-  }
-
-  /** Returns the tool's spec (also {@code tool().spec()}). */
+  /** Returns the tool's spec. */
   public ToolSpec spec() {
-    return tool.spec();
+    return toolkit.tools().get(0).spec();
   }
 
   /** Configures {@link ShellTools}. Not thread-safe; {@link #build()} copies its state. */

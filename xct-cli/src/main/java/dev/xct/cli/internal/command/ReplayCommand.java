@@ -138,7 +138,7 @@ final class ReplayCommand implements Callable<Integer> {
           DurableJournals.attach(
                   AgentLoop.builder(
                       policy,
-                      Toolboxes.forPolicy(policy, setup.workspace),
+                      PolicyToolkits.forPolicy(policy, setup.workspace),
                       new RecordedModel(replies, repliesFile.toString()),
                       Approvals.unattended(approve, "nobody can approve during a replay"),
                       listeners,

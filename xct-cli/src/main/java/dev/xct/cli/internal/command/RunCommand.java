@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
           DurableJournals.attach(
                   AgentLoop.builder(
                       policy,
-                      Toolboxes.forPolicy(policy, setup.workspace),
+                      PolicyToolkits.forPolicy(policy, setup.workspace),
                       new Progress(model, console),
                       new TerminalApprover(console, approvals, notes),
                       listeners,

@@ -7,15 +7,19 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which record components a JSON object may leave out, one rule shared by schema generation
  * and binding so that the two never disagree.
  *
  * <p>A component is optional when its type is {@link Optional}, {@link OptionalInt}, {@link
- * OptionalLong} or {@link OptionalDouble}, or when it carries a run-time-retained annotation whose
- * simple name is {@code Nullable} (JSpecify's type-use one, JSR-305's, and similar). Annotations
- * kept only in class files, such as JetBrains', are invisible at run time and do not count.
+ * OptionalLong} or {@link OptionalDouble}, or when it is marked nullable: by JSpecify's {@link
+ * Nullable}, recognised by type (the one XCT documents and its own tools use), or by any other
+ * run-time-retained annotation whose simple name is {@code Nullable} (JSR-305's, Jakarta's, the
+ * Checker Framework's, a project's own), so that records written for those keep their meaning.
+ * Annotations kept only in class files, such as JetBrains', are invisible at run time and do not
+ * count.
  */
 public final class RecordComponents {
   private static final Set<Class<?>> OPTIONAL_TYPES =
@@ -49,7 +53,8 @@ public final class RecordComponents {
 
   private static boolean hasNullable(Annotation[] annotations) {
     for (Annotation annotation : annotations) {
-      if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+      if (annotation instanceof Nullable
+          || annotation.annotationType().getSimpleName().equals("Nullable")) {
         return true;
       }
     }
