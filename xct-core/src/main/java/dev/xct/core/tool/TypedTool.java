@@ -84,8 +84,17 @@ public abstract class TypedTool<A extends Record> implements Tool {
     this.spec =
         spec.hasInputSchema()
             ? built
-            : built.toBuilder().inputSchema(JsonSchemas.forRecord(argumentsType)).build();
+            : built.toBuilder().inputSchema(generated(built.name(), argumentsType)).build();
     this.argumentsType = argumentsType;
+  }
+
+  private static JsonValue generated(String tool, Class<? extends Record> argumentsType) {
+    try {
+      return JsonSchemas.forRecord(argumentsType);
+    } catch (XctException e) {
+      throw new XctException(
+          "input schema of tool '" + tool + "' cannot be generated: " + e.getMessage(), e);
+    }
   }
 
   /** Performs the call with arguments already bound to the record. */

@@ -231,10 +231,13 @@ public class TypedToolTest {
   record Unsupported(Object v) {}
 
   @Test
-  void refusesAnArgumentRecordWithoutAGeneratedSchemaAtConstruction() {
+  void refusesAnArgumentRecordWithoutAGeneratedSchemaAtConstructionNamingToolAndComponent() {
     assertThatThrownBy(
-            () -> Tools.typed("x", "", Unsupported.class, (a, c) -> Result.success("unused")))
+            () ->
+                Tools.typed(
+                    "orders.tag", "", Unsupported.class, (a, c) -> Result.success("unused")))
         .isInstanceOf(XctException.class)
+        .hasMessageStartingWith("input schema of tool 'orders.tag' cannot be generated")
         .hasMessageContaining("'v'");
   }
 
