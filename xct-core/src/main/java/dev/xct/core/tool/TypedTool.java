@@ -108,6 +108,14 @@ public abstract class TypedTool<A extends Record> implements Tool {
     return Optional.empty();
   }
 
+  /**
+   * Finds out, without changing anything, what became of an earlier call whose outcome a crash left
+   * unknown; see {@link Tool#checkOutcome}. The default knows nothing.
+   */
+  public Optional<JsonValue> checkOutcome(A arguments, ToolContext context) {
+    return Optional.empty();
+  }
+
   @Override
   public final ToolSpec spec() {
     return spec;
@@ -144,6 +152,19 @@ public abstract class TypedTool<A extends Record> implements Tool {
   public final Optional<JsonValue> preview(ToolCall call, ToolContext context) {
     try {
       return preview(Binder.bind(call.arguments(), argumentsType), context);
+    } catch (Binder.BindingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Binds the arguments and asks {@link #checkOutcome(Record, ToolContext)}; empty if they do not
+   * fit.
+   */
+  @Override
+  public final Optional<JsonValue> checkOutcome(ToolCall call, ToolContext context) {
+    try {
+      return checkOutcome(Binder.bind(call.arguments(), argumentsType), context);
     } catch (Binder.BindingException e) {
       return Optional.empty();
     }

@@ -75,6 +75,11 @@ public class TypedToolTest {
     public Optional<JsonValue> preview(RefundArgs args, ToolContext context) {
       return Optional.of(JsonValue.from(Map.of("wouldRefund", args.amountCents())));
     }
+
+    @Override
+    public Optional<JsonValue> checkOutcome(RefundArgs args, ToolContext context) {
+      return Optional.of(JsonValue.from(Map.of("refundsOf", args.orderId(), "found", 0)));
+    }
   }
 
   private static ToolCall call(String tool, String arguments) {
@@ -204,6 +209,20 @@ public class TypedToolTest {
                 CONTEXT))
         .contains(JsonValue.parse("{\"wouldRefund\":9}"));
     assertThat(tool.preview(call("orders.refund", "{}"), CONTEXT)).isEmpty();
+  }
+
+  @Test
+  void checksAnOutcomeWithBoundArgumentsAndStaysEmptyWhenTheyDoNotFit() {
+    RefundTool tool = new RefundTool();
+
+    assertThat(
+            tool.checkOutcome(
+                call(
+                    "orders.refund",
+                    "{\"orderId\":\"A1\",\"amountCents\":9,\"reason\":\"LATE\",\"tags\":[]}"),
+                CONTEXT))
+        .contains(JsonValue.parse("{\"refundsOf\":\"A1\",\"found\":0}"));
+    assertThat(tool.checkOutcome(call("orders.refund", "{}"), CONTEXT)).isEmpty();
   }
 
   @Test
