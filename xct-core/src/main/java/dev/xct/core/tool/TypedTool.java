@@ -150,11 +150,7 @@ public abstract class TypedTool<A extends Record> implements Tool {
    */
   @Override
   public final Optional<JsonValue> preview(ToolCall call, ToolContext context) {
-    try {
-      return preview(Binder.bind(call.arguments(), argumentsType), context);
-    } catch (Binder.BindingException e) {
-      return Optional.empty();
-    }
+    return bound(call).flatMap(arguments -> preview(arguments, context));
   }
 
   /**
@@ -163,8 +159,12 @@ public abstract class TypedTool<A extends Record> implements Tool {
    */
   @Override
   public final Optional<JsonValue> checkOutcome(ToolCall call, ToolContext context) {
+    return bound(call).flatMap(arguments -> checkOutcome(arguments, context));
+  }
+
+  private Optional<A> bound(ToolCall call) {
     try {
-      return checkOutcome(Binder.bind(call.arguments(), argumentsType), context);
+      return Optional.of(Binder.bind(call.arguments(), argumentsType));
     } catch (Binder.BindingException e) {
       return Optional.empty();
     }

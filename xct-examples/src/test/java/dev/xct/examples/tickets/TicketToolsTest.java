@@ -49,6 +49,19 @@ class TicketToolsTest {
         : ((Result.Success) result).result();
   }
 
+  /** Runs the example's script, approving every close; the approver's requests go to asked. */
+  static RunResult runScript(TicketStore store, List<ApprovalRequest> asked) {
+    return TicketsExample.loop(
+            ScriptedModelClient.of(TicketsExample.SCRIPT),
+            store,
+            request -> {
+              asked.add(request);
+              return ApprovalDecision.approve(request, "dana");
+            })
+        .build()
+        .run("A customer says their refund for order 1234 never arrived.");
+  }
+
   // tag::scenario[]
   @Test
   void theModelCorrectsItsArgumentsAndAPersonApprovesTheClose() {
@@ -84,13 +97,7 @@ class TicketToolsTest {
   // end::scenario[]
   @Test
   void eachStepTellsTheModelExactlyWhatHappened() {
-    RunResult run =
-        TicketsExample.loop(
-                ScriptedModelClient.of(TicketsExample.SCRIPT),
-                store,
-                request -> ApprovalDecision.approve(request, "dana"))
-            .build()
-            .run("refund");
+    RunResult run = runScript(store, asked);
 
     assertThat(json(run.steps().get(0)).at("/violations").orElseThrow().toJson())
         .contains("/title", "minLength", "/assignee", "pattern");

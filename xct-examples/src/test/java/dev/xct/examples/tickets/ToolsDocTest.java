@@ -1,22 +1,16 @@
-package dev.xct.examples;
+package dev.xct.examples.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
 import dev.xct.core.protocol.ProtocolCodec;
-import dev.xct.core.validate.ApprovalDecision;
 import dev.xct.core.validate.ApprovalRequest;
-import dev.xct.examples.tickets.CreateTicketTool;
-import dev.xct.examples.tickets.TicketStore;
-import dev.xct.examples.tickets.TicketsExample;
-import dev.xct.test.ScriptedModelClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,19 +128,9 @@ class ToolsDocTest {
   /** Runs the ticket example and returns, by name, the JSON that docs/tools.md shows. */
   private static Map<String, JsonValue> produced() {
     TicketStore store =
-        TicketsExample.seededStore(
-            Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC));
+        TicketsExample.seededStore(Clock.fixed(TicketToolsTest.NOW, ZoneOffset.UTC));
     List<ApprovalRequest> asked = new ArrayList<>();
-    RunResult run =
-        TicketsExample.loop(
-                ScriptedModelClient.of(TicketsExample.SCRIPT),
-                store,
-                request -> {
-                  asked.add(request);
-                  return ApprovalDecision.approve(request, "dana");
-                })
-            .build()
-            .run("A customer says their refund for order 1234 never arrived.");
+    RunResult run = TicketToolsTest.runScript(store, asked);
     ProtocolCodec codec = ProtocolCodec.strict();
     Map<String, JsonValue> produced = new LinkedHashMap<>();
     produced.put("create-schema", new CreateTicketTool(store).spec().inputSchema());
