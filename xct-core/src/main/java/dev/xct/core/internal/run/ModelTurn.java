@@ -1,6 +1,7 @@
 package dev.xct.core.internal.run;
 
 import dev.xct.core.CancellationToken;
+import dev.xct.core.ModelFailure;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.Step;
 import dev.xct.core.context.ChatMessage;
@@ -78,7 +79,7 @@ final class ModelTurn {
       if (!cancellation.isCancelled() && config.clock().instant().isBefore(state.deadline)) {
         LOG.error("model client failed", e);
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return Ending.modelFailed("model client failed: " + why);
+        return Ending.modelFailed("model client failed: " + why, ModelFailure.of(e));
       }
       LOG.info("model client stopped as the run was cancelled or out of time: {}", e.toString());
     }
