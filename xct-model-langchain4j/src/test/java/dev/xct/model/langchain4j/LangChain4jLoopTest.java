@@ -3,14 +3,17 @@ package dev.xct.model.langchain4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.xct.core.ModelFailure;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.protocol.Result;
+import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.testing.LoopbackServer;
 import dev.xct.model.support.testing.SafeFileCreation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +51,31 @@ class LangChain4jLoopTest {
     assertThat(run.usage()).isEqualTo(new TokenUsage(812 + 907 + 998, 41 + 38 + 17));
     assertThat(server.requests()).hasSize(3);
     assertThat(server.requests().get(1).body()).contains("PATH_NOT_ALLOWED");
+  }
+
+  @Test
+  void aRateLimitEndsTheRunWithItsStatusForTheCaller() {
+    server.enqueue(
+        LoopbackServer.Reply.error(429, "openai/error-429.json", Map.of("Retry-After", "20")));
+    OpenAiChatModel chatModel =
+        OpenAiChatModel.builder()
+            .baseUrl(server.baseUrl())
+            .apiKey("sk-test")
+            .modelName("gpt-4o-mini")
+            .maxRetries(0)
+            .build();
+
+    RunResult run =
+        SafeFileCreation.loop(LangChain4jModelClient.of(chatModel), workspace)
+            .run(SafeFileCreation.TASK);
+
+    assertThat(run.status()).isEqualTo(RunStatus.MODEL_FAILED);
+    ModelFailure failure = run.failure().orElseThrow();
+    assertThat(failure.type()).isEqualTo(ModelTransportException.class.getName());
+    assertThat(failure.status()).hasValue(429);
+    assertThat(failure.message()).contains("Rate limit reached");
+    // LangChain4j's HttpException carries the status, not the response's headers.
+    assertThat(failure.retryAfter()).isEmpty();
+    assertThat(server.requests()).hasSize(1);
   }
 }
