@@ -64,6 +64,34 @@ final class LoopbackModel implements AutoCloseable {
     }
   }
 
+  /** Starts a server that answers every request 429 with {@code Retry-After: seconds}. */
+  static LoopbackModel rateLimited(int seconds) {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      LoopbackModel model = new LoopbackModel(server);
+      server.createContext(
+          "/v1/chat/completions",
+          exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            model.calls.getAndIncrement();
+            byte[] bytes =
+                "{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Retry-After", Integer.toString(seconds));
+            exchange.sendResponseHeaders(429, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(bytes);
+            }
+          });
+      server.start();
+      return model;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Returns how many requests the server answered. */
   int calls() {
     return calls.get();
