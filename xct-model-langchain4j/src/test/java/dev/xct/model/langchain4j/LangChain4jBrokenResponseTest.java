@@ -7,19 +7,15 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.xct.core.ModelFailure;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.ModelTransportException.Kind;
-import dev.xct.model.support.testing.LoopbackServer;
-import dev.xct.model.support.testing.LoopbackServer.Reply;
 import dev.xct.model.support.testing.SafeFileCreation;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LangChain4jBrokenResponseTest {
   @TempDir Path workspace;
-  private final LoopbackServer server = LoopbackServer.start();
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   /** A LangChain4j chat model that answers every request with what {@code response} supplies. */
   private static final class Answering implements ChatModel {
@@ -85,27 +75,6 @@ class LangChain4jBrokenResponseTest {
 
     assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE);
     assertThat(e.getMessage()).contains("a response without a message");
-  }
-
-  @Test
-  void aProviderAnswering2xxWithoutChoicesFailsTheCallNotTheModel() {
-    server.enqueue(
-        Reply.body(
-            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
-                + "\"model\":\"gpt-4o-mini\",\"choices\":[]}"));
-    OpenAiChatModel openAi =
-        OpenAiChatModel.builder()
-            .baseUrl(server.baseUrl())
-            .apiKey("sk-test-langchain4j")
-            .modelName("gpt-4o-mini")
-            .maxRetries(0)
-            .build();
-
-    ModelTransportException e = failure(LangChain4jModelClient.of(openAi));
-
-    // LangChain4j's own OpenAI model throws for it, with no status to classify it by.
-    assertThat(e.kind()).isEqualTo(Kind.CLIENT);
-    assertThat(e.getMessage()).contains("no choices returned");
   }
 
   @Test

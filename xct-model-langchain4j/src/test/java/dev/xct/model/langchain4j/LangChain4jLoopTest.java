@@ -28,19 +28,20 @@ class LangChain4jLoopTest {
     server.close();
   }
 
+  private OpenAiChatModel chatModel() {
+    return OpenAiChatModel.builder()
+        .baseUrl(server.baseUrl())
+        .apiKey("sk-test")
+        .modelName("gpt-4o-mini")
+        .maxRetries(0)
+        .build();
+  }
+
   @Test
   void safeFileCreationCompletesThroughLangChain4j() throws Exception {
     SafeFileCreation.OPENAI_REPLIES.forEach(server::enqueueFixtures);
-    OpenAiChatModel chatModel =
-        OpenAiChatModel.builder()
-            .baseUrl(server.baseUrl())
-            .apiKey("sk-test")
-            .modelName("gpt-4o-mini")
-            .maxRetries(0)
-            .build();
-
     RunResult run =
-        SafeFileCreation.loop(LangChain4jModelClient.of(chatModel), workspace)
+        SafeFileCreation.loop(LangChain4jModelClient.of(chatModel()), workspace)
             .run(SafeFileCreation.TASK);
 
     assertThat(run.status()).isEqualTo(RunStatus.DONE);
@@ -57,16 +58,8 @@ class LangChain4jLoopTest {
   void aRateLimitEndsTheRunWithItsStatusForTheCaller() {
     server.enqueue(
         LoopbackServer.Reply.error(429, "openai/error-429.json", Map.of("Retry-After", "20")));
-    OpenAiChatModel chatModel =
-        OpenAiChatModel.builder()
-            .baseUrl(server.baseUrl())
-            .apiKey("sk-test")
-            .modelName("gpt-4o-mini")
-            .maxRetries(0)
-            .build();
-
     RunResult run =
-        SafeFileCreation.loop(LangChain4jModelClient.of(chatModel), workspace)
+        SafeFileCreation.loop(LangChain4jModelClient.of(chatModel()), workspace)
             .run(SafeFileCreation.TASK);
 
     assertThat(run.status()).isEqualTo(RunStatus.MODEL_FAILED);

@@ -8,8 +8,9 @@ import dev.xct.cli.internal.agent.RecordedReplies;
 import dev.xct.cli.internal.agent.ReplayJournal;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Transcript;
-import dev.xct.core.ModelFailure;
 import dev.xct.core.RunResult;
+import dev.xct.core.event.JsonLinesEventWriter;
+import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.journal.Journal;
 import dev.xct.policy.PolicyFile;
@@ -28,11 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Replays recorded model replies through the loop, tools and policy: {@code xct replay}. */
@@ -188,22 +189,26 @@ final class ReplayCommand implements Callable<Integer> {
     out.put("steps", result.steps().size());
     out.put("executed", result.executions());
     out.put("exit_code", ExitCodes.of(result.status()));
-    result.failure().ifPresent(failure -> out.put("failure", failure(failure)));
+    if (result.failure().isPresent()) {
+      out.put("failure", failure(result));
+    }
     if (journal != null && !"-".equals(journal)) {
       out.put("journal", journal);
     }
     return JsonMapper.builder().build().writeValueAsString(out);
   }
 
-  /** Returns why the model failed, with the members of the journal's {@code run_ended}. */
-  private static Map<String, Object> failure(ModelFailure failure) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("type", failure.type());
-    out.put("message", failure.message());
-    failure.status().ifPresent(status -> out.put("status", status));
-    failure
-        .retryAfter()
-        .ifPresent(wait -> out.put("retry_after_us", TimeUnit.MICROSECONDS.convert(wait)));
-    return out;
+  /** Returns why the model failed, written as the journal's {@code run_ended} writes it. */
+  private static JsonNode failure(RunResult result) {
+    RunEvent.RunEnded ended =
+        new RunEvent.RunEnded(
+            result.runId(),
+            result.steps().size(),
+            result.endedAt(),
+            result.status(),
+            result.code(),
+            result.message(),
+            result.failure());
+    return JsonMapper.builder().build().readTree(JsonLinesEventWriter.line(ended)).get("failure");
   }
 }
