@@ -14,13 +14,13 @@ import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.testing.LoopbackServer;
+import dev.xct.model.support.testing.RateLimited;
 import dev.xct.model.support.testing.SafeFileCreation;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +126,7 @@ class OpenAiLoopTest {
 
   @Test
   void aRateLimitEndsTheRunWithItsStatusAndRetryAfterForTheCallerAndInTheRecord() {
-    server.enqueue(
-        LoopbackServer.Reply.error(429, "openai/error-429.json", Map.of("Retry-After", "20")));
+    server.enqueue(RateLimited.reply());
     OpenAiModelClient model =
         OpenAiModelClient.builder()
             .baseUrl(server.baseUrl())
@@ -142,12 +141,9 @@ class OpenAiLoopTest {
             .build()
             .run(SafeFileCreation.TASK);
 
-    assertThat(run.status()).isEqualTo(RunStatus.MODEL_FAILED);
-    ModelFailure failure = run.failure().orElseThrow();
-    assertThat(failure.type()).isEqualTo(ModelTransportException.class.getName());
-    assertThat(failure.status()).hasValue(429);
+    ModelFailure failure = RateLimited.failureOf(run);
     assertThat(failure.retryAfter()).contains(Duration.ofSeconds(20));
-    assertThat(failure.message()).contains("answered HTTP 429", "Rate limit reached");
+    assertThat(failure.message()).contains("answered HTTP 429");
     assertThat(failure.cause().orElseThrow())
         .isInstanceOfSatisfying(
             ModelTransportException.class,

@@ -2,19 +2,17 @@ package dev.xct.model.springai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ModelFailure;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.protocol.Result;
-import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.testing.LoopbackServer;
+import dev.xct.model.support.testing.RateLimited;
 import dev.xct.model.support.testing.SafeFileCreation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,20 +87,14 @@ class SpringAiLoopTest {
 
   @Test
   void aRateLimitEndsTheRunWithItsStatusForTheCaller() {
-    server.enqueue(
-        LoopbackServer.Reply.error(429, "openai/error-429.json", Map.of("Retry-After", "20")));
+    server.enqueue(RateLimited.reply());
 
     RunResult run =
         SafeFileCreation.loop(SpringAiModelClient.of(chatModel()), workspace)
             .run(SafeFileCreation.TASK);
 
-    assertThat(run.status()).isEqualTo(RunStatus.MODEL_FAILED);
-    ModelFailure failure = run.failure().orElseThrow();
-    assertThat(failure.type()).isEqualTo(ModelTransportException.class.getName());
-    assertThat(failure.status()).hasValue(429);
-    assertThat(failure.message()).contains("Rate limit reached");
     // Spring AI has no provider-neutral exception with the response's headers.
-    assertThat(failure.retryAfter()).isEmpty();
+    assertThat(RateLimited.failureOf(run).retryAfter()).isEmpty();
     assertThat(server.requests()).hasSize(1);
   }
 }
