@@ -99,6 +99,34 @@ class ExecutionLoopModelFailureTest {
     assertThat(failure.retryAfter()).isEmpty();
   }
 
+  @ParameterizedTest(name = "inline: {0}")
+  @ValueSource(booleans = {false, true})
+  void anExceptionWhoseMessageCannotBeReadStillEndsTheRunModelFailed(boolean inline) {
+    RuntimeException unreadable =
+        new RuntimeException() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public String getMessage() {
+            throw new IllegalStateException("no message for you");
+          }
+        };
+    ExecutionLoop.Builder builder =
+        loop(
+            request -> {
+              throw unreadable;
+            });
+    if (inline) {
+      builder.inlineTools();
+    }
+
+    RunResult run = builder.build().run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.MODEL_FAILED);
+    assertThat(run.failure().orElseThrow().cause()).containsSame(unreadable);
+    assertThat(run.message()).isEqualTo("model client failed: " + unreadable.getClass().getName());
+  }
+
   @Test
   void aModelReturningNullIsAFailureOfItsOwn() {
     RunResult run = loop(request -> null).build().run("t");
