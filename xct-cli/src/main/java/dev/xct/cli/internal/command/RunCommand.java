@@ -43,7 +43,7 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run a live agent with the file and shell tools under a policy, against an"
           + " OpenAI-compatible model configured from the environment (XCT_MODEL,"
-          + " XCT_MODEL_URL, XCT_API_KEY; see docs/cli.md).",
+          + " XCT_MODEL_URL, XCT_API_KEY, XCT_MODEL_OUTPUT; see docs/cli.md).",
       "Rules that ask for approval are asked at the terminal: approve, deny with a reason, or"
           + " stop. Without a terminal they are denied."
     },
