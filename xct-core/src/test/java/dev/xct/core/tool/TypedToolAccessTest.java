@@ -79,7 +79,9 @@ public class TypedToolAccessTest {
     assertThatThrownBy(() -> typed(Local.class))
         .isExactlyInstanceOf(XctException.class)
         .hasMessageContaining(
-            "declare it as a public top-level or member record outside the method");
+            "it is not public and package dev.xct.core.tool of module dev.xct.core is not open to"
+                + " tools.jackson.databind; declare it outside the method as a public record, or"
+                + " add 'opens dev.xct.core.tool to tools.jackson.databind;'");
   }
 
   @Test

@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class RecordAccess {
   private static final Module JACKSON = ObjectMapper.class.getModule();
 
-  /** How Jackson's module is named in the advice: its name, or none on the class path. */
+  /** Jackson's module as the advice names it; on the class path no advice is ever given. */
   private static final String JACKSON_NAME =
       JACKSON.isNamed() ? JACKSON.getName() : "tools.jackson.databind";
 
@@ -129,9 +129,10 @@ public final class RecordAccess {
     String where = " to the module-info.java of " + module.getName();
     if (!isPublic) {
       String makePublic =
-          cls.isLocalClass() || cls.isAnonymousClass()
-              ? "declare it as a public top-level or member " + kind.trim() + " outside the method"
-              : "make it public" + (exported ? "" : " and add 'exports " + pkg + ";'" + where);
+          (cls.isLocalClass() || cls.isAnonymousClass()
+                  ? "declare it outside the method as a public " + kind.trim()
+                  : "make it public")
+              + (exported ? "" : " and add 'exports " + pkg + ";'");
       return what
           + ": it is not public and package "
           + pkg

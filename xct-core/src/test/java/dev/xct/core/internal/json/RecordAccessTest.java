@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class RecordAccessTest {
   public record Hidden(String name) {}
 
+  record HiddenAndPackagePrivate(String name) {}
+
   public enum HiddenKind {
     A
   }
@@ -35,6 +37,16 @@ class RecordAccessTest {
                 + " tools.jackson.databind; add 'exports dev.xct.core.internal.json;' or 'opens"
                 + " dev.xct.core.internal.json to tools.jackson.databind;' to the module-info.java"
                 + " of dev.xct.core");
+  }
+
+  @Test
+  void nonPublicRecordInAPackageNeitherExportedNorOpenIsToldBothWays() {
+    assertThat(RecordAccess.problem(HiddenAndPackagePrivate.class))
+        .endsWith(
+            ": it is not public and package dev.xct.core.internal.json of module dev.xct.core is not"
+                + " open to tools.jackson.databind; make it public and add 'exports"
+                + " dev.xct.core.internal.json;', or add 'opens dev.xct.core.internal.json to"
+                + " tools.jackson.databind;' to the module-info.java of dev.xct.core");
   }
 
   @Test
