@@ -16,8 +16,9 @@ import java.util.Optional;
  * compiled once.
  *
  * <p>Building fails fast: a duplicate name, a name outside {@link ToolSpec#NAME_PATTERN} or a
- * schema that does not compile throws {@link XctException} naming the tool. Immutable and
- * thread-safe.
+ * schema that does not compile throws {@link XctException} naming the tool (a schema whose {@code
+ * type} does not allow the arguments object fails even earlier, in {@link
+ * ToolSpec.Builder#inputSchema(JsonValue)}). Immutable and thread-safe.
  */
 public final class ToolRegistry {
   private static final ToolRegistry EMPTY = new ToolRegistry(new LinkedHashMap<>());

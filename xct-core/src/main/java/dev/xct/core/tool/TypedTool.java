@@ -91,9 +91,18 @@ public abstract class TypedTool<A extends Record> implements Tool {
     this.spec =
         spec.hasInputSchema()
             ? built
-            : built.toBuilder().inputSchema(JsonSchemas.forRecord(argumentsType)).build();
+            : built.toBuilder().inputSchema(generated(built.name(), argumentsType)).build();
     RecordAccess.check(argumentsType, "tool '" + built.name() + "'");
     this.argumentsType = argumentsType;
+  }
+
+  private static JsonValue generated(String tool, Class<? extends Record> argumentsType) {
+    try {
+      return JsonSchemas.forRecord(argumentsType);
+    } catch (XctException e) {
+      throw new XctException(
+          "input schema of tool '" + tool + "' cannot be generated: " + e.getMessage(), e);
+    }
   }
 
   /** Performs the call with arguments already bound to the record. */
@@ -104,6 +113,14 @@ public abstract class TypedTool<A extends Record> implements Tool {
    * see {@link Tool#preview}. The default describes nothing.
    */
   public Optional<JsonValue> preview(A arguments, ToolContext context) {
+    return Optional.empty();
+  }
+
+  /**
+   * Finds out, without changing anything, what became of an earlier call whose outcome a crash left
+   * unknown; see {@link Tool#checkOutcome}. The default knows nothing.
+   */
+  public Optional<JsonValue> checkOutcome(A arguments, ToolContext context) {
     return Optional.empty();
   }
 
@@ -141,8 +158,21 @@ public abstract class TypedTool<A extends Record> implements Tool {
    */
   @Override
   public final Optional<JsonValue> preview(ToolCall call, ToolContext context) {
+    return bound(call).flatMap(arguments -> preview(arguments, context));
+  }
+
+  /**
+   * Binds the arguments and asks {@link #checkOutcome(Record, ToolContext)}; empty if they do not
+   * fit.
+   */
+  @Override
+  public final Optional<JsonValue> checkOutcome(ToolCall call, ToolContext context) {
+    return bound(call).flatMap(arguments -> checkOutcome(arguments, context));
+  }
+
+  private Optional<A> bound(ToolCall call) {
     try {
-      return preview(Binder.bind(call.arguments(), argumentsType), context);
+      return Optional.of(Binder.bind(call.arguments(), argumentsType));
     } catch (Binder.BindingException e) {
       return Optional.empty();
     }

@@ -108,6 +108,15 @@ class ToolRegistryTest {
   }
 
   @Test
+  void refusesAToolWhoseArgumentsCouldNeverBeAnObjectNamingTheTool() {
+    assertThatThrownBy(
+            () -> ToolRegistry.of(DescribedTool.of("orders.ids", "{\"type\":\"array\"}")))
+        .isInstanceOf(XctException.class)
+        .hasMessageContaining("'orders.ids'")
+        .hasMessageContaining("always a JSON object");
+  }
+
+  @Test
   void explainsWhereAnInvalidSchemaIsWrong() {
     assertThatThrownBy(
             () ->

@@ -9,6 +9,8 @@ import dev.xct.cli.internal.agent.ReplayJournal;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Transcript;
 import dev.xct.core.RunResult;
+import dev.xct.core.event.JsonLinesEventWriter;
+import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.journal.Journal;
 import dev.xct.policy.PolicyFile;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Replays recorded model replies through the loop, tools and policy: {@code xct replay}. */
@@ -186,9 +189,26 @@ final class ReplayCommand implements Callable<Integer> {
     out.put("steps", result.steps().size());
     out.put("executed", result.executions());
     out.put("exit_code", ExitCodes.of(result.status()));
+    if (result.failure().isPresent()) {
+      out.put("failure", failure(result));
+    }
     if (journal != null && !"-".equals(journal)) {
       out.put("journal", journal);
     }
     return JsonMapper.builder().build().writeValueAsString(out);
+  }
+
+  /** Returns why the model failed, written as the journal's {@code run_ended} writes it. */
+  private static JsonNode failure(RunResult result) {
+    RunEvent.RunEnded ended =
+        new RunEvent.RunEnded(
+            result.runId(),
+            result.steps().size(),
+            result.endedAt(),
+            result.status(),
+            result.code(),
+            result.message(),
+            result.failure());
+    return JsonMapper.builder().build().readTree(JsonLinesEventWriter.line(ended)).get("failure");
   }
 }

@@ -1,5 +1,6 @@
 package dev.xct.core.internal.event;
 
+import dev.xct.core.ModelFailure;
 import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.event.RunEvent;
@@ -9,6 +10,7 @@ import dev.xct.core.internal.json.JsonText;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.validate.Verdict;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -81,7 +83,20 @@ public final class EventJson {
       out.put("status", ended.status().name());
       ended.code().ifPresent(code -> out.put("code", code));
       out.put("message", ended.message());
+      ended.failure().ifPresent(failure -> out.set("failure", failure(failure)));
     }
+    return out;
+  }
+
+  /** Returns the JSON object of a model failure: all but its cause, which is not data. */
+  private static ObjectNode failure(ModelFailure failure) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("type", failure.type());
+    out.put("message", failure.message());
+    failure.status().ifPresent(status -> out.put("status", status));
+    failure
+        .retryAfter()
+        .ifPresent(wait -> out.put("retry_after_us", TimeUnit.MICROSECONDS.convert(wait)));
     return out;
   }
 

@@ -3,6 +3,7 @@ package dev.xct.core.internal.event;
 import static dev.xct.core.internal.codec.WireDecoder.text;
 
 import dev.xct.core.JsonValue;
+import dev.xct.core.ModelFailure;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunStatus;
 import dev.xct.core.Step;
@@ -22,9 +23,11 @@ import dev.xct.core.validate.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -117,7 +120,8 @@ public final class EventParser {
             at,
             RunStatus.valueOf(text(in, "status")),
             Optional.ofNullable(in.get("code")).map(JsonNode::asString),
-            text(in, "message"));
+            text(in, "message"),
+            Optional.ofNullable(in.get("failure")).map(EventParser::failure));
       default:
         throw new XctException("unknown event type '" + type + "'");
     }
@@ -178,6 +182,24 @@ public final class EventParser {
         throw new XctException("unknown verdict '" + kind + "'");
     }
     return new VerdictRecord(text(in, "validator"), verdict);
+  }
+
+  /** Returns the model failure of a {@code run_ended} line; journals before it have none. */
+  private static ModelFailure failure(JsonNode in) {
+    JsonNode status = in.get("status");
+    JsonNode wait = in.get("retry_after_us");
+    if (status != null && !status.canConvertToInt()) {
+      throw new XctException("expected an integer member 'status' in " + in);
+    }
+    if (wait != null && !wait.canConvertToLong()) {
+      throw new XctException("expected an integer member 'retry_after_us' in " + in);
+    }
+    return new ModelFailure(
+        text(in, "type"),
+        text(in, "message"),
+        status == null ? OptionalInt.empty() : OptionalInt.of(status.asInt()),
+        Optional.ofNullable(wait).map(us -> Duration.of(us.asLong(), ChronoUnit.MICROS)),
+        Optional.empty());
   }
 
   private static List<VerdictRecord> verdicts(JsonNode in) {

@@ -1,6 +1,7 @@
 package dev.xct.core.internal.event;
 
 import dev.xct.core.JsonValue;
+import dev.xct.core.ModelFailure;
 import dev.xct.core.ModelReply;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.event.Redactor;
@@ -14,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Applies a {@link Redactor} to every value a fact carries: raw replies, decoded arguments, verdict
- * details, tool results, the task and the final message. Each value reaches one fact, except a
- * proposal's arguments, which its intent carries again: the last value is remembered, by identity,
- * so they are redacted once. Confined to one run's thread.
+ * details, tool results, the task, the final message and a model failure's message. Each value
+ * reaches one fact, except a proposal's arguments, which its intent carries again: the last value
+ * is remembered, by identity, so they are redacted once. Confined to one run's thread.
  */
 public final class EventRedaction {
   private final Redactor redactor;
@@ -73,9 +74,11 @@ public final class EventRedaction {
           : new RunEvent.ToolFinished(e.runId(), e.step(), e.at(), e.tool(), result, e.duration());
     } else if (event instanceof RunEvent.RunEnded e) {
       String message = text(e.message());
-      return message == e.message()
+      Optional<ModelFailure> failure = e.failure().map(this::failure);
+      return message == e.message() && same(failure, e.failure())
           ? e
-          : new RunEvent.RunEnded(e.runId(), e.step(), e.at(), e.status(), e.code(), message);
+          : new RunEvent.RunEnded(
+              e.runId(), e.step(), e.at(), e.status(), e.code(), message, failure);
     }
     return event;
   }
@@ -126,6 +129,13 @@ public final class EventRedaction {
   private Result.Failure failure(Result.Failure f) {
     JsonValue details = value(f.details());
     return details == f.details() ? f : new Result.Failure(f.code(), f.message(), details);
+  }
+
+  private ModelFailure failure(ModelFailure f) {
+    String message = text(f.message());
+    return message == f.message()
+        ? f
+        : new ModelFailure(f.type(), message, f.status(), f.retryAfter(), f.cause());
   }
 
   private VerdictRecord verdict(VerdictRecord record) {

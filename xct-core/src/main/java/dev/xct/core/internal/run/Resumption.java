@@ -100,6 +100,15 @@ final class Resumption {
   RunResult result() {
     RunEvent.RunEnded end = ended.orElseThrow();
     return new RunResult(
-        runId, task, end.status(), end.code(), end.message(), steps, startedAt, end.at(), usage);
+        runId,
+        task,
+        end.status(),
+        end.code(),
+        end.message(),
+        steps,
+        startedAt,
+        end.at(),
+        usage,
+        end.failure());
   }
 }

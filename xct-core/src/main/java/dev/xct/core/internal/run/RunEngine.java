@@ -217,7 +217,8 @@ public final class RunEngine {
             endedAt,
             ending.status(),
             Optional.ofNullable(ending.code()),
-            ending.message()));
+            ending.message(),
+            Optional.ofNullable(ending.failure())));
     LOG.info("run ended: {} {}", ending.status(), ending.code() == null ? "" : ending.code());
     return state.result(ending, endedAt);
   }

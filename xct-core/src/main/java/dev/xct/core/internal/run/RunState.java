@@ -93,7 +93,8 @@ final class RunState {
         transcript.snapshot(),
         startedAt,
         endedAt,
-        usage);
+        usage,
+        Optional.ofNullable(ending.failure()));
   }
 
   private void countExecution(String tool) {

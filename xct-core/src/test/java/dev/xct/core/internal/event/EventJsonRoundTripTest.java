@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.core.JsonValue;
+import dev.xct.core.ModelFailure;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunStatus;
 import dev.xct.core.Step;
@@ -19,9 +20,11 @@ import dev.xct.core.validate.ActionDigest;
 import dev.xct.core.validate.Verdict;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -116,7 +119,87 @@ class EventJsonRoundTripTest {
                 Decision.done("ok"))),
         new RunEvent.RunEnded("r-1", 3, AT, RunStatus.DONE, Optional.empty(), "ok"),
         new RunEvent.RunEnded(
-            "r-1", 3, AT, RunStatus.STOPPED, Optional.of("JOURNAL_FAILED"), "journal"));
+            "r-1", 3, AT, RunStatus.STOPPED, Optional.of("JOURNAL_FAILED"), "journal"),
+        modelFailed(
+            new ModelFailure(
+                "dev.xct.model.support.ModelTransportException",
+                "answered HTTP 429: slow down",
+                OptionalInt.of(429),
+                Optional.of(Duration.ofSeconds(20)),
+                Optional.empty())),
+        modelFailed(
+            new ModelFailure(
+                "java.lang.IllegalStateException",
+                "",
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty())));
+  }
+
+  private static RunEvent.RunEnded modelFailed(ModelFailure failure) {
+    return new RunEvent.RunEnded(
+        "r-1",
+        2,
+        AT,
+        RunStatus.MODEL_FAILED,
+        Optional.of("MODEL_FAILED"),
+        "model client failed: " + failure.message(),
+        Optional.of(failure));
+  }
+
+  private static final String MODEL_FAILED_LINE =
+      "{\"type\":\"run_ended\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
+          + "\"status\":\"MODEL_FAILED\",\"code\":\"MODEL_FAILED\",\"message\":\"m\"";
+
+  @Test
+  void aRunEndedLineWrittenBeforeFailuresWereRecordedReadsAsNoFailure() {
+    RunEvent.RunEnded back = (RunEvent.RunEnded) EventParser.parse(MODEL_FAILED_LINE + "}");
+
+    assertThat(back.status()).isEqualTo(RunStatus.MODEL_FAILED);
+    assertThat(back.failure()).isEmpty();
+  }
+
+  @Test
+  void membersThisCodeDoesNotKnowAreIgnoredSoOlderReadersReadNewerLines() {
+    // The property by which format 2 readers that predate 'failure' read lines that carry it.
+    RunEvent.RunEnded back =
+        (RunEvent.RunEnded) EventParser.parse(MODEL_FAILED_LINE + ",\"later\":{\"x\":[1]}}");
+
+    assertThat(back.message()).isEqualTo("m");
+  }
+
+  @Test
+  void aFailureIsRecordedWithoutItsCause() {
+    IllegalStateException thrown = new IllegalStateException("broken");
+    RunEvent.RunEnded event = modelFailed(ModelFailure.of(thrown));
+
+    assertThat(event.failure().orElseThrow().cause()).isEmpty();
+    assertThat(EventJson.toJson(event).get("failure").toString())
+        .isEqualTo("{\"type\":\"java.lang.IllegalStateException\",\"message\":\"broken\"}");
+  }
+
+  @Test
+  void aRetryAfterKeepsWholeMicrosecondsAndTheLongestWaitRoundTrips() {
+    Duration longest = Duration.of(Long.MAX_VALUE, ChronoUnit.MICROS);
+    RunEvent.RunEnded fine =
+        modelFailed(
+            new ModelFailure(
+                "T",
+                "",
+                OptionalInt.of(503),
+                Optional.of(Duration.ofNanos(1_234_567)),
+                Optional.empty()));
+    RunEvent.RunEnded huge =
+        modelFailed(
+            new ModelFailure("T", "", OptionalInt.empty(), Optional.of(longest), Optional.empty()));
+
+    assertThat(
+            ((RunEvent.RunEnded) EventParser.parse(EventJson.line(fine)))
+                .failure()
+                .orElseThrow()
+                .retryAfter())
+        .contains(Duration.ofNanos(1_234_000));
+    assertThat(EventParser.parse(EventJson.line(huge))).isEqualTo(huge);
   }
 
   @ParameterizedTest
@@ -157,7 +240,20 @@ class EventJsonRoundTripTest {
         "{\"type\":\"run_started\",\"run_id\":\"r\",\"step\":\"x\",\"at\":\"2025-01-01T00:00:00Z\"}",
         "{\"type\":\"tool_finished\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\"}",
         "{\"type\":\"verdict\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
-            + "\"verdict\":{\"validator\":\"v\",\"verdict\":\"maybe\"}}"
+            + "\"verdict\":{\"validator\":\"v\",\"verdict\":\"maybe\"}}",
+        "{\"type\":\"run_ended\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
+            + "\"status\":\"DONE\",\"message\":\"m\",\"failure\":{\"type\":\"T\",\"message\":\"\"}}",
+        "{\"type\":\"run_ended\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
+            + "\"status\":\"MODEL_FAILED\",\"message\":\"m\",\"failure\":{\"message\":\"\"}}",
+        "{\"type\":\"run_ended\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
+            + "\"status\":\"MODEL_FAILED\",\"message\":\"m\","
+            + "\"failure\":{\"type\":\"T\",\"message\":\"\",\"status\":\"429\"}}",
+        "{\"type\":\"run_ended\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
+            + "\"status\":\"MODEL_FAILED\",\"message\":\"m\","
+            + "\"failure\":{\"type\":\"T\",\"message\":\"\",\"status\":42}}",
+        "{\"type\":\"run_ended\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
+            + "\"status\":\"MODEL_FAILED\",\"message\":\"m\","
+            + "\"failure\":{\"type\":\"T\",\"message\":\"\",\"retry_after_us\":-1}}"
       })
   void malformedEventsAreRejectedWithXctException(String line) {
     assertThatThrownBy(() -> EventParser.parse(line)).isInstanceOf(XctException.class);
