@@ -24,6 +24,8 @@ public class TypedToolAccessTest {
 
   protected record ProtectedArgs(String name) {}
 
+  private record PrivateArgs(String name) {}
+
   record Inner(String value) {}
 
   public record PublicArgs(String name) {}
@@ -67,10 +69,13 @@ public class TypedToolAccessTest {
   }
 
   @Test
-  void protectedRecordFailsLikeAPackagePrivateOne() {
+  void protectedAndPrivateRecordsFailLikeAPackagePrivateOne() {
     assertThatThrownBy(() -> typed(ProtectedArgs.class))
         .isExactlyInstanceOf(XctException.class)
         .hasMessageContaining(ProtectedArgs.class.getName() + ": it is not public");
+    assertThatThrownBy(() -> typed(PrivateArgs.class))
+        .isExactlyInstanceOf(XctException.class)
+        .hasMessageContaining(PrivateArgs.class.getName() + ": it is not public");
   }
 
   @Test

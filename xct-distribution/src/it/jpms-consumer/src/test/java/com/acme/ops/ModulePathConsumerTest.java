@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.ops.coreonly.CoreOnlyArgs;
 import com.acme.ops.hidden.HiddenArgs;
+import com.acme.ops.jacksononly.JacksonOnlyArgs;
 import com.acme.ops.opened.OpenedTools;
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
@@ -19,6 +20,7 @@ import dev.xct.test.ScriptedModelClient;
 import dev.xct.tools.fs.FsTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.ObjectMapper;
@@ -70,12 +72,25 @@ class ModulePathConsumerTest {
   }
 
   @Test
-  void packagePrivateRecordOfAPackageOpenToJacksonBinds() {
+  void packagePrivateRecordOfAPackageOpenToJacksonAndXctBindsAndIsReturned() {
     Result result =
         OpenedTools.echo()
             .execute(new ToolCall("ops.echo", JsonValue.parse("{\"name\":\"n\"}"), "g"), null);
 
-    assertThat(result).isEqualTo(Result.success("n"));
+    assertThat(result).isEqualTo(Result.success(Map.of("name", "n")));
+  }
+
+  @Test
+  void publicRecordOfAPackageExportedToJacksonAloneBinds() {
+    Result result =
+        Tools.typed(
+                "ops.hello",
+                "Greets",
+                JacksonOnlyArgs.class,
+                (a, c) -> Result.success("hello " + a.name()))
+            .execute(new ToolCall("ops.hello", JsonValue.parse("{\"name\":\"n\"}"), "g"), null);
+
+    assertThat(result).isEqualTo(Result.success("hello n"));
   }
 
   @Test
