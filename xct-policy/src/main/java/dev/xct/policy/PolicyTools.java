@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * the file's {@code fs} section; {@code shell.exec} too when the file lists programs, in the
  * sandbox it chooses (bubblewrap by default). Both share one {@link PathConfinement}, so a path the
  * file tools refuse is refused as a shell argument too. Register the result's {@link #toolkit()}
- * with {@code ExecutionLoop.Builder.toolkit}.
+ * with {@code ExecutionLoop.Builder.toolkit}. {@link CheckedPolicy#tools} builds the same tools
+ * from a loaded file and reports a refusal located in it.
  *
  * <p>Immutable and thread-safe, as the tools are.
  */
@@ -38,8 +39,10 @@ public final class PolicyTools {
    * tool's default PATH.
    *
    * @throws MissingRootException if a root is not an existing directory
-   * @throws XctException if the tools reject the configuration (a program not found on the PATH,
-   *     bubblewrap missing or unable to start)
+   * @throws XctException if the tools reject the configuration: a {@link
+   *     dev.xct.tools.shell.ShellConfigurationException} naming the program (not found on the PATH,
+   *     or a shell once resolved), the root (one that holds the PATH) or the sandbox (bubblewrap
+   *     missing or unable to start)
    */
   public static PolicyTools of(PolicyFile policy, Path workspace) {
     return of(policy, workspace, List.of());

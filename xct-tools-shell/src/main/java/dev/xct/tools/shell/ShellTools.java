@@ -139,13 +139,16 @@ public final class ShellTools {
     /**
      * Adds programs to the allowlist.
      *
-     * @throws XctException if a program of the same name was already added
+     * @throws ShellConfigurationException if a program of the same name was already added
      */
     public Builder allow(Program... rules) {
       for (Program rule : rules) {
         Objects.requireNonNull(rule, "rule");
         if (programs.putIfAbsent(rule.name(), rule) != null) {
-          throw new XctException("program '" + rule.name() + "' is allowed twice");
+          throw new ShellConfigurationException(
+              ShellConfigurationException.Setting.PROGRAM,
+              rule.name(),
+              "program '" + rule.name() + "' is allowed twice");
         }
       }
       return this;
@@ -217,16 +220,17 @@ public final class ShellTools {
     /**
      * Resolves every program on the fixed PATH and returns the immutable tools.
      *
-     * @throws XctException if the root is missing or not a directory, a PATH entry is relative or
-     *     inside the root, no program is allowed, a program is not found, a launcher is not
-     *     declared as one, a shell, an interpreter or a launcher that changes user, root or
-     *     namespaces is allowed, a program XCT has no profile of lists no options and is not
-     *     unvetted, the sandbox is on and bwrap is missing or cannot start, or a limit is out of
-     *     range
+     * @throws ShellConfigurationException naming the setting to change, if there is no root, a PATH
+     *     entry is relative or inside the root, no program is allowed, a program is not found, a
+     *     launcher is not declared as one, a shell, an interpreter or a launcher that changes user,
+     *     root or namespaces is allowed, a program XCT has no profile of lists no options and is
+     *     not unvetted, the sandbox is on and bwrap is missing or cannot start, or a limit is out
+     *     of range
      */
     public ShellTools build() {
       if (confinement == null) {
-        throw new XctException("the shell tools need a root");
+        throw new ShellConfigurationException(
+            ShellConfigurationException.Setting.ROOT, "", "the shell tools need a root");
       }
       CommandPolicy policy =
           ShellSetup.policy(

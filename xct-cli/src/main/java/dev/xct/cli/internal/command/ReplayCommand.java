@@ -9,10 +9,12 @@ import dev.xct.cli.internal.agent.ReplayJournal;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Transcript;
 import dev.xct.core.RunResult;
+import dev.xct.core.Toolkit;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.journal.Journal;
+import dev.xct.policy.CheckedPolicy;
 import dev.xct.policy.PolicyFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -116,7 +118,8 @@ final class ReplayCommand implements Callable<Integer> {
     Inputs.requireFile(setup.policyFile, "policy file");
     Inputs.requireFile(repliesFile, "replies file");
     Inputs.requireDirectory(setup.workspace, "workspace");
-    PolicyFile policy = PolicyFile.load(setup.policyFile);
+    CheckedPolicy checked = CheckedPolicy.load(setup.policyFile);
+    PolicyFile policy = checked.policy();
     List<String> replies;
     try {
       replies =
@@ -128,6 +131,7 @@ final class ReplayCommand implements Callable<Integer> {
       throw new CliException(
           ExitCodes.NO_INPUT, "cannot read " + repliesFile + ": " + e.getMessage());
     }
+    Toolkit toolkit = PolicyToolkits.forPolicy(checked, setup.workspace);
     List<RunListener> listeners = new ArrayList<>();
     if (!json && !"-".equals(journal)) {
       listeners.add(new Transcript(console.out(), console.style()));
@@ -141,7 +145,7 @@ final class ReplayCommand implements Callable<Integer> {
           DurableJournals.attach(
                   AgentLoop.builder(
                       policy,
-                      PolicyToolkits.forPolicy(policy, setup.workspace),
+                      toolkit,
                       new RecordedModel(replies, repliesFile.toString()),
                       Approvals.unattended(approve, "nobody can approve during a replay"),
                       listeners,
