@@ -180,7 +180,10 @@ public final class JsonValue {
    * never become integers (whole numbers such as {@code 3.0} do).
    *
    * @throws XctException if the value does not fit the type; the message names the JSON Pointer of
-   *     the offending member
+   *     the offending member. Also if Jackson cannot construct the type or a record it contains: on
+   *     the module path, a non-public class whose package is not open to {@code
+   *     tools.jackson.databind}, or a package neither exported nor open to it; the message names
+   *     the directive to add
    */
   public <T> T bind(Class<T> type) {
     Objects.requireNonNull(type, "type");

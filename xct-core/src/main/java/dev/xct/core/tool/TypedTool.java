@@ -3,6 +3,7 @@ package dev.xct.core.tool;
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.internal.json.Binder;
+import dev.xct.core.internal.json.RecordAccess;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * and binds the JSON arguments to the record.
  *
  * <pre>{@code
- * record RefundArgs(String orderId, long amountCents, Optional<String> note) {}
+ * public record RefundArgs(String orderId, long amountCents, Optional<String> note) {}
  *
  * final class RefundTool extends TypedTool<RefundArgs> {
  *   RefundTool() {
@@ -38,8 +39,11 @@ import org.slf4j.LoggerFactory;
  * returns an {@code INVALID_ARGUMENTS} failure naming the JSON Pointer of the offending member and
  * never Java types or stack traces; the handler does not run. Binding is {@link JsonValue#bind}'s.
  *
- * <p>Jackson constructs the record: on the module path it must be public in an exported package, or
- * its package must be open to {@code tools.jackson.databind}.
+ * <p>Jackson constructs the record, so on the module path it must be {@code public} in a package
+ * exported to {@code tools.jackson.databind} (an unqualified {@code exports} will do), or its
+ * package must be open to {@code tools.jackson.databind}; the same holds for every record it
+ * contains. This is checked when the tool is built, so the model is never blamed for it; on the
+ * class path every record passes. See {@code docs/jpms.md}.
  *
  * <p>Thread-safe if the subclass is: one instance serves every call.
  */
@@ -52,7 +56,8 @@ public abstract class TypedTool<A extends Record> implements Tool {
   /**
    * Creates a tool with the generated schema and no hints.
    *
-   * @throws XctException if the name is invalid or the record has no generated schema
+   * @throws XctException if the name is invalid, the record has no generated schema, or Jackson
+   *     cannot construct it (not exported or opened to it on the module path)
    */
   protected TypedTool(String name, String description, Class<A> argumentsType) {
     this(name, description, ToolHints.none(), argumentsType);
@@ -61,7 +66,8 @@ public abstract class TypedTool<A extends Record> implements Tool {
   /**
    * Creates a tool with the generated schema and the given hints.
    *
-   * @throws XctException if the name is invalid or the record has no generated schema
+   * @throws XctException if the name is invalid, the record has no generated schema, or Jackson
+   *     cannot construct it (not exported or opened to it on the module path)
    */
   protected TypedTool(String name, String description, ToolHints hints, Class<A> argumentsType) {
     this(ToolSpec.builder(name).description(description).hints(hints), argumentsType);
@@ -72,7 +78,8 @@ public abstract class TypedTool<A extends Record> implements Tool {
    * given no {@linkplain ToolSpec.Builder#inputSchema(JsonValue) input schema}, the generated one
    * is used. The builder is not changed.
    *
-   * @throws XctException if no schema was given and the record has no generated schema
+   * @throws XctException if no schema was given and the record has no generated schema, or Jackson
+   *     cannot construct the record (not exported or opened to it on the module path)
    */
   protected TypedTool(ToolSpec.Builder spec, Class<A> argumentsType) {
     Objects.requireNonNull(spec, "spec");
@@ -85,6 +92,7 @@ public abstract class TypedTool<A extends Record> implements Tool {
         spec.hasInputSchema()
             ? built
             : built.toBuilder().inputSchema(generated(built.name(), argumentsType)).build();
+    RecordAccess.check(argumentsType, "tool '" + built.name() + "'");
     this.argumentsType = argumentsType;
   }
 

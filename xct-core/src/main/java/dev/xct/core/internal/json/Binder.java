@@ -50,6 +50,16 @@ public final class Binder {
         }
       };
 
+  /** Why Jackson cannot construct a type, {@code ""} when it can; see {@link RecordAccess}. */
+  private static final ClassValue<String> ACCESS_PROBLEMS =
+      new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+          String problem = RecordAccess.problem(type);
+          return problem == null ? "" : problem;
+        }
+      };
+
   private Binder() {}
 
   /** Signals that a value does not fit a type; {@link #pointer()} says where. */
@@ -89,8 +99,14 @@ public final class Binder {
    * Binds {@code value} to {@code type}.
    *
    * @throws BindingException if it does not fit
+   * @throws XctException if Jackson cannot construct the type or a class it contains, which on the
+   *     module path means a missing {@code exports} or {@code opens}; see {@link RecordAccess}
    */
   public static <T> T bind(JsonValue value, Class<T> type) {
+    String problem = ACCESS_PROBLEMS.get(type);
+    if (!problem.isEmpty()) {
+      throw new XctException("cannot bind JSON to " + type.getName() + ": " + problem);
+    }
     try {
       return READERS.get(type).readValue(wholeNumbersAsIntegers(Json.node(value)));
     } catch (JacksonException e) {
