@@ -31,7 +31,7 @@ final class ModelTurn {
     this.state = state;
     this.cancellation = cancellation;
     this.inFlight = inFlight;
-    this.renderer = config.renderer().forRun();
+    this.renderer = config.renderer();
     this.invoker = new ModelInvoker(config.toolExecutor());
   }
 
