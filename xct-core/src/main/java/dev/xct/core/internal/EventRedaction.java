@@ -80,14 +80,14 @@ public final class EventRedaction {
     return event;
   }
 
-  private static <T> boolean same(Optional<T> a, Optional<T> b) {
-    return a.isEmpty() ? b.isEmpty() : b.isPresent() && a.get() == b.get();
-  }
-
   private ModelReply reply(ModelReply reply) {
     String text = text(reply.text());
-    Optional<Result.Failure> fault = reply.fault().map(this::failure);
-    return text == reply.text() && same(fault, reply.fault())
+    Optional<Result.Failure> fault = reply.fault();
+    if (fault.isPresent()) {
+      Result.Failure redacted = failure(fault.get());
+      fault = redacted == fault.get() ? fault : Optional.of(redacted);
+    }
+    return text == reply.text() && fault == reply.fault()
         ? reply
         : new ModelReply(text, reply.usage(), fault);
   }

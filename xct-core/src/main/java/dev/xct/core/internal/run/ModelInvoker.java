@@ -4,6 +4,7 @@ import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,11 +54,11 @@ final class ModelInvoker {
   }
 
   /**
-   * Asks {@code model}, waiting at most {@code wait}; {@code onStart} receives a handle the run can
-   * use to abandon the call early (for cancellation).
+   * Asks {@code model} at {@code now}, waiting at most until the request's deadline; {@code
+   * onStart} receives a handle the run can use to abandon the call early (for cancellation).
    */
   Outcome invoke(
-      ModelClient model, ModelRequest request, Duration wait, Consumer<Future<?>> onStart) {
+      ModelClient model, ModelRequest request, Instant now, Consumer<Future<?>> onStart) {
     if (executor == null || model.honoursCancellation()) {
       return direct(model, request);
     }
@@ -72,7 +73,7 @@ final class ModelInvoker {
     }
     onStart.accept(future);
     try {
-      return Handoff.await(future, Math.max(1, nanos(wait)));
+      return Handoff.await(future, Math.max(1, nanos(Duration.between(now, request.deadline()))));
     } catch (TimeoutException e) {
       abandon(request, future);
       return TIMED_OUT;
