@@ -128,6 +128,19 @@ public final class StepFold {
     return completed();
   }
 
+  /**
+   * Takes over {@code other}'s pending step, as if this fold had accepted the same facts since its
+   * last completed step: nothing if {@code other} has none.
+   */
+  void follow(StepFold other) {
+    reset();
+    if (!other.complete) {
+      reply = other.reply;
+      verdicts.addAll(other.verdicts);
+      intent = other.intent;
+    }
+  }
+
   /** Forgets the pending step. */
   public void reset() {
     reply = null;
