@@ -53,7 +53,7 @@ public final class EventRedaction {
       String task = text(e.task());
       return task == e.task() ? e : new RunEvent.RunStarted(e.runId(), e.step(), e.at(), task);
     } else if (event instanceof RunEvent.ModelReplied e) {
-      ModelReply reply = reply(e.reply());
+      ModelReply reply = reply(e.reply(), e.decoded());
       DecodeResult decoded = decoded(e.decoded());
       return reply == e.reply() && decoded == e.decoded()
           ? e
@@ -80,8 +80,14 @@ public final class EventRedaction {
     return event;
   }
 
-  private ModelReply reply(ModelReply reply) {
-    String text = text(reply.text());
+  private ModelReply reply(ModelReply reply, DecodeResult decoded) {
+    // Most replies decode: their text need not be scanned again when the decision shows no secret.
+    String text =
+        redactor instanceof KeyRedactor keys
+                && reply.fault().isEmpty()
+                && decoded instanceof DecodeResult.Valid valid
+            ? keys.redactDecodedText(reply.text(), valid.decision())
+            : text(reply.text());
     Optional<Result.Failure> fault = reply.fault();
     if (fault.isPresent()) {
       Result.Failure redacted = failure(fault.get());

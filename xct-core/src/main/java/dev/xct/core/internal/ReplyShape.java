@@ -24,6 +24,8 @@ final class ReplyShape {
           + " or {\"done\":true,\"message\":\"<what was accomplished>\"}";
 
   private static final Set<String> STEP_KEYS = Set.of("tool", "arguments", "goal");
+  private static final Set<String> PROPOSAL_KEYS = Set.of("next_step");
+  private static final Set<String> DONE_KEYS = Set.of("done", "message");
 
   private ReplyShape() {}
 
@@ -62,7 +64,7 @@ final class ReplyShape {
   }
 
   private static DecodeResult proposal(JsonNode root) {
-    String unknown = firstUnknown(root, Set.of("next_step"));
+    String unknown = firstUnknown(root, PROPOSAL_KEYS);
     if (unknown != null) {
       return unknownMember(
           "", unknown, "next to next_step; remove it: a proposal holds only next_step");
@@ -135,7 +137,7 @@ final class ReplyShape {
   }
 
   private static DecodeResult done(JsonNode root) {
-    String unknown = firstUnknown(root, Set.of("done", "message"));
+    String unknown = firstUnknown(root, DONE_KEYS);
     if (unknown != null) {
       return unknownMember(
           "", unknown, "next to done; remove it: a completion holds only done and message");
@@ -163,6 +165,13 @@ final class ReplyShape {
   }
 
   private static String firstUnknown(JsonNode object, Set<String> allowed) {
+    int known = 0;
+    for (String name : allowed) {
+      known += object.has(name) ? 1 : 0;
+    }
+    if (object.size() == known) {
+      return null; // the usual reply: no member to look for
+    }
     for (String name : object.propertyNames()) {
       if (!allowed.contains(name)) {
         return name;
