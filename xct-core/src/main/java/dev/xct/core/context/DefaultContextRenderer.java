@@ -6,7 +6,6 @@ import dev.xct.core.internal.ContextText;
 import dev.xct.core.internal.RenderedSteps;
 import dev.xct.core.internal.collect.AppendOnlyList;
 import dev.xct.core.tool.ToolSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -86,17 +85,18 @@ public final class DefaultContextRenderer implements ContextRenderer {
       used += cost;
       firstKept--;
     }
-    List<ChatMessage> messages = new ArrayList<>(2 * (transcript.size() - firstKept) + 2);
-    messages.add(system);
+    // Filled in place and copied once into the immutable list, which the request keeps as it is.
+    ChatMessage[] messages = new ChatMessage[2 * (transcript.size() - firstKept) + 2];
+    messages[0] = system;
     String elision =
         firstKept == 0
             ? ""
             : ContextText.elision(firstKept, texts.failedBefore(firstKept, transcript));
-    messages.add(texts.task(task, elision));
-    for (int i = firstKept; i < transcript.size(); i++) {
-      texts.add(i, transcript.get(i), messages);
+    messages[1] = texts.task(task, elision);
+    for (int i = firstKept, at = 2; i < transcript.size(); i++, at += 2) {
+      texts.put(i, transcript.get(i), messages, at);
     }
-    return List.copyOf(messages);
+    return List.of(messages);
   }
 
   private ChatMessage systemPrompt(List<ToolSpec> tools) {

@@ -68,11 +68,11 @@ public final class RenderedSteps {
     return replies[i].content().length() + responses[i].content().length();
   }
 
-  /** Appends step {@code i}'s two messages to {@code out}. */
-  public void add(int i, Step step, List<ChatMessage> out) {
+  /** Puts step {@code i}'s two messages into {@code out} at {@code at} and the next index. */
+  public void put(int i, Step step, ChatMessage[] out, int at) {
     ensure(i, step);
-    out.add(replies[i]);
-    out.add(responses[i]);
+    out[at] = replies[i];
+    out[at + 1] = responses[i];
   }
 
   /** Returns the task message; the same instance while the task and the elision stay. */
