@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * on its own. Any other is called on an executor, where the run's thread only waits, so it can stop
  * waiting at once; the abandoned call's token is cancelled and its thread interrupted, and whatever
  * it returns later is dropped. If the executor refuses the call, the client is called on the run's
- * thread after all. Thread-safe: stateless apart from the executor.
+ * thread after all. Confined to the run's thread: one per run.
  */
 final class ModelInvoker {
   /** How a model call ended. */
@@ -47,10 +47,12 @@ final class ModelInvoker {
   private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
 
   private final ExecutorService executor;
+  private final Handoff handoff;
 
   /** Calls clients on {@code executor}, or on the calling thread when it is {@code null}. */
   ModelInvoker(ExecutorService executor) {
     this.executor = executor;
+    this.handoff = executor == null ? null : new Handoff(executor);
   }
 
   /**
@@ -64,7 +66,7 @@ final class ModelInvoker {
     }
     Future<Outcome> future;
     try {
-      future = Handoff.submit(executor, () -> direct(model, request));
+      future = handoff.submit(() -> direct(model, request));
     } catch (RejectedExecutionException e) {
       LOG.warn(
           "no thread was free for the model call; calling it on the run's thread: {}",
@@ -73,7 +75,7 @@ final class ModelInvoker {
     }
     onStart.accept(future);
     try {
-      return Handoff.await(future, Math.max(1, nanos(Duration.between(now, request.deadline()))));
+      return handoff.await(future, Math.max(1, nanos(Duration.between(now, request.deadline()))));
     } catch (TimeoutException e) {
       abandon(request, future);
       return TIMED_OUT;

@@ -21,16 +21,18 @@ import org.slf4j.LoggerFactory;
  * Runs one tool call at most once and turns every outcome into a {@link Result}: a returned result,
  * a throw ({@code TOOL_CRASHED}), a timeout ({@code TOOL_TIMEOUT}), cancellation, or an executor
  * that refused the call ({@code TOOL_REJECTED}, the tool did not run). Only JVM errors such as
- * {@link OutOfMemoryError} escape (see {@link Fatal}).
+ * {@link OutOfMemoryError} escape (see {@link Fatal}). Confined to the run's thread: one per run.
  */
 final class ToolInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
 
   private final ExecutorService executor;
+  private final Handoff handoff;
 
   /** Runs tools on {@code executor}, or on the calling thread when it is {@code null}. */
   ToolInvoker(ExecutorService executor) {
     this.executor = executor;
+    this.handoff = executor == null ? null : new Handoff(executor);
   }
 
   /**
@@ -43,7 +45,7 @@ final class ToolInvoker {
     }
     Future<Result> future;
     try {
-      future = Handoff.submit(executor, () -> direct(tool, call, context));
+      future = handoff.submit(() -> direct(tool, call, context));
     } catch (RejectedExecutionException e) {
       LOG.warn(
           "no thread was free to run tool '{}'; it was not run: {}", call.tool(), e.toString());
@@ -55,7 +57,7 @@ final class ToolInvoker {
     onStart.accept(future);
     Duration remaining = context.remaining();
     try {
-      return Handoff.await(future, Math.max(1, remaining.toNanos()));
+      return handoff.await(future, Math.max(1, remaining.toNanos()));
     } catch (TimeoutException e) {
       context.cancellation().cancel();
       future.cancel(true);

@@ -21,8 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * tens of microseconds, many times what a fast tool itself costs. So a thread that has just
  * finished a call first watches for the next one for {@code spinNanos}, about what a wake-up costs,
  * before it sleeps: a run that calls fast tools one after another then hands each to a thread that
- * is already running, and a thread that gets nothing wastes at most that much processor time. At
- * most {@code spinners} threads watch at once, so idle threads never crowd out the ones working.
+ * is already running, and a thread that gets nothing wastes at most that much processor time. It
+ * watches only while that pays: after a call that came later than that, it sleeps at once until one
+ * comes within it again. At most {@code spinners} threads watch at once, so idle threads never
+ * crowd out the ones working.
  *
  * <p>Thread-safe. Lives as long as the process: it cannot be shut down.
  */
@@ -128,6 +130,10 @@ final class WorkerPool extends AbstractExecutorService {
   private final class Worker extends Thread {
     private final AtomicReference<Object> slot = new AtomicReference<>();
     private volatile boolean parked;
+    // When the last call was handed over, and whether watching for the next one pays: it did if
+    // the last one came within the watch.
+    private long handedAt;
+    private boolean watch = true;
 
     Worker(Runnable first) {
       super(name + "-" + started.incrementAndGet());
@@ -137,6 +143,11 @@ final class WorkerPool extends AbstractExecutorService {
 
     /** Hands {@code task} to this thread; false if it has ended or already has one. */
     boolean hand(Runnable task) {
+      long now = System.nanoTime();
+      if (slot.get() != null) {
+        return false;
+      }
+      handedAt = now; // published by the compare-and-set below, read only after it
       if (!slot.compareAndSet(null, task)) {
         return false;
       }
@@ -165,15 +176,18 @@ final class WorkerPool extends AbstractExecutorService {
       slot.set(null);
       idle.addFirst(this);
       long start = System.nanoTime();
-      if (spinning.incrementAndGet() <= spinners) {
-        while (slot.get() == null && System.nanoTime() - start < spinNanos) {
-          Thread.onSpinWait();
+      if (watch) {
+        if (spinning.incrementAndGet() <= spinners) {
+          while (slot.get() == null && System.nanoTime() - start < spinNanos) {
+            Thread.onSpinWait();
+          }
         }
+        spinning.decrementAndGet();
       }
-      spinning.decrementAndGet();
       while (true) {
         Object handed = slot.get();
         if (handed != null) {
+          watch = handedAt - start <= spinNanos;
           return (Runnable) handed;
         }
         long left = keepAliveNanos - (System.nanoTime() - start);
