@@ -6,8 +6,8 @@ import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.protocol.Result;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,9 +23,10 @@ final class ReplyShape {
           + " {\"next_step\":{\"tool\":\"<tool name>\",\"arguments\":{…},\"goal\":\"<why>\"}}"
           + " or {\"done\":true,\"message\":\"<what was accomplished>\"}";
 
-  private static final Set<String> STEP_KEYS = Set.of("tool", "arguments", "goal");
-  private static final Set<String> PROPOSAL_KEYS = Set.of("next_step");
-  private static final Set<String> DONE_KEYS = Set.of("done", "message");
+  // Arrays, not sets: looking names up in them allocates nothing.
+  private static final String[] STEP_KEYS = {"tool", "arguments", "goal"};
+  private static final String[] PROPOSAL_KEYS = {"next_step"};
+  private static final String[] DONE_KEYS = {"done", "message"};
 
   private ReplyShape() {}
 
@@ -164,7 +165,7 @@ final class ReplyShape {
     return new DecodeResult.Valid(new Decision.Done(message == null ? "" : message.stringValue()));
   }
 
-  private static String firstUnknown(JsonNode object, Set<String> allowed) {
+  private static String firstUnknown(JsonNode object, String[] allowed) {
     int known = 0;
     for (String name : allowed) {
       known += object.has(name) ? 1 : 0;
@@ -173,7 +174,7 @@ final class ReplyShape {
       return null; // the usual reply: no member to look for
     }
     for (String name : object.propertyNames()) {
-      if (!allowed.contains(name)) {
+      if (!List.of(allowed).contains(name)) {
         return name;
       }
     }
