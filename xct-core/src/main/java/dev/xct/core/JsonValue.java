@@ -4,9 +4,15 @@ import dev.xct.core.internal.Binder;
 import dev.xct.core.internal.CanonicalJson;
 import dev.xct.core.internal.Json;
 import dev.xct.core.internal.JsonText;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +38,50 @@ public final class JsonValue {
 
   static {
     Json.registerAccess(value -> value.node, JsonValue::new);
+  }
+
+  /**
+   * Whether a value of a class converts to a tree of nodes of its own, which no one else holds: a
+   * record without annotations (which could name a serializer or a method that writes a shared
+   * tree) whose components are all primitives, their boxes, strings, big numbers or such records.
+   */
+  private static final ClassValue<Boolean> PLAIN =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return plain(type, 0);
+        }
+      };
+
+  private static final Set<Class<?>> SCALARS =
+      Set.of(
+          String.class,
+          Boolean.class,
+          Character.class,
+          Byte.class,
+          Short.class,
+          Integer.class,
+          Long.class,
+          Float.class,
+          Double.class,
+          BigInteger.class,
+          BigDecimal.class);
+
+  private static boolean plain(Class<?> type, int depth) {
+    if (type.isPrimitive() || SCALARS.contains(type)) {
+      return true;
+    }
+    if (!type.isRecord() || depth > 8 || type.getDeclaredAnnotations().length > 0) {
+      return false;
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      if (component.getDeclaredAnnotations().length > 0 || !plain(component.getType(), depth + 1)) {
+        return false;
+      }
+    }
+    return Stream.concat(
+            Arrays.stream(type.getDeclaredMethods()), Arrays.stream(type.getDeclaredFields()))
+        .noneMatch(member -> member.getDeclaredAnnotations().length > 0);
   }
 
   private final JsonNode node;
@@ -77,8 +127,12 @@ public final class JsonValue {
     } catch (JacksonException e) {
       throw new XctException("cannot convert " + value.getClass().getName() + " to JSON", e);
     }
-    // A JsonNode or JsonValue inside the value may be referenced, not copied: copy once here.
-    return new JsonValue(checked(tree == null ? Json.MAPPER.nullNode() : tree.deepCopy()));
+    if (tree == null) {
+      return new JsonValue(checked(Json.MAPPER.nullNode()));
+    }
+    // A JsonNode or JsonValue inside the value may be referenced, not copied: copy once here,
+    // unless the value's type cannot hold one.
+    return new JsonValue(checked(PLAIN.get(value.getClass()) ? tree : tree.deepCopy()));
   }
 
   /**
