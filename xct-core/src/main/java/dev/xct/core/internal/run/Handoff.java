@@ -16,11 +16,12 @@ import org.slf4j.MDC;
  * context, and waits for each on the run's thread. A platform thread that went to sleep to wait
  * must be woken when the call ends, which on a busy virtual machine takes tens of microseconds,
  * many times what a fast tool costs; so a platform thread first watches the call for up to {@value
- * #SPIN_NANOS} ns, about what a wake-up costs, and sleeps only if it has not finished by then. It
- * watches only while that pays: if the last call took longer than that to come back (a slow tool,
- * or a machine so busy that the other thread waited for a processor), the next wait sleeps at once.
- * At most half the processors' worth of run threads watch at once. A virtual thread sleeps at once:
- * waking it costs no more than switching to it. Confined to the run's thread.
+ * #SPIN_NANOS} ns, about what a wake-up costs, and sleeps only if it has not finished by then
+ * (after the first microseconds it gives up its processor at every turn of the watch, see {@link
+ * Spin}). It watches only while that pays: if the last call took longer than that to come back (a
+ * slow tool, or a machine so busy that the other thread waited for a processor), the next wait
+ * sleeps at once. At most half the processors' worth of run threads watch at once. A virtual thread
+ * sleeps at once: waking it costs no more than switching to it. Confined to the run's thread.
  */
 final class Handoff {
   /** How long a run's platform thread watches a call before it sleeps. */
@@ -75,7 +76,7 @@ final class Handoff {
       long window = Math.min(SPIN_NANOS, nanos);
       if (SPINNING.incrementAndGet() <= MAX_SPINNING) {
         while (!future.isDone() && System.nanoTime() - start < window) {
-          Thread.onSpinWait();
+          Spin.pause(start);
         }
       }
       SPINNING.decrementAndGet();

@@ -20,11 +20,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Handing a call to a thread that sleeps costs a wake-up, which on a busy virtual machine takes
  * tens of microseconds, many times what a fast tool itself costs. So a thread that has just
  * finished a call first watches for the next one for {@code spinNanos}, about what a wake-up costs,
- * before it sleeps: a run that calls fast tools one after another then hands each to a thread that
- * is already running, and a thread that gets nothing wastes at most that much processor time. It
- * watches only while that pays: after a call that came later than that, it sleeps at once until one
- * comes within it again. At most {@code spinners} threads watch at once, so idle threads never
- * crowd out the ones working.
+ * before it sleeps (giving its processor up at every turn after the first microseconds, see {@link
+ * Spin}): a run that calls fast tools one after another then hands each to a thread that is already
+ * running, and a thread that gets nothing wastes at most that much processor time. It watches only
+ * while that pays: after a call that came later than that, it sleeps at once until one comes within
+ * it again. At most {@code spinners} threads watch at once, so idle threads never crowd out the
+ * ones working.
  *
  * <p>Thread-safe. Lives as long as the process: it cannot be shut down.
  */
@@ -179,7 +180,7 @@ final class WorkerPool extends AbstractExecutorService {
       if (watch) {
         if (spinning.incrementAndGet() <= spinners) {
           while (slot.get() == null && System.nanoTime() - start < spinNanos) {
-            Thread.onSpinWait();
+            Spin.pause(start);
           }
         }
         spinning.decrementAndGet();
