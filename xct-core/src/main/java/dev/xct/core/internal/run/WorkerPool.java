@@ -41,6 +41,9 @@ final class WorkerPool extends AbstractExecutorService {
   private final AtomicInteger spinning = new AtomicInteger();
   private final AtomicInteger started = new AtomicInteger();
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
+  // The thread that became idle last, kept apart from the others: handing a call to it, the usual
+  // case, then touches one reference instead of the deque.
+  private final AtomicReference<Worker> latest = new AtomicReference<>();
 
   /**
    * Creates a pool of at most {@code max} threads named {@code name}-1, -2, …, each ending after
@@ -66,6 +69,10 @@ final class WorkerPool extends AbstractExecutorService {
   @Override
   public void execute(Runnable task) {
     Objects.requireNonNull(task, "task");
+    Worker last = latest.get() == null ? null : latest.getAndSet(null);
+    if (last != null && last.hand(task)) {
+      return;
+    }
     for (Worker worker = idle.pollFirst(); worker != null; worker = idle.pollFirst()) {
       if (worker.hand(task)) {
         return;
@@ -144,11 +151,12 @@ final class WorkerPool extends AbstractExecutorService {
 
     /** Hands {@code task} to this thread; false if it has ended or already has one. */
     boolean hand(Runnable task) {
-      long now = System.nanoTime();
       if (slot.get() != null) {
         return false;
       }
-      handedAt = now; // published by the compare-and-set below, read only after it
+      // Only a sleeping thread needs to learn when its call came; one that watches sees it come.
+      // Published by the compare-and-set below, read only after it.
+      handedAt = parked ? System.nanoTime() : 0;
       if (!slot.compareAndSet(null, task)) {
         return false;
       }
@@ -175,8 +183,11 @@ final class WorkerPool extends AbstractExecutorService {
     private Runnable next() {
       Thread.interrupted();
       slot.set(null);
-      idle.addFirst(this);
       long start = System.nanoTime();
+      Worker before = latest.getAndSet(this);
+      if (before != null) {
+        idle.addFirst(before);
+      }
       if (watch) {
         if (spinning.incrementAndGet() <= spinners) {
           while (slot.get() == null && System.nanoTime() - start < spinNanos) {
@@ -184,17 +195,23 @@ final class WorkerPool extends AbstractExecutorService {
           }
         }
         spinning.decrementAndGet();
+        if (slot.get() != null) {
+          return (Runnable) slot.get(); // it came while watching: keep watching
+        }
       }
       while (true) {
         Object handed = slot.get();
         if (handed != null) {
-          watch = handedAt - start <= spinNanos;
+          // Came while going to sleep (no time taken), or after: would a watch have seen it?
+          watch = handedAt == 0 || handedAt - start <= spinNanos;
           return (Runnable) handed;
         }
         long left = keepAliveNanos - (System.nanoTime() - start);
         if (left <= 0) {
           if (slot.compareAndSet(null, RETIRED)) {
-            idle.remove(this);
+            if (!latest.compareAndSet(this, null)) {
+              idle.remove(this);
+            }
             return null;
           }
           continue; // a call was handed over just now
