@@ -6,18 +6,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.IntSupplier;
 
 /**
  * Cross-checks the per-step ratios in one JVM: every variant runs in short alternating batches, and
  * each round is divided by the floor measured in the same round, so the host's drift cancels out.
  * Prints the median, min and max ratio per variant and the allocation per step (this thread only).
+ * On JDK 21 and later it also runs the loop on virtual threads (inline, and with its default
+ * threaded tools, which a run on a virtual thread hands to virtual threads); their allocation is
+ * not counted, since it happens on the virtual threads.
  *
  * <p>Run with {@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks.jar
  * dev.xct.benchmarks.CrossCheck [rounds] [batchMillis]}.
  */
 public final class CrossCheck {
   private static final String REPLY = Fixtures.REPLY;
+
+  /** Runs per virtual thread in the on-virtual variants. */
+  private static final int ON_VIRTUAL = 50;
 
   private CrossCheck() {}
 
@@ -50,6 +57,22 @@ public final class CrossCheck {
     variants.put(
         "xctThreadedPlainRenderer",
         new Variant(steps, () -> threadedPlain.run("t").steps().size()));
+    ExecutionLoop threadedModel = Fixtures.loop(steps, false, true, Fixtures.blockingModel());
+    variants.put(
+        "xctThreadedModelToo", new Variant(steps, () -> threadedModel.run("t").steps().size()));
+    if (RunThreads.virtualAvailable()) {
+      // Runs on a virtual thread, as a server on virtual threads runs them: one thread per batch of
+      // runs, so that starting it and waking this thread cost next to nothing per step.
+      ThreadFactory virtual = RunThreads.factory(RunThreads.VIRTUAL);
+      variants.put(
+          "xctInlineOnVirtual",
+          new Variant(steps * ON_VIRTUAL, () -> onThread(virtual, inline, ON_VIRTUAL)));
+      variants.put(
+          "xctThreadedOnVirtual",
+          new Variant(steps * ON_VIRTUAL, () -> onThread(virtual, threaded, ON_VIRTUAL)));
+    } else {
+      System.out.println(RunThreads.virtualUnavailable());
+    }
     for (int warm = 0; warm < 3; warm++) {
       for (Variant v : variants.values()) {
         v.calibrate(batchNanos * 10);
@@ -86,6 +109,26 @@ public final class CrossCheck {
           rs[rs.length - 1],
           Rounds.median(Rounds.sorted(bytes.get(name))));
     }
+  }
+
+  /** Runs {@code runs} runs of {@code loop} one after another on one new thread; their steps. */
+  private static int onThread(ThreadFactory threads, ExecutionLoop loop, int runs) {
+    int[] steps = new int[1];
+    Thread thread =
+        threads.newThread(
+            () -> {
+              for (int i = 0; i < runs; i++) {
+                steps[0] += loop.run("t").steps().size();
+              }
+            });
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    return steps[0];
   }
 
   /** One path, run in batches; {@code steps} steps per call. */

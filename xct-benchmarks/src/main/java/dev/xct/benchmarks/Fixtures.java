@@ -82,8 +82,8 @@ final class Fixtures {
   }
 
   /**
-   * A model that proposes the same step forever. It answers at once, so it honours cancellation,
-   * as the bundled OpenAI-compatible client does: the loop calls it on the run's thread.
+   * A model that proposes the same step forever. It answers at once, so it honours cancellation, as
+   * the bundled OpenAI-compatible client does: the loop calls it on the run's thread.
    */
   static ModelClient repeatingModel() {
     ModelReply reply = ModelReply.of(REPLY);
@@ -101,10 +101,25 @@ final class Fixtures {
   }
 
   /**
+   * The same model, but one that does not declare that it honours cancellation, as a blocking
+   * client (the LangChain4j and Spring AI adapters) does: unless tools run inline, the loop hands
+   * each call to another thread so that it can stop waiting for it.
+   */
+  static ModelClient blockingModel() {
+    ModelReply reply = ModelReply.of(REPLY);
+    return request -> reply;
+  }
+
+  /**
    * Returns a loop with the full default chain whose runs last exactly {@code steps} steps (the
    * step budget ends them), on the given renderer, inline or on the default tool threads.
    */
   static ExecutionLoop loop(int steps, boolean inline, boolean defaultRenderer) {
+    return loop(steps, inline, defaultRenderer, repeatingModel());
+  }
+
+  /** As {@link #loop(int, boolean, boolean)}, asking {@code model}. */
+  static ExecutionLoop loop(int steps, boolean inline, boolean defaultRenderer, ModelClient model) {
     Budgets budgets =
         Budgets.builder()
             .maxSteps(steps)
@@ -113,7 +128,7 @@ final class Fixtures {
             .toolQuota(TOOL, Integer.MAX_VALUE)
             .build();
     ExecutionLoop.Builder builder =
-        ExecutionLoop.builder(repeatingModel(), ToolRegistry.of(noOpTool()))
+        ExecutionLoop.builder(model, ToolRegistry.of(noOpTool()))
             .budgets(budgets)
             .validator(Validators.policy(Policy.builder().allow(TOOL).build()))
             .listener(NO_OP_LISTENER)

@@ -5,8 +5,8 @@ import dev.xct.core.ModelRequest;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.context.ChatMessage;
-import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
+import dev.xct.core.internal.collect.AppendOnlyList;
 import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ProtocolCodec;
@@ -33,8 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Measures how the cost of a step grows with the run: whole runs of 1, 100 and 1,000 steps (per
  * step), and the per-step parts at step 1, 100 and 1,000: the validator chain (must stay flat), the
- * default context rendering (bounded by the context budget), stateless and run-scoped, and the
- * model request (which keeps the loop's transcript snapshot without copying it).
+ * default context rendering (bounded by the context budget), from scratch and of a live run's
+ * transcript, and the model request (which keeps the loop's transcript snapshot without copying
+ * it).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -95,7 +96,8 @@ public class ScalingBenchmark {
     ValidationContext context;
     List<ChatMessage> messages;
     DefaultContextRenderer renderer = DefaultContextRenderer.create();
-    ContextRenderer inRun;
+    List<Step> copy;
+    AppendOnlyList<Step> live;
 
     /** Records a real transcript of {@code step - 1} steps and the chain the loop builds. */
     @Setup
@@ -113,14 +115,18 @@ public class ScalingBenchmark {
               .toolExecutions(Map.of(Fixtures.TOOL, step - 1))
               .build();
       context = new ValidationContext("run-1", step, tools, stats, now);
-      messages = renderer.render("t", tools.specs(), transcript);
-      // A run-scoped renderer that has rendered every earlier step, as the loop's has.
-      inRun = renderer.forRun();
-      for (int n = 0; n <= transcript.size(); n++) {
-        inRun.render("t", tools.specs(), transcript.subList(0, n));
+      // A plain list: rendered from scratch each time, as any list but a live run's transcript.
+      copy = List.copyOf(transcript);
+      messages = renderer.render("t", tools.specs(), copy);
+      // A live run's transcript that the renderer has seen at every earlier step, as the loop's.
+      live = new AppendOnlyList<>();
+      renderer.render("t", tools.specs(), live.snapshot());
+      for (Step done : transcript) {
+        live.add(done);
+        renderer.render("t", tools.specs(), live.snapshot());
       }
       Fixtures.check(
-          inRun.render("t", tools.specs(), transcript).equals(messages), "run-scoped render");
+          renderer.render("t", tools.specs(), live.snapshot()).equals(messages), "run's render");
       for (Validator v : chain) {
         Fixtures.check(v.check(proposal, context) instanceof Verdict.Allow, v.name());
       }
@@ -138,17 +144,18 @@ public class ScalingBenchmark {
   /** The default context rendering at step {@code step} (120,000-character budget). */
   @Benchmark
   public List<ChatMessage> renderAtStep(AtStep s) {
-    return s.renderer.render("t", s.tools.specs(), s.transcript);
+    return s.renderer.render("t", s.tools.specs(), s.copy);
   }
 
   /**
-   * The loop's run-scoped rendering at step {@code step}: every earlier step's messages are already
-   * rendered, so this is the kept window's assembly (the new step's own two messages cost what
-   * {@code renderAtStep} costs at step 2).
+   * The default rendering of a live run's transcript at step {@code step}, as the loop asks for it:
+   * every earlier step's messages are already rendered and kept with the transcript, so this is the
+   * kept window's assembly (the new step's own two messages cost what {@code renderAtStep} costs at
+   * step 2).
    */
   @Benchmark
   public List<ChatMessage> renderAtStepInRun(AtStep s) {
-    return s.inRun.render("t", s.tools.specs(), s.transcript);
+    return s.renderer.render("t", s.tools.specs(), s.live.snapshot());
   }
 
   /** The model request the loop builds at step {@code step} (it shares the snapshot). */

@@ -1,8 +1,8 @@
 package dev.xct.core;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +20,23 @@ import org.slf4j.LoggerFactory;
 public final class CancellationToken {
   private static final Logger LOG = LoggerFactory.getLogger(CancellationToken.class);
 
-  private final AtomicBoolean cancelled = new AtomicBoolean();
-  private final Queue<Callback> callbacks = new ConcurrentLinkedQueue<>();
+  /** The state once cancelled; before, the callbacks to run, oldest first. */
+  private static final Object CANCELLED = new Object();
+
+  private static final Callback[] NONE = {};
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(CancellationToken.class, "state", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // One field, replaced as a whole: a token is made for every model and tool call, and most are
+  // never cancelled and never get a callback.
+  private volatile Object state = NONE;
 
   /** Creates a token that is not cancelled. */
   public CancellationToken() {}
@@ -33,17 +48,17 @@ public final class CancellationToken {
 
   /** Cancels; the first call runs every registered callback, later calls do nothing. */
   public void cancel() {
-    if (cancelled.compareAndSet(false, true)) {
-      Callback callback;
-      while ((callback = callbacks.poll()) != null) {
-        callback.runOnce();
+    Object before = STATE.getAndSet(this, CANCELLED);
+    if (before != CANCELLED) {
+      for (Callback callback : (Callback[]) before) {
+        callback.run();
       }
     }
   }
 
   /** Returns whether {@link #cancel()} has been called. */
   public boolean isCancelled() {
-    return cancelled.get();
+    return state == CANCELLED;
   }
 
   /**
@@ -59,13 +74,42 @@ public final class CancellationToken {
       throw new XctException("callback must not be null");
     }
     Callback registered = new Callback(callback);
-    callbacks.add(registered);
-    // cancel() may have drained the queue before the add: then nobody else will run it.
-    if (cancelled.get()) {
-      callbacks.remove(registered);
-      registered.runOnce();
+    while (true) {
+      Object current = state;
+      if (current == CANCELLED) {
+        registered.run();
+        return () -> {};
+      }
+      Callback[] callbacks = (Callback[]) current;
+      Callback[] next = Arrays.copyOf(callbacks, callbacks.length + 1);
+      next[callbacks.length] = registered;
+      if (STATE.compareAndSet(this, current, next)) {
+        return () -> remove(registered);
+      }
     }
-    return () -> callbacks.remove(registered);
+  }
+
+  private void remove(Callback registered) {
+    while (true) {
+      Object current = state;
+      if (current == CANCELLED) {
+        return;
+      }
+      Callback[] callbacks = (Callback[]) current;
+      int at = 0;
+      while (at < callbacks.length && callbacks[at] != registered) {
+        at++;
+      }
+      if (at == callbacks.length) {
+        return;
+      }
+      Callback[] next = new Callback[callbacks.length - 1];
+      System.arraycopy(callbacks, 0, next, 0, at);
+      System.arraycopy(callbacks, at + 1, next, at, next.length - at);
+      if (STATE.compareAndSet(this, current, next)) {
+        return;
+      }
+    }
   }
 
   /** Removes a callback registered with {@link #onCancel(Runnable)}; idempotent, thread-safe. */
@@ -76,19 +120,19 @@ public final class CancellationToken {
     void close();
   }
 
-  /** One registration; identity-based, so equal Runnables stay separate registrations. */
+  /**
+   * One registration; identity-based, so equal Runnables stay separate registrations. It runs at
+   * most once: only the thread whose {@code cancel} ended the callbacks' state runs them, and a
+   * registration that finds the token cancelled is never added.
+   */
   private static final class Callback {
     private final Runnable action;
-    private final AtomicBoolean ran = new AtomicBoolean();
 
     Callback(Runnable action) {
       this.action = action;
     }
 
-    void runOnce() {
-      if (!ran.compareAndSet(false, true)) {
-        return;
-      }
+    void run() {
       try {
         action.run();
       } catch (Throwable e) { // NOPMD: a callback's failure short of a JVM error is only logged

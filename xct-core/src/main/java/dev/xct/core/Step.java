@@ -121,6 +121,11 @@ public sealed interface Step permits Step.Rejected, Step.Done, Step.Refused, Ste
     public Optional<Result> result() {
       return Optional.of(failure);
     }
+
+    @Override
+    public boolean failed() {
+      return true;
+    }
   }
 
   /** The model said the task is done; the run ends. */
@@ -141,6 +146,11 @@ public sealed interface Step permits Step.Rejected, Step.Done, Step.Refused, Ste
     @Override
     public Optional<Result> result() {
       return Optional.empty();
+    }
+
+    @Override
+    public boolean failed() {
+      return false;
     }
   }
 
@@ -172,6 +182,11 @@ public sealed interface Step permits Step.Rejected, Step.Done, Step.Refused, Ste
     @Override
     public Optional<Result> result() {
       return Optional.of(failure);
+    }
+
+    @Override
+    public boolean failed() {
+      return true;
     }
 
     @Override
@@ -210,6 +225,11 @@ public sealed interface Step permits Step.Rejected, Step.Done, Step.Refused, Ste
     @Override
     public Optional<Result> result() {
       return Optional.of(outcome);
+    }
+
+    @Override
+    public boolean failed() {
+      return outcome instanceof Result.Failure;
     }
 
     @Override

@@ -30,6 +30,9 @@ public record TokenUsage(long promptTokens, long completionTokens) {
 
   /** Returns the element-wise sum of this and {@code other}. */
   public TokenUsage plus(TokenUsage other) {
+    if (other.promptTokens == 0 && other.completionTokens == 0) {
+      return this;
+    }
     return new TokenUsage(
         promptTokens + other.promptTokens, completionTokens + other.completionTokens);
   }

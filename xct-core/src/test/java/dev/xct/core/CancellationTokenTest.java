@@ -56,6 +56,23 @@ class CancellationTokenTest {
   }
 
   @Test
+  void aClosedRegistrationNeverRunsAndTheOthersRunInTheOrderTheyCame() {
+    CancellationToken token = new CancellationToken();
+    List<String> ran = new ArrayList<>();
+    token.onCancel(() -> ran.add("first"));
+    CancellationToken.Registration second = token.onCancel(() -> ran.add("second"));
+    CancellationToken.Registration third = token.onCancel(() -> ran.add("third"));
+    token.onCancel(() -> ran.add("fourth"));
+
+    second.close();
+    second.close();
+    token.cancel();
+    third.close();
+
+    assertThat(ran).containsExactly("first", "third", "fourth");
+  }
+
+  @Test
   void aThrowingCallbackDoesNotStopTheOthers() {
     CancellationToken token = new CancellationToken();
     AtomicInteger runs = new AtomicInteger();

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -240,6 +242,13 @@ class ErrorCodeCoverageTest {
                 .toolTimeout(Duration.ofMillis(100))
                 .build()
                 .run("t"));
+    cases.put(
+        ErrorCodes.TOOL_REJECTED,
+        () -> {
+          ExecutorService full = Executors.newSingleThreadExecutor();
+          full.shutdown();
+          return loop(replies(CALL, DONE), ECHO).toolExecutor(full).build().run("t");
+        });
     cases.put(
         ErrorCodes.JOURNAL_FAILED,
         () ->

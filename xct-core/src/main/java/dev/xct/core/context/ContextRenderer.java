@@ -14,17 +14,11 @@ import java.util.List;
 @FunctionalInterface
 public interface ContextRenderer {
 
-  /** Returns the messages for the next model call. */
-  List<ChatMessage> render(String task, List<ToolSpec> tools, List<Step> transcript);
-
   /**
-   * Returns the renderer to use for one run. The loop calls it once per run and then renders every
-   * step of that run, on the run's thread, with the result: the same task and tools each time and a
-   * transcript that only grows. A renderer may therefore return a run-scoped copy that remembers
-   * what it rendered for earlier steps instead of rendering them again. The result must render
-   * exactly what {@code this} would. The default returns {@code this}.
+   * Returns the messages for the next model call. The loop calls it once per step, on the run's
+   * thread, with the same task and tools each time and a transcript that only grows; an
+   * implementation that wants to avoid rendering earlier steps again remembers them itself (as
+   * {@link DefaultContextRenderer} does), since one renderer serves every run of a loop at once.
    */
-  default ContextRenderer forRun() {
-    return this;
-  }
+  List<ChatMessage> render(String task, List<ToolSpec> tools, List<Step> transcript);
 }

@@ -2,11 +2,12 @@ package dev.xct.core.context;
 
 import dev.xct.core.Step;
 import dev.xct.core.XctException;
+import dev.xct.core.internal.collect.AppendOnlyList;
 import dev.xct.core.internal.context.ContextText;
 import dev.xct.core.internal.context.RenderedSteps;
 import dev.xct.core.tool.ToolSpec;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Renders the context as chat messages: one system message (the protocol and the tool catalog with
@@ -22,16 +23,19 @@ import java.util.List;
  * many of them failed. A single reply longer than {@link Builder#maxReplyChars(int)} is cut and
  * marked. Rendering cost is therefore bounded by the budget, not by the length of the run.
  *
- * <p>Thread-safe, and immutable as far as callers can tell: it remembers only the system prompt of
- * the last tool catalog it rendered, which a loop passes unchanged on every step. The renderer the
- * loop gets from {@link #forRun()} also remembers each step's rendered messages for its run, so a
- * step costs what its own messages cost, not the whole kept window.
+ * <p>Thread-safe, and immutable as far as callers can tell: one renderer serves every run of a loop
+ * at once. It remembers the system prompt of the last tool catalog it rendered, which a loop passes
+ * unchanged on every step, and, for the transcript of a run in progress, each step's rendered
+ * messages, so that a step costs what its own messages cost, not the whole kept window. Those are
+ * kept with the run's transcript, not in the renderer: each run has its own, nothing is kept once
+ * the run has ended, and any other list is rendered from scratch.
  */
 public final class DefaultContextRenderer implements ContextRenderer {
   private static final DefaultContextRenderer DEFAULT = builder().build();
 
   private final int maxChars;
   private final int maxReplyChars;
+  private final Supplier<RenderedSteps> fresh;
 
   /** The last catalog rendered: a loop passes the same immutable list on every step. */
   private volatile Prompt lastPrompt;
@@ -39,6 +43,7 @@ public final class DefaultContextRenderer implements ContextRenderer {
   private DefaultContextRenderer(Builder builder) {
     this.maxChars = builder.maxChars;
     this.maxReplyChars = builder.maxReplyChars;
+    this.fresh = () -> new RenderedSteps(maxReplyChars);
   }
 
   /** Returns the renderer with default limits (120,000 characters, 8,000 per reply). */
@@ -53,18 +58,17 @@ public final class DefaultContextRenderer implements ContextRenderer {
 
   @Override
   public List<ChatMessage> render(String task, List<ToolSpec> tools, List<Step> transcript) {
-    return render(task, tools, transcript, new RenderedSteps(maxReplyChars));
-  }
-
-  /**
-   * Returns a renderer for one run that renders each step's reply and response once, when the step
-   * is first seen, and reuses them on later steps: a step then costs what its new step costs, not
-   * the whole kept window. Confined to the run's thread.
-   */
-  @Override
-  public ContextRenderer forRun() {
-    RenderedSteps texts = new RenderedSteps(maxReplyChars);
-    return (task, tools, transcript) -> render(task, tools, transcript, texts);
+    // The run's transcript remembers what this renderer rendered for it; another thread rendering
+    // the same transcript at the same moment renders from scratch instead of waiting.
+    RenderedSteps memo = AppendOnlyList.memo(transcript, this, fresh);
+    if (memo == null || !memo.claim()) {
+      return render(task, tools, transcript, fresh.get());
+    }
+    try {
+      return render(task, tools, transcript, memo);
+    } finally {
+      memo.release();
+    }
   }
 
   private List<ChatMessage> render(
@@ -81,17 +85,18 @@ public final class DefaultContextRenderer implements ContextRenderer {
       used += cost;
       firstKept--;
     }
-    List<ChatMessage> messages = new ArrayList<>(2 * (transcript.size() - firstKept) + 2);
-    messages.add(system);
+    // Filled in place and copied once into the immutable list, which the request keeps as it is.
+    ChatMessage[] messages = new ChatMessage[2 * (transcript.size() - firstKept) + 2];
+    messages[0] = system;
     String elision =
         firstKept == 0
             ? ""
             : ContextText.elision(firstKept, texts.failedBefore(firstKept, transcript));
-    messages.add(texts.task(task, elision));
-    for (int i = firstKept; i < transcript.size(); i++) {
-      texts.add(i, transcript.get(i), messages);
+    messages[1] = texts.task(task, elision);
+    for (int i = firstKept, at = 2; i < transcript.size(); i++, at += 2) {
+      texts.put(i, transcript.get(i), messages, at);
     }
-    return List.copyOf(messages);
+    return List.of(messages);
   }
 
   private ChatMessage systemPrompt(List<ToolSpec> tools) {

@@ -217,8 +217,15 @@ public final class ExecutionLoop {
     }
 
     /**
-     * Runs tools and model calls on {@code executor} instead of the loop's own daemon threads; a
-     * run uses one of its threads at a time. The loop never shuts it down.
+     * Runs tools and model calls on {@code executor} instead of the loop's own threads; a run uses
+     * one of its threads at a time. The loop never shuts it down. If it refuses a call ({@link
+     * java.util.concurrent.RejectedExecutionException}), a tool call fails with {@code
+     * TOOL_REJECTED} without running, and a model call is made on the run's own thread.
+     *
+     * <p>By default a run on a virtual thread (JDK 21 and later) hands each call to a new virtual
+     * thread, and a run on a platform thread to a shared pool of at most 256 daemon platform
+     * threads; when all of those are busy, the call goes to a virtual thread on JDK 21 and later
+     * and is refused as above on JDK 17.
      */
     public Builder toolExecutor(ExecutorService executor) {
       this.toolExecutor = Objects.requireNonNull(executor, "executor");

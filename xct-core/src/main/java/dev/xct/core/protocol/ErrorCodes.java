@@ -113,5 +113,11 @@ public final class ErrorCodes {
   /** The run used its token budget. */
   public static final String TOKEN_BUDGET_EXCEEDED = "TOKEN_BUDGET_EXCEEDED";
 
+  /**
+   * No thread was free to run the tool (every thread of the loop's bounded pool was busy on a JDK
+   * without virtual threads, or a configured tool executor refused the call); it did not run.
+   */
+  public static final String TOOL_REJECTED = "TOOL_REJECTED";
+
   private ErrorCodes() {}
 }

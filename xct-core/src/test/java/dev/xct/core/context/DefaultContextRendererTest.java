@@ -7,13 +7,20 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.Step;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
+import dev.xct.core.internal.collect.AppendOnlyList;
+import dev.xct.core.internal.context.RenderedSteps;
 import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolSpec;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class DefaultContextRendererTest {
@@ -141,34 +148,155 @@ class DefaultContextRendererTest {
   }
 
   @Test
-  void aRunScopedRendererRendersExactlyWhatTheStatelessOneDoesAsTheRunGrows() {
+  void aRunsTranscriptRendersExactlyWhatAnyOtherListDoesAsTheRunGrows() {
     DefaultContextRenderer renderer =
         DefaultContextRenderer.builder().maxChars(2_000).maxReplyChars(100).build();
-    ContextRenderer run = renderer.forRun();
     List<Step> all = steps(60);
     all.set(7, overlong(8));
+    AppendOnlyList<Step> run = new AppendOnlyList<>();
 
     for (int n = 0; n <= all.size(); n++) {
-      List<Step> transcript = List.copyOf(all.subList(0, n));
+      List<Step> transcript = run.snapshot();
 
-      assertThat(run.render("t", TOOLS, transcript))
+      assertThat(renderer.render("t", TOOLS, transcript))
           .as("step %d", n + 1)
-          .isEqualTo(renderer.render("t", TOOLS, transcript));
+          .isEqualTo(renderer.render("t", TOOLS, List.copyOf(transcript)));
+      if (n < all.size()) {
+        run.add(all.get(n));
+      }
     }
-    assertThat(run.render("t", TOOLS, all).get(1).content()).contains("omitted");
+    assertThat(renderer.render("t", TOOLS, run.snapshot()).get(1).content()).contains("omitted");
   }
 
   @Test
-  void aRunScopedRendererStartsOverWhenGivenADifferentTranscript() {
+  void anEarlierSnapshotOfARunsTranscriptIsRenderedAsItIs() {
     DefaultContextRenderer renderer = DefaultContextRenderer.builder().maxChars(2_000).build();
-    ContextRenderer run = renderer.forRun();
-    run.render("t", TOOLS, steps(30));
-    List<Step> other = new ArrayList<>(steps(30));
-    other.replaceAll(s -> step(s.number(), s.number() % 2 == 0));
+    AppendOnlyList<Step> run = new AppendOnlyList<>();
+    List<Step> twelve = List.of();
+    for (Step step : steps(30)) {
+      run.add(step);
+      renderer.render("t", TOOLS, run.snapshot());
+      twelve = run.size() == 12 ? run.snapshot() : twelve;
+    }
 
-    assertThat(run.render("t", TOOLS, other)).isEqualTo(renderer.render("t", TOOLS, other));
-    assertThat(run.render("t", TOOLS, other.subList(0, 12)))
-        .isEqualTo(renderer.render("t", TOOLS, other.subList(0, 12)));
+    assertThat(renderer.render("t", TOOLS, twelve))
+        .isEqualTo(renderer.render("t", TOOLS, List.copyOf(twelve)));
+    assertThat(renderer.render("t", TOOLS, run.snapshot()))
+        .isEqualTo(renderer.render("t", TOOLS, List.copyOf(run.snapshot())));
+  }
+
+  @Test
+  void runsSharingOneRendererEachGetTheirOwnTranscriptRendered() {
+    DefaultContextRenderer renderer = DefaultContextRenderer.builder().maxChars(2_000).build();
+    List<Step> first = steps(40);
+    List<Step> second = new ArrayList<>(steps(40));
+    second.replaceAll(s -> step(s.number(), s.number() % 2 == 0));
+    AppendOnlyList<Step> a = new AppendOnlyList<>();
+    AppendOnlyList<Step> b = new AppendOnlyList<>();
+
+    for (int n = 0; n < 40; n++) {
+      a.add(first.get(n));
+      b.add(second.get(n));
+
+      assertThat(renderer.render("a", TOOLS, a.snapshot()))
+          .isEqualTo(renderer.render("a", TOOLS, List.copyOf(a.snapshot())));
+      assertThat(renderer.render("b", TOOLS, b.snapshot()))
+          .isEqualTo(renderer.render("b", TOOLS, List.copyOf(b.snapshot())));
+    }
+  }
+
+  @Test
+  void concurrentRunsOnOneRendererEachGetExactlyTheirOwnRendering() throws Exception {
+    DefaultContextRenderer renderer = DefaultContextRenderer.builder().maxChars(2_000).build();
+    int runs = 8;
+    ExecutorService threads = Executors.newFixedThreadPool(runs);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<List<Integer>>> mismatches = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        int seed = r;
+        mismatches.add(
+            threads.submit(
+                () -> {
+                  List<Step> mine = new ArrayList<>(steps(50));
+                  mine.replaceAll(s -> step(s.number(), (s.number() + seed) % (seed + 2) != 0));
+                  AppendOnlyList<Step> run = new AppendOnlyList<>();
+                  List<Integer> wrong = new ArrayList<>();
+                  start.await();
+                  for (int n = 0; n < mine.size(); n++) {
+                    run.add(mine.get(n));
+                    List<Step> transcript = run.snapshot();
+                    List<ChatMessage> rendered = renderer.render("task " + seed, TOOLS, transcript);
+                    if (!rendered.equals(
+                        renderer.render("task " + seed, TOOLS, List.copyOf(transcript)))) {
+                      wrong.add(n + 1);
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      start.countDown();
+      for (Future<List<Integer>> run : mismatches) {
+        assertThat(run.get()).as("steps rendered wrong").isEmpty();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aTranscriptAnotherThreadIsRenderingIsRenderedFromScratch() {
+    DefaultContextRenderer renderer = DefaultContextRenderer.builder().maxChars(2_000).build();
+    AppendOnlyList<Step> run = transcript(steps(20));
+    renderer.render("t", TOOLS, run.snapshot());
+    RenderedSteps memo =
+        AppendOnlyList.memo(run.snapshot(), renderer, DefaultContextRendererTest::none);
+    assertThat(memo.claim()).as("the memo is free between renders").isTrue();
+    try {
+      run.add(step(21, false));
+
+      assertThat(renderer.render("t", TOOLS, run.snapshot()))
+          .isEqualTo(renderer.render("t", TOOLS, List.copyOf(run.snapshot())));
+    } finally {
+      memo.release();
+    }
+  }
+
+  @Test
+  void nothingARunRenderedIsKeptOnceItsTranscriptIsGoneEvenIfItsResultIsKept() {
+    DefaultContextRenderer renderer = DefaultContextRenderer.builder().maxChars(2_000).build();
+    List<List<Step>> kept = new ArrayList<>();
+    WeakReference<RenderedSteps> memo = renderAndDrop(renderer, kept);
+
+    for (int i = 0; i < 50 && memo.get() != null; i++) {
+      System.gc();
+    }
+
+    assertThat(memo.get()).as("the run's rendered steps").isNull();
+    List<Step> result = kept.get(0);
+    assertThat(AppendOnlyList.memo(result, renderer, () -> new RenderedSteps(100))).isNull();
+    assertThat(renderer.render("t", TOOLS, result))
+        .isEqualTo(renderer.render("t", TOOLS, List.copyOf(result)));
+  }
+
+  /** Renders a run's transcript; keeps only its last snapshot in {@code kept}, as a result does. */
+  private static WeakReference<RenderedSteps> renderAndDrop(
+      DefaultContextRenderer renderer, List<List<Step>> kept) {
+    AppendOnlyList<Step> run = transcript(steps(10));
+    renderer.render("t", TOOLS, run.snapshot());
+    kept.add(run.snapshot());
+    return new WeakReference<>(
+        AppendOnlyList.memo(run.snapshot(), renderer, DefaultContextRendererTest::none));
+  }
+
+  private static RenderedSteps none() {
+    throw new AssertionError("the renderer kept no rendered steps with the run's transcript");
+  }
+
+  private static AppendOnlyList<Step> transcript(List<Step> steps) {
+    AppendOnlyList<Step> run = new AppendOnlyList<>();
+    steps.forEach(run::add);
+    return run;
   }
 
   private static Step overlong(int number) {

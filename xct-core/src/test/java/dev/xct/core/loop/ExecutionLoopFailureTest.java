@@ -23,6 +23,8 @@ import dev.xct.core.validate.Verdict;
 import java.nio.file.InvalidPathException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -68,6 +70,32 @@ class ExecutionLoopFailureTest {
     // The exception's message (which might hold secrets or paths) never reaches the model.
     String sentBack = model.requests.get(1).messages().toString();
     assertThat(sentBack).contains("TOOL_CRASHED").doesNotContain("/secret/");
+  }
+
+  @Test
+  void aToolCallTheExecutorRefusesFailsWithToolRejectedAfterItsIntentAndDoesNotRun() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("t.count", (call, context) -> Result.success(calls.incrementAndGet()));
+    Fixtures.Script model = new Fixtures.Script(propose("t.count", "{}"), done("noted"));
+    ExecutorService refusing = Executors.newSingleThreadExecutor();
+    refusing.shutdown();
+    Journal journal = Journal.inMemory();
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .toolExecutor(refusing)
+            .journal(journal)
+            .build()
+            .run("t");
+
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    assertThat(calls).hasValue(0);
+    Result.Failure failure = (Result.Failure) run.steps().get(0).result().orElseThrow();
+    assertThat(failure.code()).isEqualTo(ErrorCodes.TOOL_REJECTED);
+    assertThat(failure.message()).contains("t.count", "did not run");
+    assertThat(journal.read(run.runId()))
+        .filteredOn(e -> e instanceof RunEvent.ToolStarting || e instanceof RunEvent.ToolFinished)
+        .hasSize(2);
   }
 
   @Test

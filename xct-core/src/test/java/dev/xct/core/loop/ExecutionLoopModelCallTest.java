@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -238,6 +240,25 @@ class ExecutionLoopModelCallTest {
 
     assertThat(loop.run("t").status()).isEqualTo(RunStatus.DONE);
     assertThat(seen).containsExactly("worker run-7/1");
+  }
+
+  @Test
+  void aModelCallTheExecutorRefusesIsMadeOnTheRunsOwnThread() {
+    List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService refusing = Executors.newSingleThreadExecutor();
+    refusing.shutdown();
+    ExecutionLoop loop =
+        ExecutionLoop.builder(
+                request -> {
+                  callers.add(Thread.currentThread());
+                  return ModelReply.of(done("ok"));
+                },
+                ToolRegistry.empty())
+            .toolExecutor(refusing)
+            .build();
+
+    assertThat(loop.run("t").status()).isEqualTo(RunStatus.DONE);
+    assertThat(callers).containsExactly(Thread.currentThread());
   }
 
   @Test

@@ -328,6 +328,11 @@ final class ProtocolTable {
             withArgs("{'a':[{'b':{'c':1,'c':1}}]}"),
             DUPLICATE_KEY),
         parse(
+            "a duplicate key in the second object of an array",
+            withArgs("{'a':[{'b':1},{'c':[],'d':{},'c':null}]}"),
+            DUPLICATE_KEY),
+        parse("a duplicate key whose value is cut off", withArgs("{'a':1,'a':[1,"), DUPLICATE_KEY),
+        parse(
             "a duplicate spelled with an escape",
             q("{'done':true,'d\\u006fne':true}"),
             DUPLICATE_KEY),

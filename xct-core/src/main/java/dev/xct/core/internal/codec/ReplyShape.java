@@ -8,8 +8,8 @@ import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.protocol.Result;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +25,10 @@ final class ReplyShape {
           + " {\"next_step\":{\"tool\":\"<tool name>\",\"arguments\":{…},\"goal\":\"<why>\"}}"
           + " or {\"done\":true,\"message\":\"<what was accomplished>\"}";
 
-  private static final Set<String> STEP_KEYS = Set.of("tool", "arguments", "goal");
+  // Arrays, not sets: looking names up in them allocates nothing.
+  private static final String[] STEP_KEYS = {"tool", "arguments", "goal"};
+  private static final String[] PROPOSAL_KEYS = {"next_step"};
+  private static final String[] DONE_KEYS = {"done", "message"};
 
   private ReplyShape() {}
 
@@ -64,7 +67,7 @@ final class ReplyShape {
   }
 
   private static DecodeResult proposal(JsonNode root) {
-    String unknown = firstUnknown(root, Set.of("next_step"));
+    String unknown = firstUnknown(root, PROPOSAL_KEYS);
     if (unknown != null) {
       return unknownMember(
           "", unknown, "next to next_step; remove it: a proposal holds only next_step");
@@ -137,7 +140,7 @@ final class ReplyShape {
   }
 
   private static DecodeResult done(JsonNode root) {
-    String unknown = firstUnknown(root, Set.of("done", "message"));
+    String unknown = firstUnknown(root, DONE_KEYS);
     if (unknown != null) {
       return unknownMember(
           "", unknown, "next to done; remove it: a completion holds only done and message");
@@ -164,9 +167,16 @@ final class ReplyShape {
     return new DecodeResult.Valid(new Decision.Done(message == null ? "" : message.stringValue()));
   }
 
-  private static String firstUnknown(JsonNode object, Set<String> allowed) {
+  private static String firstUnknown(JsonNode object, String[] allowed) {
+    int known = 0;
+    for (String name : allowed) {
+      known += object.has(name) ? 1 : 0;
+    }
+    if (object.size() == known) {
+      return null; // the usual reply: no member to look for
+    }
     for (String name : object.propertyNames()) {
-      if (!allowed.contains(name)) {
+      if (!List.of(allowed).contains(name)) {
         return name;
       }
     }

@@ -1,15 +1,13 @@
 package dev.xct.core.internal.context;
 
 import dev.xct.core.Step;
-import dev.xct.core.internal.codec.WireEncoder;
-import dev.xct.core.internal.json.Json;
 import dev.xct.core.internal.json.JsonText;
 import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolHints;
 import dev.xct.core.tool.ToolSpec;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /** The texts of the default prompt, kept apart from the budgeting logic. */
 public final class ContextText {
@@ -70,18 +68,46 @@ public final class ContextText {
     return raw.substring(0, maxChars) + "…[cut: " + (raw.length() - maxChars) + " more characters]";
   }
 
-  /** Returns the labelled system response for a step. */
+  /**
+   * Returns the labelled system response for a step: {@code {"step":…,"tool":…,"response":…}}, the
+   * text the library's mapper writes for that object. Written directly, with the mapper's own
+   * string escaping and the result's cached JSON text, instead of building and writing a tree.
+   */
   public static String response(Step step) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("step", step.number());
-    step.decision()
-        .filter(Decision.Proposal.class::isInstance)
-        .ifPresent(d -> out.put("tool", ((Decision.Proposal) d).tool()));
-    Result result = step.result().orElse(null);
-    if (result != null) {
-      out.set("response", Json.node(WireEncoder.toWire(result)));
+    StringBuilder out = new StringBuilder(96).append("{\"step\":").append(step.number());
+    Decision.Proposal proposal = null;
+    Result result = null;
+    if (step instanceof Step.Executed executed) {
+      proposal = executed.proposal();
+      result = executed.outcome();
+    } else if (step instanceof Step.Refused refused) {
+      proposal = refused.proposal();
+      result = refused.failure();
+    } else if (step instanceof Step.Rejected rejected) {
+      result = rejected.failure();
     }
-    return JsonText.escapeLoneSurrogates(Json.MAPPER.writeValueAsString(out));
+    if (proposal != null) {
+      string(out.append(",\"tool\":"), proposal.tool());
+    }
+    if (result instanceof Result.Success success) {
+      out.append(",\"response\":{\"status\":\"success\",\"result\":")
+          .append(success.result().toJson())
+          .append('}');
+    } else if (result instanceof Result.Failure failure) {
+      string(out.append(",\"response\":{\"status\":\"error\",\"code\":"), failure.code());
+      string(out.append(",\"message\":"), failure.message());
+      if (!failure.details().isEmptyObject()) {
+        out.append(",\"details\":").append(failure.details().toJson());
+      }
+      out.append('}');
+    }
+    return JsonText.escapeLoneSurrogates(out.append('}').toString());
+  }
+
+  private static void string(StringBuilder out, String value) {
+    out.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(value, out);
+    out.append('"');
   }
 
   /** Returns the note about omitted steps, or an empty string when none were omitted. */

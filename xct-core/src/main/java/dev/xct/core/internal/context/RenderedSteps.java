@@ -4,14 +4,18 @@ import dev.xct.core.Step;
 import dev.xct.core.context.ChatMessage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Holds what {@link dev.xct.core.context.DefaultContextRenderer} rendered for each step seen, by
- * index, and how many steps before an index failed. A stateless render call uses a fresh one; a
- * run-scoped renderer keeps one for the run and drops it all if the transcript ever stops being the
- * one it saw grow. Confined to one thread.
+ * index, and how many steps before an index failed. A render of a transcript that is not a live
+ * run's uses a fresh one; a run's transcript keeps one as its memo, and it drops it all if the
+ * transcript it is given ever stops being the one it saw grow. Used by one thread at a time: a
+ * thread {@linkplain #claim() claims} a shared one before use and {@linkplain #release() releases}
+ * it after, which also hands over what it wrote.
  */
 public final class RenderedSteps {
+  private final AtomicBoolean busy = new AtomicBoolean();
   private final int maxReplyChars;
   private Step[] steps = new Step[0];
   private ChatMessage[] replies = new ChatMessage[0];
@@ -25,6 +29,16 @@ public final class RenderedSteps {
   /** Starts with nothing rendered; replies are cut to {@code maxReplyChars}. */
   public RenderedSteps(int maxReplyChars) {
     this.maxReplyChars = maxReplyChars;
+  }
+
+  /** Returns whether the calling thread may use this now; if so, it must {@link #release()} it. */
+  public boolean claim() {
+    return !busy.get() && busy.compareAndSet(false, true);
+  }
+
+  /** Lets another thread claim this. */
+  public void release() {
+    busy.set(false);
   }
 
   /** Forgets everything unless {@code transcript} still starts with the steps seen so far. */
@@ -54,11 +68,11 @@ public final class RenderedSteps {
     return replies[i].content().length() + responses[i].content().length();
   }
 
-  /** Appends step {@code i}'s two messages to {@code out}. */
-  public void add(int i, Step step, List<ChatMessage> out) {
+  /** Puts step {@code i}'s two messages into {@code out} at {@code at} and the next index. */
+  public void put(int i, Step step, ChatMessage[] out, int at) {
     ensure(i, step);
-    out.add(replies[i]);
-    out.add(responses[i]);
+    out[at] = replies[i];
+    out[at + 1] = responses[i];
   }
 
   /** Returns the task message; the same instance while the task and the elision stay. */

@@ -54,7 +54,7 @@ public final class EventRedaction {
       String task = text(e.task());
       return task == e.task() ? e : new RunEvent.RunStarted(e.runId(), e.step(), e.at(), task);
     } else if (event instanceof RunEvent.ModelReplied e) {
-      ModelReply reply = reply(e.reply());
+      ModelReply reply = reply(e.reply(), e.decoded());
       DecodeResult decoded = decoded(e.decoded());
       return reply == e.reply() && decoded == e.decoded()
           ? e
@@ -87,10 +87,20 @@ public final class EventRedaction {
     return a.isEmpty() ? b.isEmpty() : b.isPresent() && a.get() == b.get();
   }
 
-  private ModelReply reply(ModelReply reply) {
-    String text = text(reply.text());
-    Optional<Result.Failure> fault = reply.fault().map(this::failure);
-    return text == reply.text() && same(fault, reply.fault())
+  private ModelReply reply(ModelReply reply, DecodeResult decoded) {
+    // Most replies decode: their text need not be scanned again when the decision shows no secret.
+    String text =
+        redactor instanceof KeyRedactor keys
+                && reply.fault().isEmpty()
+                && decoded instanceof DecodeResult.Valid valid
+            ? keys.redactDecodedText(reply.text(), valid.decision())
+            : text(reply.text());
+    Optional<Result.Failure> fault = reply.fault();
+    if (fault.isPresent()) {
+      Result.Failure redacted = failure(fault.get());
+      fault = redacted == fault.get() ? fault : Optional.of(redacted);
+    }
+    return text == reply.text() && fault == reply.fault()
         ? reply
         : new ModelReply(text, reply.usage(), fault);
   }

@@ -4,6 +4,7 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.event.Redactor;
 import dev.xct.core.internal.json.Json;
+import dev.xct.core.protocol.Decision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Masks members by name: a name matches if, normalised, it equals or ends with a listed name. */
 public final class KeyRedactor implements Redactor {
+  /**
+   * Every member name a decision's JSON can hold outside its arguments (before DEFAULT uses it).
+   */
+  private static final List<String> PROTOCOL_NAMES =
+      List.of("next_step", "tool", "arguments", "goal", "done", "message");
+
   /** The default names; see {@link Redactor#defaults()}. */
   public static final KeyRedactor DEFAULT =
       new KeyRedactor(
@@ -36,10 +43,12 @@ public final class KeyRedactor implements Redactor {
 
   private final List<String> names;
   private final MemberNames matcher;
+  private final boolean protocolNamesMatch;
 
   private KeyRedactor() {
     this.names = List.of();
     this.matcher = null;
+    this.protocolNamesMatch = false;
   }
 
   /** Masks members whose normalised name is or ends with one of {@code names}. */
@@ -57,6 +66,7 @@ public final class KeyRedactor implements Redactor {
     }
     this.names = List.copyOf(normalised);
     this.matcher = new MemberNames(this.names);
+    this.protocolNamesMatch = PROTOCOL_NAMES.stream().anyMatch(matcher::matches);
   }
 
   @Override
@@ -79,6 +89,44 @@ public final class KeyRedactor implements Redactor {
       return json;
     }
     return maskPairs(text);
+  }
+
+  /**
+   * Returns {@link #redactText(String)} of a model reply's {@code text}, given the {@code decision}
+   * the codec decoded from it, without scanning the text when it cannot change it. A decoded reply
+   * is one JSON value (at most inside a code fence or after a byte order mark, which hold no
+   * quotes), so without a backslash its member names are, character for character, the protocol's
+   * and those inside the arguments: if none of them matches, neither the JSON path nor the
+   * name-and-value scan of {@link #redactText} would mask anything. Any doubt takes the full path.
+   */
+  public String redactDecodedText(String text, Decision decision) {
+    if (names.isEmpty()) {
+      return text;
+    }
+    if (protocolNamesMatch
+        || text.indexOf('\\') >= 0
+        || (decision instanceof Decision.Proposal proposal
+            && anyNameMatches(Json.node(proposal.arguments())))) {
+      return redactText(text);
+    }
+    return text;
+  }
+
+  private boolean anyNameMatches(JsonNode node) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (matcher.matches(member.getKey()) || anyNameMatches(member.getValue())) {
+          return true;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        if (anyNameMatches(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

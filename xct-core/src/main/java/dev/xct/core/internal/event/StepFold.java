@@ -27,6 +27,9 @@ import java.util.Optional;
 public final class StepFold {
   private RunEvent.ModelReplied reply;
   private final List<VerdictRecord> verdicts = new ArrayList<>();
+  // The last steps' verdicts as an immutable list: consecutive steps that every validator allowed
+  // carry the same verdict records, so their steps share one list.
+  private List<VerdictRecord> lastVerdicts = List.of();
   private RunEvent.ToolStarting intent;
   // How the step the last fact completed ended; it is built only when asked for.
   private boolean complete;
@@ -99,9 +102,21 @@ public final class StepFold {
       return new Step.Done(header, done);
     }
     Decision.Proposal proposal = (Decision.Proposal) decision;
+    List<VerdictRecord> reached = verdicts();
     return executed
-        ? new Step.Executed(header, proposal, verdicts, result, toolDuration)
-        : new Step.Refused(header, proposal, verdicts, (Result.Failure) result);
+        ? new Step.Executed(header, proposal, reached, result, toolDuration)
+        : new Step.Refused(header, proposal, reached, (Result.Failure) result);
+  }
+
+  private List<VerdictRecord> verdicts() {
+    boolean same = verdicts.size() == lastVerdicts.size();
+    for (int i = 0; same && i < verdicts.size(); i++) {
+      same = verdicts.get(i) == lastVerdicts.get(i);
+    }
+    if (!same) {
+      lastVerdicts = List.copyOf(verdicts);
+    }
+    return lastVerdicts;
   }
 
   /**
@@ -111,6 +126,19 @@ public final class StepFold {
   public Step refuse(Result.Failure failure) {
     complete(proposal(), failure, false, Duration.ZERO);
     return completed();
+  }
+
+  /**
+   * Takes over {@code other}'s pending step, as if this fold had accepted the same facts since its
+   * last completed step: nothing if {@code other} has none.
+   */
+  public void follow(StepFold other) {
+    reset();
+    if (!other.complete) {
+      reply = other.reply;
+      verdicts.addAll(other.verdicts);
+      intent = other.intent;
+    }
   }
 
   /** Forgets the pending step. */

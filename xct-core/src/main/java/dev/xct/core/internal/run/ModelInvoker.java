@@ -4,15 +4,16 @@ import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.slf4j.MDC;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks the model client once and turns every outcome into an {@link Outcome}: a reply, a failure
@@ -21,7 +22,8 @@ import org.slf4j.MDC;
  * ModelClient#honoursCancellation() honours its request} is called on the run's thread, and stops
  * on its own. Any other is called on an executor, where the run's thread only waits, so it can stop
  * waiting at once; the abandoned call's token is cancelled and its thread interrupted, and whatever
- * it returns later is dropped. Thread-safe: stateless apart from the executor.
+ * it returns later is dropped. If the executor refuses the call, the client is called on the run's
+ * thread after all. Confined to the run's thread: one per run.
  */
 final class ModelInvoker {
   /** How a model call ended. */
@@ -39,42 +41,41 @@ final class ModelInvoker {
   /** The run's time was up before the client answered. */
   record TimedOut() implements Outcome {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(ModelInvoker.class);
   private static final Cancelled CANCELLED = new Cancelled();
   private static final TimedOut TIMED_OUT = new TimedOut();
   private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
 
   private final ExecutorService executor;
+  private final Handoff handoff;
 
   /** Calls clients on {@code executor}, or on the calling thread when it is {@code null}. */
   ModelInvoker(ExecutorService executor) {
     this.executor = executor;
+    this.handoff = executor == null ? null : new Handoff(executor);
   }
 
   /**
-   * Asks {@code model}, waiting at most {@code wait}; {@code onStart} receives a handle the run can
-   * use to abandon the call early (for cancellation).
+   * Asks {@code model} at {@code now}, waiting at most until the request's deadline; {@code
+   * onStart} receives a handle the run can use to abandon the call early (for cancellation).
    */
   Outcome invoke(
-      ModelClient model, ModelRequest request, Duration wait, Consumer<Future<?>> onStart) {
+      ModelClient model, ModelRequest request, Instant now, Consumer<Future<?>> onStart) {
     if (executor == null || model.honoursCancellation()) {
       return direct(model, request);
     }
-    Map<String, String> mdc = MDC.getCopyOfContextMap();
-    Future<Outcome> future =
-        executor.submit(
-            () -> {
-              if (mdc != null) {
-                MDC.setContextMap(mdc);
-              }
-              try {
-                return direct(model, request);
-              } finally {
-                MDC.clear();
-              }
-            });
+    Future<Outcome> future;
+    try {
+      future = handoff.submit(() -> direct(model, request));
+    } catch (RejectedExecutionException e) {
+      LOG.warn(
+          "no thread was free for the model call; calling it on the run's thread: {}",
+          e.toString());
+      return direct(model, request);
+    }
     onStart.accept(future);
     try {
-      return future.get(Math.max(1, nanos(wait)), TimeUnit.NANOSECONDS);
+      return handoff.await(future, Math.max(1, nanos(Duration.between(now, request.deadline()))));
     } catch (TimeoutException e) {
       abandon(request, future);
       return TIMED_OUT;

@@ -6,9 +6,10 @@ import dev.xct.core.ModelRequest;
 import dev.xct.core.Step;
 import dev.xct.core.context.ChatMessage;
 import dev.xct.core.context.ContextRenderer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +27,16 @@ final class ModelTurn {
   private final InFlight inFlight;
   private final ContextRenderer renderer;
   private final ModelInvoker invoker;
+  private final Consumer<Future<?>> track;
 
   ModelTurn(LoopConfig config, RunState state, CancellationToken cancellation, InFlight inFlight) {
     this.config = config;
     this.state = state;
     this.cancellation = cancellation;
     this.inFlight = inFlight;
-    this.renderer = config.renderer().forRun();
+    this.renderer = config.renderer();
     this.invoker = new ModelInvoker(config.toolExecutor());
+    this.track = inFlight::track;
   }
 
   /** Asks for step {@code number}, starting at {@code now}. */
@@ -58,8 +61,7 @@ final class ModelTurn {
             inFlight.open(),
             config.clock());
     try {
-      return invoker.invoke(
-          config.model(), request, Duration.between(now, state.deadline), inFlight::track);
+      return invoker.invoke(config.model(), request, now, track);
     } finally {
       inFlight.close();
     }

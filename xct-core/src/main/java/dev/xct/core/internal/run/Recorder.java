@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a run's facts, each once, and the steps they complete. A fact is redacted, journaled and
  * delivered to listeners ({@link Publisher}); folded as it happened into the live transcript, which
- * the model and the validators see unmasked; and folded again as recorded, so that listeners are
- * told of each completed step ({@link RunEvent.StepCompleted}) as the journal holds it. A redactor
- * that throws leaves the fact recorded nowhere, since unredacted it could leak a secret, and counts
- * as a journal failure. Confined to the run's thread.
+ * the model and the validators see unmasked; and, once redaction changed one of a step's facts,
+ * folded again as recorded, so that listeners are told of each completed step ({@link
+ * RunEvent.StepCompleted}) as the journal holds it. A redactor that throws leaves the fact recorded
+ * nowhere, since unredacted it could leak a secret, and counts as a journal failure. Confined to
+ * the run's thread.
  */
 final class Recorder {
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
@@ -47,10 +48,14 @@ final class Recorder {
     boolean journaled = shown != null && publisher.publish(shown);
     broken |= !journaled;
     if (shown != fact) {
+      if (!masked) {
+        // Until now the step's facts were recorded as they happened: the live fold holds them.
+        recorded.follow(live);
+      }
       masked = true;
       unsafe |= shown == null;
     }
-    boolean completedAsRecorded = shown != null && recorded.accept(shown);
+    boolean completedAsRecorded = masked && shown != null && recorded.accept(shown);
     if (live.accept(fact)) {
       Step step = live.completed();
       Step notice = masked && completedAsRecorded ? recorded.completed() : step;

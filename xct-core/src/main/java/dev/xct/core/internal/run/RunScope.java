@@ -17,6 +17,9 @@ final class RunScope implements AutoCloseable {
   /** MDC key holding the step number. */
   static final String MDC_STEP = "xct.step";
 
+  /** The MDC's text of the first step numbers, which every run passes through. */
+  private static final String[] STEP_NAMES = new String[1024];
+
   private final Map<String, String> previousMdc;
   private final Journal claimed;
   private final String runId;
@@ -47,7 +50,18 @@ final class RunScope implements AutoCloseable {
 
   /** Puts step {@code number} in the MDC. */
   static void step(int number) {
-    MDC.put(MDC_STEP, Integer.toString(number));
+    MDC.put(MDC_STEP, number < STEP_NAMES.length ? stepName(number) : Integer.toString(number));
+  }
+
+  /** Returns the decimal text of {@code number}, made once per number for every run. */
+  private static String stepName(int number) {
+    String name = STEP_NAMES[number];
+    if (name == null) {
+      // A race makes an equal string twice; either is right.
+      name = Integer.toString(number);
+      STEP_NAMES[number] = name;
+    }
+    return name;
   }
 
   /** Takes the step number out of the MDC: the run is ending. */

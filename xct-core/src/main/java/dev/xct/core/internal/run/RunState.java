@@ -24,6 +24,9 @@ final class RunState {
   final Instant deadline;
   private final AppendOnlyList<Step> transcript = new AppendOnlyList<>();
   private final Map<String, Integer> executions = new HashMap<>();
+  // While only one tool has run: its name and count, and executions is empty.
+  private String onlyTool;
+  private int onlyCount;
   private Map<String, Integer> executionsView = Map.of();
   private int consecutiveErrors;
   private TokenUsage usage = TokenUsage.unknown();
@@ -98,8 +101,18 @@ final class RunState {
   }
 
   private void countExecution(String tool) {
-    int count = executions.merge(tool, 1, Integer::sum);
-    // The usual run calls one tool again and again: skip the general copy for it.
-    executionsView = executions.size() == 1 ? Map.of(tool, count) : Map.copyOf(executions);
+    // The usual run calls one tool again and again: count it without the map until another comes.
+    if (executions.isEmpty() && (onlyTool == null || onlyTool.equals(tool))) {
+      onlyTool = tool;
+      onlyCount++;
+      executionsView = Map.of(tool, onlyCount);
+      return;
+    }
+    if (onlyTool != null) {
+      executions.put(onlyTool, onlyCount);
+      onlyTool = null;
+    }
+    executions.merge(tool, 1, Integer::sum);
+    executionsView = Map.copyOf(executions);
   }
 }

@@ -11,26 +11,28 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
- * Runs one tool call exactly once and turns every outcome into a {@link Result}: a returned result,
- * a throw ({@code TOOL_CRASHED}), a timeout ({@code TOOL_TIMEOUT}) or cancellation. Only JVM errors
- * such as {@link OutOfMemoryError} escape (see {@link Fatal}).
+ * Runs one tool call at most once and turns every outcome into a {@link Result}: a returned result,
+ * a throw ({@code TOOL_CRASHED}), a timeout ({@code TOOL_TIMEOUT}), cancellation, or an executor
+ * that refused the call ({@code TOOL_REJECTED}, the tool did not run). Only JVM errors such as
+ * {@link OutOfMemoryError} escape (see {@link Fatal}). Confined to the run's thread: one per run.
  */
 final class ToolInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
 
   private final ExecutorService executor;
+  private final Handoff handoff;
 
   /** Runs tools on {@code executor}, or on the calling thread when it is {@code null}. */
   ToolInvoker(ExecutorService executor) {
     this.executor = executor;
+    this.handoff = executor == null ? null : new Handoff(executor);
   }
 
   /**
@@ -41,23 +43,21 @@ final class ToolInvoker {
     if (executor == null) {
       return direct(tool, call, context);
     }
-    Map<String, String> mdc = MDC.getCopyOfContextMap();
-    Future<Result> future =
-        executor.submit(
-            () -> {
-              if (mdc != null) {
-                MDC.setContextMap(mdc);
-              }
-              try {
-                return direct(tool, call, context);
-              } finally {
-                MDC.clear();
-              }
-            });
+    Future<Result> future;
+    try {
+      future = handoff.submit(() -> direct(tool, call, context));
+    } catch (RejectedExecutionException e) {
+      LOG.warn(
+          "no thread was free to run tool '{}'; it was not run: {}", call.tool(), e.toString());
+      return Result.failure(
+          ErrorCodes.TOOL_REJECTED,
+          "no thread was free to run tool '" + call.tool() + "' now; it did not run",
+          Map.of("tool", call.tool()));
+    }
     onStart.accept(future);
     Duration remaining = context.remaining();
     try {
-      return future.get(Math.max(1, remaining.toNanos()), TimeUnit.NANOSECONDS);
+      return handoff.await(future, Math.max(1, remaining.toNanos()));
     } catch (TimeoutException e) {
       context.cancellation().cancel();
       future.cancel(true);

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,11 @@ final class ToolTurn {
   private final Recorder recorder;
   private final ValidatorChain chain;
   private final ToolInvoker invoker;
+  private final Consumer<Future<?>> track;
+  // The step whose verdicts are being recorded: the chain's sink is made once per run, not step.
+  private int verdictStep;
+  private Instant verdictAt;
+  private final Consumer<VerdictRecord> verdicts = this::recordVerdict;
 
   ToolTurn(LoopConfig config, RunState state, InFlight inFlight, Recorder recorder) {
     this.config = config;
@@ -42,19 +49,17 @@ final class ToolTurn {
     this.recorder = recorder;
     this.chain = new ValidatorChain(config.validators());
     this.invoker = new ToolInvoker(config.toolExecutor());
+    this.track = inFlight::track;
   }
 
   /** Judges {@code proposal} of step {@code number} at {@code now} and runs it if allowed. */
   StepOutcome propose(Decision.Proposal proposal, int number, Instant now) {
     ValidationContext context =
         new ValidationContext(state.runId, number, config.tools(), state.stats(), now);
-    List<VerdictRecord> verdicts =
-        chain.check(
-            proposal,
-            context,
-            v -> recorder.record(new RunEvent.VerdictIssued(state.runId, number, now, v)));
-    Verdict last =
-        verdicts.isEmpty() ? Verdict.allow() : verdicts.get(verdicts.size() - 1).verdict();
+    verdictStep = number;
+    verdictAt = now;
+    List<VerdictRecord> reached = chain.check(proposal, context, verdicts);
+    Verdict last = reached.isEmpty() ? Verdict.allow() : reached.get(reached.size() - 1).verdict();
     if (last instanceof Verdict.Deny deny) {
       LOG.info("proposal of '{}' denied: {}", proposal.tool(), deny.code());
       return StepOutcome.NEXT;
@@ -90,7 +95,7 @@ final class ToolTurn {
     }
     Result result;
     try {
-      result = invoker.invoke(tool, call, context, inFlight::track);
+      result = invoker.invoke(tool, call, context, track);
     } finally {
       inFlight.close();
     }
@@ -135,6 +140,10 @@ final class ToolTurn {
     return result instanceof Result.Success success
         ? Optional.of(success.result())
         : Optional.empty();
+  }
+
+  private void recordVerdict(VerdictRecord verdict) {
+    recorder.record(new RunEvent.VerdictIssued(state.runId, verdictStep, verdictAt, verdict));
   }
 
   private ToolContext context(int number, Tool tool, Instant now) {

@@ -44,14 +44,26 @@ final class ValidatorChain {
 
   /**
    * Judges {@code proposal}; reports each verdict to {@code sink} as it is reached. Returns the
-   * verdicts as an immutable list.
+   * verdicts as an immutable list: when every validator allows, the same list every time.
    */
   List<VerdictRecord> check(
       Proposal proposal, ValidationContext context, Consumer<VerdictRecord> sink) {
-    List<VerdictRecord> records = new ArrayList<>(validators.size() + 1);
+    // Only a verdict other than a plain allow needs a list of this step's own.
+    List<VerdictRecord> records = null;
     ActionDigest action = null;
     for (int i = 0; i < validators.size(); i++) {
       Verdict verdict = judge(validators.get(i), names.get(i), proposal, context);
+      if (verdict instanceof Verdict.Allow) {
+        if (records != null) {
+          records.add(allowed.get(i));
+        }
+        sink.accept(allowed.get(i));
+        continue;
+      }
+      if (records == null) {
+        records = new ArrayList<>(validators.size() + 1);
+        records.addAll(allowed.subList(0, i));
+      }
       if (verdict instanceof Verdict.Approved approved) {
         if (action == null) {
           action = ActionDigest.of(proposal.tool(), proposal.arguments());
@@ -68,18 +80,13 @@ final class ValidatorChain {
           return List.copyOf(records);
         }
       }
-      if (verdict instanceof Verdict.Allow) {
-        records.add(allowed.get(i));
-        sink.accept(allowed.get(i));
-        continue;
-      }
       add(records, sink, names.get(i), verdict);
       if (!verdict.allows()) {
         return List.copyOf(records);
       }
     }
     // Immutable once here, so the events and the step that carry it need no copies of their own.
-    return List.copyOf(records);
+    return records == null ? allowed : List.copyOf(records);
   }
 
   private static Verdict judge(
