@@ -20,12 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Handing a call to a thread that sleeps costs a wake-up, which on a busy virtual machine takes
  * tens of microseconds, many times what a fast tool itself costs. So a thread that has just
  * finished a call first watches for the next one for {@code spinNanos}, about what a wake-up costs,
- * before it sleeps (giving its processor up at every turn after the first microseconds, see {@link
- * Spin}): a run that calls fast tools one after another then hands each to a thread that is already
- * running, and a thread that gets nothing wastes at most that much processor time. It watches only
- * while that pays: after a call that came later than that, it sleeps at once until one comes within
- * it again. At most {@code spinners} threads watch at once, so idle threads never crowd out the
- * ones working.
+ * before it sleeps, while watching pays ({@link Watch}): a run that calls fast tools one after
+ * another then hands each to a thread that is already running. At most {@code spinners} threads
+ * watch at once, so idle threads never crowd out the ones working.
  *
  * <p>Thread-safe. Lives as long as the process: it cannot be shut down.
  */
@@ -137,11 +134,8 @@ final class WorkerPool extends AbstractExecutorService {
   /** One thread; its slot holds nothing while it waits, then the call handed to it, or RETIRED. */
   private final class Worker extends Thread {
     private final AtomicReference<Object> slot = new AtomicReference<>();
+    private final Watch watch = new Watch();
     private volatile boolean parked;
-    // When the last call was handed over, and whether watching for the next one pays: it did if
-    // the last one came within the watch.
-    private long handedAt;
-    private boolean watch = true;
 
     Worker(Runnable first) {
       super(name + "-" + started.incrementAndGet());
@@ -151,12 +145,6 @@ final class WorkerPool extends AbstractExecutorService {
 
     /** Hands {@code task} to this thread; false if it has ended or already has one. */
     boolean hand(Runnable task) {
-      if (slot.get() != null) {
-        return false;
-      }
-      // Only a sleeping thread needs to learn when its call came; one that watches sees it come.
-      // Published by the compare-and-set below, read only after it.
-      handedAt = parked ? System.nanoTime() : 0;
       if (!slot.compareAndSet(null, task)) {
         return false;
       }
@@ -188,22 +176,23 @@ final class WorkerPool extends AbstractExecutorService {
       if (before != null) {
         idle.addFirst(before);
       }
-      if (watch) {
-        if (spinning.incrementAndGet() <= spinners) {
-          while (slot.get() == null && System.nanoTime() - start < spinNanos) {
-            Spin.pause(start);
-          }
+      if (watch.due()) {
+        boolean watching = spinning.incrementAndGet() <= spinners;
+        while (watching && slot.get() == null && System.nanoTime() - start < spinNanos) {
+          Thread.onSpinWait();
         }
         spinning.decrementAndGet();
         if (slot.get() != null) {
-          return (Runnable) slot.get(); // it came while watching: keep watching
+          watch.paid();
+          return (Runnable) slot.get();
+        }
+        if (watching) {
+          watch.wasted();
         }
       }
       while (true) {
         Object handed = slot.get();
         if (handed != null) {
-          // Came while going to sleep (no time taken), or after: would a watch have seen it?
-          watch = handedAt == 0 || handedAt - start <= spinNanos;
           return (Runnable) handed;
         }
         long left = keepAliveNanos - (System.nanoTime() - start);
