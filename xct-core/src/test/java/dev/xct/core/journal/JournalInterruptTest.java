@@ -61,6 +61,7 @@ class JournalInterruptTest {
   @Test
   void aRunCancelledWithInterruptionLeavesTheJournalToTheOtherRuns() throws Exception {
     CountDownLatch toolStarted = new CountDownLatch(1);
+    CountDownLatch neverReleased = new CountDownLatch(1);
     Tool blocking =
         new Tool() {
           @Override
@@ -72,7 +73,8 @@ class JournalInterruptTest {
           public Result execute(ToolCall call, ToolContext context) {
             toolStarted.countDown();
             try {
-              Thread.sleep(TimeUnit.MINUTES.toMillis(1));
+              // Nothing releases it: only the run's cancellation (an interrupt) ends the wait.
+              neverReleased.await(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
               return Result.failure("INTERRUPTED", "interrupted");
