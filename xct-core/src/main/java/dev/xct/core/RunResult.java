@@ -53,24 +53,6 @@ public record RunResult(
     }
   }
 
-  /**
-   * Creates a result without a model failure, as before results carried one.
-   *
-   * @throws NullPointerException if a component is null
-   */
-  public RunResult(
-      String runId,
-      String task,
-      RunStatus status,
-      Optional<String> code,
-      String message,
-      List<Step> steps,
-      Instant startedAt,
-      Instant endedAt,
-      TokenUsage usage) {
-    this(runId, task, status, code, message, steps, startedAt, endedAt, usage, Optional.empty());
-  }
-
   /** Returns whether the model declared the task done. */
   public boolean isDone() {
     return status == RunStatus.DONE;

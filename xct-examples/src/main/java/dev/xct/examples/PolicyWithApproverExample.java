@@ -11,9 +11,9 @@ import dev.xct.core.validate.Condition;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
 import dev.xct.core.validate.Validators;
-import dev.xct.examples.k8s.Deployment;
-import dev.xct.examples.k8s.InMemoryCluster;
-import dev.xct.examples.k8s.K8sTools;
+import dev.xct.demo.k8s.Deployment;
+import dev.xct.demo.k8s.InMemoryCluster;
+import dev.xct.demo.k8s.K8sTools;
 import dev.xct.test.ScriptedModelClient;
 import java.util.Set;
 

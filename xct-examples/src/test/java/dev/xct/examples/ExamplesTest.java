@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
-import dev.xct.examples.k8s.Deployment;
-import dev.xct.examples.k8s.InMemoryCluster;
+import dev.xct.demo.k8s.Deployment;
+import dev.xct.demo.k8s.InMemoryCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
+import dev.xct.policy.internal.Durations;
 import dev.xct.policy.internal.PolicySchema;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -84,6 +85,14 @@ public final class PolicyFile {
    */
   public static String jsonSchema() {
     return PolicySchema.text();
+  }
+
+  /**
+   * Returns {@code duration} as policy files write it, in the largest unit that divides it: {@code
+   * 500ms}, {@code 30s}, {@code 10m}, {@code 2h}; so that a summary reads like its file.
+   */
+  public static String durationText(Duration duration) {
+    return Durations.format(duration);
   }
 
   /**

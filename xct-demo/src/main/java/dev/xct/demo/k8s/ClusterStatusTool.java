@@ -1,4 +1,4 @@
-package dev.xct.examples.k8s;
+package dev.xct.demo.k8s;
 
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;

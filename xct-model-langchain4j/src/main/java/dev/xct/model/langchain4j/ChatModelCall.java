@@ -20,6 +20,7 @@ import dev.xct.core.ModelRequest;
 import dev.xct.core.TokenUsage;
 import dev.xct.model.support.Completion;
 import dev.xct.model.support.ModelFault;
+import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.ProposalSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class ChatModelCall {
         request.step(),
         request.runId(),
         schema);
-    Failures.checkWanted(request);
+    ModelTransportException.requireWanted(request, "the chat model");
     ChatResponse response;
     try {
       response = model.chat(chat.build());

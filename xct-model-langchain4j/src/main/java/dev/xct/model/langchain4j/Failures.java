@@ -18,25 +18,6 @@ final class Failures {
   private Failures() {}
 
   /**
-   * Throws if {@code request} no longer wants an answer: cancelled, or its deadline passed. A
-   * blocking {@code ChatModel} cannot be aborted once called, so this is checked before the call.
-   */
-  static void checkWanted(ModelRequest request) {
-    if (request.isCancelled()) {
-      throw new ModelTransportException(
-          Kind.CANCELLED,
-          0,
-          null,
-          "the request was cancelled before the chat model was called",
-          null);
-    }
-    if (request.remaining().isZero()) {
-      throw new ModelTransportException(
-          Kind.TIMEOUT, 0, null, "the run's time was up before the chat model was called", null);
-    }
-  }
-
-  /**
    * Throws if {@code response} holds no reply to read: none at all, or no message. That is a broken
    * client, not the model's answer, so it fails the call ({@link Kind#INVALID_RESPONSE}, as {@code
    * OpenAiModelClient} does for a 2xx without choices) instead of reaching the model as an empty

@@ -25,21 +25,6 @@ final class Failures {
   private Failures() {}
 
   /**
-   * Throws if {@code request} no longer wants an answer: cancelled, or its deadline passed. A
-   * blocking Spring AI call cannot be aborted once made, so this is checked before the call.
-   */
-  static void checkWanted(ModelRequest request) {
-    if (request.isCancelled()) {
-      throw new ModelTransportException(
-          Kind.CANCELLED, 0, null, "the request was cancelled before the model was called", null);
-    }
-    if (request.remaining().isZero()) {
-      throw new ModelTransportException(
-          Kind.TIMEOUT, 0, null, "the run's time was up before the model was called", null);
-    }
-  }
-
-  /**
    * Throws if {@code response} holds no reply to read: none at all, no generation, or a generation
    * without a message. That is a broken client or provider response, not the model's answer, so it
    * fails the call ({@link Kind#INVALID_RESPONSE}, as {@code OpenAiModelClient} does for a 2xx

@@ -5,6 +5,7 @@ import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.TokenUsage;
 import dev.xct.model.support.Completion;
+import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.ProposalSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ final class PromptCall {
         request.step(),
         request.runId(),
         schema);
-    Failures.checkWanted(request);
+    ModelTransportException.requireWanted(request, "the model");
     ChatResponse response;
     try {
       response = send.apply(messages(request), outputSchema);

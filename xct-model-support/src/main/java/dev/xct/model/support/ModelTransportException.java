@@ -1,6 +1,7 @@
 package dev.xct.model.support;
 
 import dev.xct.core.EndpointFailure;
+import dev.xct.core.ModelRequest;
 import dev.xct.core.XctException;
 import java.time.Duration;
 import java.util.Objects;
@@ -49,6 +50,28 @@ public final class ModelTransportException extends XctException implements Endpo
   private final Kind kind;
   private final int status;
   private final Duration retryAfter;
+
+  /**
+   * Throws if {@code request} no longer wants an answer: cancelled ({@link Kind#CANCELLED}) or out
+   * of time ({@link Kind#TIMEOUT}). A client whose call cannot be aborted once made checks this
+   * just before making it; {@code callee} names what was not called, such as {@code "the model"}.
+   *
+   * @throws ModelTransportException if the request is cancelled or its time is up
+   */
+  public static void requireWanted(ModelRequest request, String callee) {
+    if (request.isCancelled()) {
+      throw new ModelTransportException(
+          Kind.CANCELLED,
+          0,
+          null,
+          "the request was cancelled before " + callee + " was called",
+          null);
+    }
+    if (request.remaining().isZero()) {
+      throw new ModelTransportException(
+          Kind.TIMEOUT, 0, null, "the run's time was up before " + callee + " was called", null);
+    }
+  }
 
   /**
    * Creates an exception.

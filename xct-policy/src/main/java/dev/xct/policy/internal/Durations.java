@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses and formats the durations of policy files. Stateless and thread-safe. */
-final class Durations {
+public final class Durations {
   private static final Pattern SHORT = Pattern.compile("([1-9][0-9]{0,8})(ms|s|m|h)");
 
   /**
@@ -19,7 +19,7 @@ final class Durations {
   private Durations() {}
 
   /** Returns {@code duration} in the short form this class parses, such as {@code 10m}. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 3_600_000 == 0) {
       return millis / 3_600_000 + "h";

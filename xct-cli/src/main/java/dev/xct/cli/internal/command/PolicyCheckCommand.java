@@ -155,7 +155,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
             ? "ask rules only"
             : "ask rules, and destructive tools even under an allow rule");
     out.line("  budgets:  ", budgets(policy.budgets()));
-    policy.toolTimeout().ifPresent(t -> out.line("  tool timeout: ", DurationText.format(t)));
+    policy.toolTimeout().ifPresent(t -> out.line("  tool timeout: ", PolicyFile.durationText(t)));
     policy.maxReplyChars().ifPresent(n -> out.line("  longest reply: ", n + " characters"));
     policy
         .shell()
@@ -211,7 +211,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
         + " steps, "
         + budgets.maxConsecutiveErrors()
         + " consecutive errors, "
-        + DurationText.format(budgets.maxDuration())
+        + PolicyFile.durationText(budgets.maxDuration())
         + (quotas.isEmpty() ? "" : ", quotas: " + quotas);
   }
 

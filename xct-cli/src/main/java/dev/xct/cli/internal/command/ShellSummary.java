@@ -1,5 +1,6 @@
 package dev.xct.cli.internal.command;
 
+import dev.xct.policy.PolicyFile;
 import dev.xct.policy.ShellSettings;
 import dev.xct.tools.shell.Presets;
 import dev.xct.tools.shell.Program;
@@ -29,8 +30,11 @@ final class ShellSummary {
     if (shell.timeout().isPresent() || shell.maxTimeout().isPresent()) {
       lines.add(
           "timeout: "
-              + shell.timeout().map(DurationText::format).orElse("default")
-              + shell.maxTimeout().map(max -> ", at most " + DurationText.format(max)).orElse(""));
+              + shell.timeout().map(PolicyFile::durationText).orElse("default")
+              + shell
+                  .maxTimeout()
+                  .map(max -> ", at most " + PolicyFile.durationText(max))
+                  .orElse(""));
     }
     if (shell.programs().isEmpty()) {
       lines.add("no programs (shell.exec can run nothing)");

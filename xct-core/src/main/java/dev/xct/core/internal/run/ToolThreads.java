@@ -1,8 +1,6 @@
 package dev.xct.core.internal.run;
 
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe. Lives as long as the process: it cannot be shut down.
  */
-public final class ToolThreads extends AbstractExecutorService {
+public final class ToolThreads extends SharedExecutor {
   /** The most platform threads the shared pool starts. */
   public static final int MAX_THREADS = 256;
 
@@ -51,6 +49,7 @@ public final class ToolThreads extends AbstractExecutorService {
 
   /** Hands calls to {@code pool}, or to virtual threads where {@code virtual} says there are. */
   ToolThreads(WorkerPool pool, boolean virtual) {
+    super("xct-tools");
     this.pool = pool;
     this.virtual = virtual;
   }
@@ -81,40 +80,5 @@ public final class ToolThreads extends AbstractExecutorService {
       }
       VirtualThreads.start(task);
     }
-  }
-
-  /**
-   * Refuses: the executor is shared by every loop in the process.
-   *
-   * @throws UnsupportedOperationException always
-   */
-  @Override
-  public void shutdown() {
-    throw new UnsupportedOperationException("the loop's shared threads cannot be shut down");
-  }
-
-  /**
-   * Refuses: the executor is shared by every loop in the process.
-   *
-   * @throws UnsupportedOperationException always
-   */
-  @Override
-  public List<Runnable> shutdownNow() {
-    throw new UnsupportedOperationException("the loop's shared threads cannot be shut down");
-  }
-
-  @Override
-  public boolean isShutdown() {
-    return false;
-  }
-
-  @Override
-  public boolean isTerminated() {
-    return false;
-  }
-
-  @Override
-  public boolean awaitTermination(long timeout, TimeUnit unit) {
-    return false;
   }
 }

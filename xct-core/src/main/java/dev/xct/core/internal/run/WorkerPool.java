@@ -1,8 +1,6 @@
 package dev.xct.core.internal.run;
 
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Thread-safe. Lives as long as the process: it cannot be shut down.
  */
-final class WorkerPool extends AbstractExecutorService {
+final class WorkerPool extends SharedExecutor {
   private static final Object RETIRED = new Object();
 
   private final String name;
@@ -48,6 +46,7 @@ final class WorkerPool extends AbstractExecutorService {
    * {@code spinNanos} before they sleep.
    */
   WorkerPool(String name, int max, long keepAlive, TimeUnit unit, long spinNanos, int spinners) {
+    super(name);
     if (max < 1 || spinners < 0 || spinNanos < 0 || keepAlive <= 0) {
       throw new IllegalArgumentException("bad worker pool settings");
     }
@@ -94,41 +93,6 @@ final class WorkerPool extends AbstractExecutorService {
   /** Returns how many threads the pool has now, busy or idle. */
   int threads() {
     return threads.get();
-  }
-
-  /**
-   * Refuses: the pool is shared by every loop in the process.
-   *
-   * @throws UnsupportedOperationException always
-   */
-  @Override
-  public void shutdown() {
-    throw new UnsupportedOperationException(name + " is shared and cannot be shut down");
-  }
-
-  /**
-   * Refuses: the pool is shared by every loop in the process.
-   *
-   * @throws UnsupportedOperationException always
-   */
-  @Override
-  public List<Runnable> shutdownNow() {
-    throw new UnsupportedOperationException(name + " is shared and cannot be shut down");
-  }
-
-  @Override
-  public boolean isShutdown() {
-    return false;
-  }
-
-  @Override
-  public boolean isTerminated() {
-    return false;
-  }
-
-  @Override
-  public boolean awaitTermination(long timeout, TimeUnit unit) {
-    return false;
   }
 
   /** One thread; its slot holds nothing while it waits, then the call handed to it, or RETIRED. */

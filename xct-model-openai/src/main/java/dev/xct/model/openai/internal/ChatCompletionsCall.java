@@ -7,6 +7,7 @@ import dev.xct.model.openai.OutputMode;
 import dev.xct.model.support.Completion;
 import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.ProposalSchema;
+import dev.xct.model.support.internal.Jsons;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;

@@ -5,6 +5,7 @@ import dev.xct.core.context.ChatMessage;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.model.support.ProposalSchema;
 import dev.xct.model.support.ToolFunctions;
+import dev.xct.model.support.internal.Jsons;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

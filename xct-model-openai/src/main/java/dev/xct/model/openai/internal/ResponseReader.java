@@ -2,6 +2,7 @@ package dev.xct.model.openai.internal;
 
 import dev.xct.core.TokenUsage;
 import dev.xct.model.support.Completion;
+import dev.xct.model.support.internal.Jsons;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
