@@ -5,6 +5,7 @@
 module dev.xct.core {
   requires transitive tools.jackson.databind;
   requires transitive tools.jackson.core;
+  requires transitive org.jspecify;
   requires com.networknt.schema;
   requires org.slf4j;
 
@@ -12,6 +13,7 @@ module dev.xct.core {
   exports dev.xct.core.context;
   exports dev.xct.core.event;
   exports dev.xct.core.journal;
+  exports dev.xct.core.loop;
   exports dev.xct.core.protocol;
   exports dev.xct.core.tool;
   exports dev.xct.core.validate;

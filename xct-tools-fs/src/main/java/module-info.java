@@ -5,6 +5,7 @@
  */
 module dev.xct.tools.fs {
   requires transitive dev.xct.core;
+  requires org.jspecify;
   requires org.slf4j;
 
   exports dev.xct.tools.fs;

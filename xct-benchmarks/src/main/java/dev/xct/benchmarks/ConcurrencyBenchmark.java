@@ -1,6 +1,6 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.ExecutionLoop;
+import dev.xct.core.loop.ExecutionLoop;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

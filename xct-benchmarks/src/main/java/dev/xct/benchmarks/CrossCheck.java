@@ -1,6 +1,6 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.ExecutionLoop;
+import dev.xct.core.loop.ExecutionLoop;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

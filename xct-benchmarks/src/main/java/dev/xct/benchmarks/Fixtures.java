@@ -1,7 +1,7 @@
 package dev.xct.benchmarks;
 
 import dev.xct.core.CancellationToken;
-import dev.xct.core.ExecutionLoop;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;

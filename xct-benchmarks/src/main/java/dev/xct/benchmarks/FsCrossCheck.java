@@ -57,13 +57,14 @@ public final class FsCrossCheck {
     variants.put("byHandTempForceRename", new Variant(() -> byHand(root, "forced-atomic.txt", 1)));
     variants.put(
         "byHandTempForceRenameForceDir", new Variant(() -> byHand(root, "durable.txt", 2)));
-    variants.put("fsWrite", tool(FsTools.forRoot(root).tools(), "fs-durable.txt"));
+    variants.put("fsWrite", tool(FsTools.forRoot(root).toolkit().tools(), "fs-durable.txt"));
     variants.put(
         "fsWriteNotDurable",
         tool(
             FsTools.builder(PathConfinement.builder().root(root, RootAccess.READ_WRITE).build())
                 .durableWrites(false)
                 .build()
+                .toolkit()
                 .tools(),
             "fs-not-durable.txt"));
     // Each fs.write variant against the hand-written code that gives the same guarantee.

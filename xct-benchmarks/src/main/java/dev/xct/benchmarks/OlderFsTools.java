@@ -1,5 +1,6 @@
 package dev.xct.benchmarks;
 
+import dev.xct.core.Toolkit;
 import dev.xct.core.tool.Tool;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -27,7 +28,7 @@ final class OlderFsTools {
       Class<?> type = Class.forName(PACKAGE + "FsTools", true, loader);
       Object fs = type.getMethod("forRoot", Path.class).invoke(null, root);
       List<Tool> tools = new ArrayList<>();
-      for (Object tool : (List<?>) type.getMethod("tools").invoke(fs)) {
+      for (Object tool : tools(type, fs)) {
         tools.add((Tool) tool);
       }
       return tools;
@@ -36,6 +37,18 @@ final class OlderFsTools {
         | IllegalAccessException
         | InvocationTargetException e) {
       throw new IOException("cannot load the fs tools from " + jar, e);
+    }
+  }
+
+  /**
+   * Returns the tools of {@code fs}: {@code toolkit().tools()}, or {@code tools()} in older jars.
+   */
+  private static List<?> tools(Class<?> type, Object fs)
+      throws NoSuchMethodException, IllegalAccessException, InvocationTargetException {
+    try {
+      return ((Toolkit) type.getMethod("toolkit").invoke(fs)).tools();
+    } catch (NoSuchMethodException e) {
+      return (List<?>) type.getMethod("tools").invoke(fs);
     }
   }
 

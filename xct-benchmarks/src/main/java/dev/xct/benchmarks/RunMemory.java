@@ -1,6 +1,6 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.ExecutionLoop;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.tool.ToolRegistry;

@@ -1,6 +1,6 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.ExecutionLoop;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
@@ -110,7 +110,10 @@ public class ScalingBenchmark {
       proposal = (Decision.Proposal) ((DecodeResult.Valid) decoded).decision();
       chain = Fixtures.chain();
       Instant now = Instant.now();
-      RunStats stats = new RunStats(step - 1, 0, Map.of(Fixtures.TOOL, step - 1), now);
+      RunStats stats = RunStats.builder(now)
+              .stepsTaken(step - 1)
+              .toolExecutions(Map.of(Fixtures.TOOL, step - 1))
+              .build();
       context = new ValidationContext("run-1", step, tools, stats, now);
       // A plain list: rendered from scratch each time, as any list but a live run's transcript.
       copy = List.copyOf(transcript);

@@ -43,7 +43,9 @@ final class ShellFixtures {
         .allow(Program.builder("true").noOptions().build())
         .sandbox(sandbox)
         .build()
-        .tool();
+        .toolkit()
+        .tools()
+        .get(0);
   }
 
   /**

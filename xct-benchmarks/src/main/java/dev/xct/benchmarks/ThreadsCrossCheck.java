@@ -1,6 +1,6 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.ExecutionLoop;
+import dev.xct.core.loop.ExecutionLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;

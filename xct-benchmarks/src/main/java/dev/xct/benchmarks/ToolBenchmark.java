@@ -50,7 +50,7 @@ public class ToolBenchmark {
   public void setUp() throws IOException {
     root = Files.createTempDirectory("xct-bench").toRealPath();
     write =
-        FsTools.forRoot(root).tools().stream()
+        FsTools.forRoot(root).toolkit().tools().stream()
             .filter(t -> t.spec().name().equals("fs.write"))
             .findFirst()
             .orElseThrow();
@@ -58,6 +58,7 @@ public class ToolBenchmark {
         FsTools.builder(PathConfinement.builder().root(root, RootAccess.READ_WRITE).build())
             .durableWrites(false)
             .build()
+            .toolkit()
             .tools()
             .stream()
             .filter(t -> t.spec().name().equals("fs.write"))

@@ -34,7 +34,7 @@ final class XctDispatch {
     ToolRegistry tools = ToolRegistry.of(tool);
     chain = Fixtures.chain();
     Instant now = Instant.now();
-    context = new ValidationContext("run-1", 1, tools, new RunStats(0, 0, Map.of(), now), now);
+    context = new ValidationContext("run-1", 1, tools, RunStats.builder(now).build(), now);
     toolContext = Fixtures.toolContext();
   }
 

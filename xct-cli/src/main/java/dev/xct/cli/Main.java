@@ -3,6 +3,7 @@ package dev.xct.cli;
 import dev.xct.cli.internal.command.CliException;
 import dev.xct.cli.internal.command.XctCommand;
 import dev.xct.cli.internal.console.Console;
+import dev.xct.policy.MissingRootException;
 import dev.xct.policy.PolicyFileException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -67,7 +68,10 @@ public final class Main {
     }
     if (ex instanceof PolicyFileException policy) {
       err.println(policy.getMessage());
-      return ExitCodes.BAD_CONFIG;
+      // A root missing here is a missing input, not a fault of the file: it may be fine elsewhere.
+      return policy.getCause() instanceof MissingRootException
+          ? ExitCodes.NO_INPUT
+          : ExitCodes.BAD_CONFIG;
     }
     if (ex instanceof UncheckedIOException io) {
       err.println("xct: " + io.getMessage() + ": " + io.getCause().getMessage());

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every policy in {@code policies/} builds the toolbox {@code run} and {@code replay} build from
+ * Every policy in {@code policies/} builds the toolkit {@code run} and {@code replay} build from
  * it, sandbox included, on any machine with bubblewrap: an absolute root this machine lacks (such
  * as {@code /var/log}) is replaced by an empty directory, and a program it lacks (such as {@code
  * mvn}) by a stub on a PATH after the shell tool's own, so that the rest (rules, vetting, timeouts,
@@ -42,7 +42,7 @@ class ShippedPoliciesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("shippedPolicies")
-  void everyShippedPolicyBuildsTheToolboxRunAndReplayBuild(Path file) throws IOException {
+  void everyShippedPolicyBuildsTheToolkitRunAndReplayBuild(Path file) throws IOException {
     PolicyFile policy = withMissingRootsReplaced(PolicyFile.load(file));
     Path workspace = Files.createDirectory(dir.resolve("workspace"));
     List<Path> path = new ArrayList<>(DEFAULT_PATH);
@@ -50,7 +50,7 @@ class ShippedPoliciesTest {
 
     PolicyTools tools = PolicyTools.of(policy, workspace, path);
 
-    List<String> names = tools.tools().stream().map(tool -> tool.spec().name()).toList();
+    List<String> names = tools.toolkit().tools().stream().map(tool -> tool.spec().name()).toList();
     assertThat(names)
         .as("every tool the policy names is built")
         .containsAll(policy.tools().stream().filter(glob -> !glob.contains("*")).toList());

@@ -1,18 +1,13 @@
 package dev.xct.core;
 
-import dev.xct.core.internal.Binder;
-import dev.xct.core.internal.CanonicalJson;
-import dev.xct.core.internal.Json;
-import dev.xct.core.internal.JsonText;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Arrays;
-import java.util.Map;
+import dev.xct.core.internal.json.Binder;
+import dev.xct.core.internal.json.CanonicalJson;
+import dev.xct.core.internal.json.Json;
+import dev.xct.core.internal.json.JsonConverter;
+import dev.xct.core.internal.json.JsonText;
+import dev.xct.core.internal.json.JsonTrees;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -40,50 +35,6 @@ public final class JsonValue {
     Json.registerAccess(value -> value.node, JsonValue::new);
   }
 
-  /**
-   * Whether a value of a class converts to a tree of nodes of its own, which no one else holds: a
-   * record without annotations (which could name a serializer or a method that writes a shared
-   * tree) whose components are all primitives, their boxes, strings, big numbers or such records.
-   */
-  private static final ClassValue<Boolean> PLAIN =
-      new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-          return plain(type, 0);
-        }
-      };
-
-  private static final Set<Class<?>> SCALARS =
-      Set.of(
-          String.class,
-          Boolean.class,
-          Character.class,
-          Byte.class,
-          Short.class,
-          Integer.class,
-          Long.class,
-          Float.class,
-          Double.class,
-          BigInteger.class,
-          BigDecimal.class);
-
-  private static boolean plain(Class<?> type, int depth) {
-    if (type.isPrimitive() || SCALARS.contains(type)) {
-      return true;
-    }
-    if (!type.isRecord() || depth > 8 || type.getDeclaredAnnotations().length > 0) {
-      return false;
-    }
-    for (RecordComponent component : type.getRecordComponents()) {
-      if (component.getDeclaredAnnotations().length > 0 || !plain(component.getType(), depth + 1)) {
-        return false;
-      }
-    }
-    return Stream.concat(
-            Arrays.stream(type.getDeclaredMethods()), Arrays.stream(type.getDeclaredFields()))
-        .noneMatch(member -> member.getDeclaredAnnotations().length > 0);
-  }
-
   private final JsonNode node;
   private volatile String compact;
   private volatile String canonical;
@@ -95,44 +46,53 @@ public final class JsonValue {
   /**
    * Returns a copy of {@code node}; later changes to {@code node} do not affect the value.
    *
-   * @throws XctException if the tree holds NaN or an infinite number, a missing node, or a member
-   *     name with an unpaired UTF-16 surrogate
+   * @throws XctException if the tree holds NaN or an infinite number, a missing node, a POJO node,
+   *     or a member name with an unpaired UTF-16 surrogate, or nests deeper than 500 levels
    */
   public static JsonValue of(JsonNode node) {
     Objects.requireNonNull(node, "node");
-    return new JsonValue(checked(node.deepCopy()));
+    return new JsonValue(JsonTrees.checked(node.deepCopy()));
   }
 
   /**
-   * Converts a Java value (map, list, record, bean, string, number, boolean, {@code JsonValue} or
-   * {@code null}) to JSON with Jackson's default conventions. {@code Optional.empty()} inside a
-   * record becomes {@code null}.
+   * Converts a JSON-like Java value to JSON, refusing everything else: tool results, error details
+   * and previews go to the model and the journal, so nothing reaches them by accident (a {@code
+   * Thread}, an entity with its lazy collections, a bean's every getter). Accepted, at any depth:
    *
-   * @throws XctException if the value cannot be represented as JSON (NaN and infinities, and member
-   *     names with an unpaired UTF-16 surrogate, included)
+   * <ul>
+   *   <li>{@code null}, {@code String}, {@code Boolean};
+   *   <li>{@code Integer}, {@code Long}, {@code Short}, {@code Byte}, {@code BigInteger}, {@code
+   *       BigDecimal} (every digit kept), and finite {@code Double} and {@code Float};
+   *   <li>an enum constant, as its {@linkplain Enum#name() name} (the form binding and {@link
+   *       dev.xct.core.tool.JsonSchemas} use, whatever {@code toString()} says);
+   *   <li>{@code java.time} values ({@code Instant}, {@code Duration}, {@code Period}, {@code
+   *       LocalDate}, {@code LocalTime}, {@code LocalDateTime}, {@code OffsetTime}, {@code
+   *       OffsetDateTime}, {@code ZonedDateTime}, {@code Year}, {@code YearMonth}, {@code
+   *       MonthDay}, {@code ZoneId}), as ISO-8601 text such as {@code "2024-05-01T12:00:00Z"} or
+   *       {@code "PT1M30S"} ({@code Year} as a number, a {@code ZonedDateTime} with its offset);
+   *   <li>a {@code JsonValue}, or a Jackson {@code JsonNode} (copied);
+   *   <li>a {@code Map} with {@code String} keys, as an object with its entries sorted by key (so
+   *       that {@code Map.of}'s order, which changes between JVM runs, never changes a transcript);
+   *   <li>a {@code Collection} or an array (not {@code byte[]} or {@code char[]}, which have no
+   *       single JSON form), as an array in iteration order;
+   *   <li>{@code Optional}, {@code OptionalInt}, {@code OptionalLong}, {@code OptionalDouble}, as
+   *       the value or {@code null};
+   *   <li>a record, as an object of its components, named as the components and in their order;
+   *       read through its accessors, so on the module path it must be public in an exported
+   *       package or its package open to {@code dev.xct.core}.
+   * </ul>
+   *
+   * <p>Anything else, such as a bean, a {@code Path}, a {@code UUID} or a {@code Character}, is
+   * refused: convert it yourself (to a String, a Map or a record), or hand over a {@code JsonNode}
+   * your own mapper built. Jackson annotations are not read.
+   *
+   * @throws XctException naming the path and type of the offending value, such as {@code
+   *     value.items[2].owner: java.lang.Thread has no JSON form}; also for NaN and infinities, a
+   *     member name with an unpaired UTF-16 surrogate, a value that contains itself, and nesting
+   *     deeper than 500 levels
    */
   public static JsonValue from(Object value) {
-    if (value == null) {
-      return NULL;
-    }
-    if (value instanceof JsonValue json) {
-      return json;
-    }
-    if (value instanceof JsonNode jsonNode) {
-      return of(jsonNode);
-    }
-    JsonNode tree;
-    try {
-      tree = Json.MAPPER.valueToTree(value);
-    } catch (JacksonException e) {
-      throw new XctException("cannot convert " + value.getClass().getName() + " to JSON", e);
-    }
-    if (tree == null) {
-      return new JsonValue(checked(Json.MAPPER.nullNode()));
-    }
-    // A JsonNode or JsonValue inside the value may be referenced, not copied: copy once here,
-    // unless the value's type cannot hold one.
-    return new JsonValue(checked(PLAIN.get(value.getClass()) ? tree : tree.deepCopy()));
+    return JsonConverter.convert(value, "value");
   }
 
   /**
@@ -149,7 +109,7 @@ public final class JsonValue {
       if (tree == null || tree.isMissingNode()) {
         throw new XctException("not valid JSON: the text holds no value");
       }
-      return new JsonValue(checked(tree));
+      return new JsonValue(JsonTrees.checked(tree));
     } catch (JacksonException e) {
       throw new XctException("not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -220,7 +180,10 @@ public final class JsonValue {
    * never become integers (whole numbers such as {@code 3.0} do).
    *
    * @throws XctException if the value does not fit the type; the message names the JSON Pointer of
-   *     the offending member
+   *     the offending member. Also if Jackson cannot construct the type or a record it contains: on
+   *     the module path, a non-public class whose package is not open to {@code
+   *     tools.jackson.databind}, or a package neither exported nor open to it; the message names
+   *     the directive to add
    */
   public <T> T bind(Class<T> type) {
     Objects.requireNonNull(type, "type");
@@ -262,30 +225,6 @@ public final class JsonValue {
   @Override
   public int hashCode() {
     return toCanonicalJson().hashCode();
-  }
-
-  private static JsonNode checked(JsonNode tree) {
-    if (tree.isMissingNode()) {
-      throw new XctException("a missing node is not a JSON value");
-    }
-    if ((tree.isDouble() || tree.isFloat()) && !Double.isFinite(tree.doubleValue())) {
-      throw new XctException("NaN and infinite numbers are not JSON, was: " + tree.doubleValue());
-    }
-    if (tree.isObject()) {
-      for (Map.Entry<String, JsonNode> member : tree.properties()) {
-        if (JsonText.hasLoneSurrogate(member.getKey())) {
-          throw new XctException(
-              "a member name holds an unpaired UTF-16 surrogate, which no JSON reader reads back: "
-                  + JsonText.escapeLoneSurrogates(member.getKey()));
-        }
-        checked(member.getValue());
-      }
-    } else if (tree.isArray()) {
-      for (JsonNode child : tree.values()) {
-        checked(child);
-      }
-    }
-    return tree;
   }
 
   /** Returns the compact JSON text. */

@@ -9,9 +9,11 @@ package dev.xct.core;
  * model's raw text; XCT parses and validates it, so the client must not.
  *
  * <p>A client that cannot get an answer (network failure, authentication error, server error)
- * throws; the loop then ends the run with status {@link RunStatus#MODEL_FAILED} and never retries
- * on its own. Whatever the client throws, short of a JVM error such as {@link OutOfMemoryError}, is
- * recorded that way and never escapes {@link ExecutionLoop#run(String)}.
+ * throws; the loop then ends the run with status {@link RunStatus#MODEL_FAILED}, says why in {@link
+ * RunResult#failure()}, and never retries on its own. An exception that implements {@link
+ * EndpointFailure} adds the endpoint's HTTP status and {@code Retry-After} there. Whatever the
+ * client throws, short of a JVM error such as {@link OutOfMemoryError}, is recorded that way and
+ * never escapes {@link dev.xct.core.loop.ExecutionLoop#run(String)}.
  *
  * <p>A cancelled run ends {@link RunStatus#CANCELLED}, and one out of time {@link
  * RunStatus#LIMIT_REACHED}, without waiting for the model. A client that {@linkplain
@@ -20,8 +22,8 @@ package dev.xct.core;
  * call and throws. Any other client is called on one of the loop's worker threads (unless the loop
  * runs tools inline), so the loop can stop waiting for it on its own; its token is then cancelled,
  * its thread interrupted, and a reply that arrives later is dropped. With {@link
- * ExecutionLoop.Builder#inlineTools()} every client runs on the run's thread, and only one that
- * honours its request can end a cancelled run before its own timeout.
+ * dev.xct.core.loop.ExecutionLoop.Builder#inlineTools()} every client runs on the run's thread, and
+ * only one that honours its request can end a cancelled run before its own timeout.
  *
  * <p>Implementations must be thread-safe when the loop serves concurrent runs.
  */

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param startedAt when the run started, by the loop's clock
  * @param endedAt when the run ended, by the loop's clock
  * @param usage tokens used over all model calls
+ * @param failure why the model client failed, when the run ended {@link RunStatus#MODEL_FAILED}:
+ *     with the exception as its cause on a live run; without it on a result read back from a
+ *     journal, and empty there if the journal was written before failures were recorded
  */
 public record RunResult(
     String runId,
@@ -28,9 +31,11 @@ public record RunResult(
     List<Step> steps,
     Instant startedAt,
     Instant endedAt,
-    TokenUsage usage) {
+    TokenUsage usage,
+    Optional<ModelFailure> failure) {
   /**
    * @throws NullPointerException if a component is null
+   * @throws XctException if a failure is given for a run that did not end {@code MODEL_FAILED}
    */
   public RunResult {
     Objects.requireNonNull(runId, "runId");
@@ -42,6 +47,28 @@ public record RunResult(
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(endedAt, "endedAt");
     Objects.requireNonNull(usage, "usage");
+    Objects.requireNonNull(failure, "failure");
+    if (failure.isPresent() && status != RunStatus.MODEL_FAILED) {
+      throw new XctException("only a MODEL_FAILED run has a model failure, not " + status);
+    }
+  }
+
+  /**
+   * Creates a result without a model failure, as before results carried one.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public RunResult(
+      String runId,
+      String task,
+      RunStatus status,
+      Optional<String> code,
+      String message,
+      List<Step> steps,
+      Instant startedAt,
+      Instant endedAt,
+      TokenUsage usage) {
+    this(runId, task, status, code, message, steps, startedAt, endedAt, usage, Optional.empty());
   }
 
   /** Returns whether the model declared the task done. */

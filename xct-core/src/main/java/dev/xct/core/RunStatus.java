@@ -10,6 +10,6 @@ public enum RunStatus {
   STOPPED,
   /** The caller cancelled the run. */
   CANCELLED,
-  /** The model client failed to produce a reply. */
+  /** The model client failed to produce a reply; {@link RunResult#failure()} says why. */
   MODEL_FAILED
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.journal.Journal;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;

@@ -1,9 +1,9 @@
 package dev.xct.examples;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Validators;
 import dev.xct.core.validate.Verdict;

@@ -1,10 +1,10 @@
 package dev.xct.examples;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
 import dev.xct.core.context.ChatMessage;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.Validators;

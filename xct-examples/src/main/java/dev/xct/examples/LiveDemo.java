@@ -1,7 +1,7 @@
 package dev.xct.examples;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.RunResult;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Budgets;
 import dev.xct.model.openai.OpenAiModelClient;

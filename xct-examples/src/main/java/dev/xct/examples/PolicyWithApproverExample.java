@@ -1,8 +1,8 @@
 package dev.xct.examples;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.ApprovalDecision;
 import dev.xct.core.validate.Approver;

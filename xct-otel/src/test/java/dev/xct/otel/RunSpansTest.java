@@ -3,7 +3,6 @@ package dev.xct.otel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
@@ -11,6 +10,7 @@ import dev.xct.core.RunResult;
 import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.journal.Journal;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;

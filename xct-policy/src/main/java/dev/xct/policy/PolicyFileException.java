@@ -18,7 +18,16 @@ public final class PolicyFileException extends XctException {
 
   /** Creates the exception for {@code problems} (at least one) found in {@code file}. */
   public PolicyFileException(String file, List<PolicyProblem> problems) {
-    super(describe(file, problems));
+    this(file, problems, null);
+  }
+
+  /**
+   * Creates the exception for {@code problems} (at least one) found in {@code file}, caused by
+   * {@code cause}: the refusal of the tools the file describes, such as a {@link
+   * MissingRootException}.
+   */
+  public PolicyFileException(String file, List<PolicyProblem> problems, Throwable cause) {
+    super(describe(file, problems), cause);
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("a policy file exception needs a problem");
     }

@@ -1,15 +1,14 @@
 package dev.xct.policy;
 
+import dev.xct.core.Toolkit;
 import dev.xct.core.XctException;
 import dev.xct.core.tool.Tool;
-import dev.xct.core.validate.Validator;
 import dev.xct.tools.fs.FsTools;
 import dev.xct.tools.fs.PathConfinement;
 import dev.xct.tools.fs.RootAccess;
 import dev.xct.tools.shell.ShellTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,19 +19,19 @@ import org.slf4j.LoggerFactory;
  * and {@code xct replay} build them: no tools without roots; the file tools over the roots, with
  * the file's {@code fs} section; {@code shell.exec} too when the file lists programs, in the
  * sandbox it chooses (bubblewrap by default). Both share one {@link PathConfinement}, so a path the
- * file tools refuse is refused as a shell argument too.
+ * file tools refuse is refused as a shell argument too. Register the result's {@link #toolkit()}
+ * with {@code ExecutionLoop.Builder.toolkit}. {@link CheckedPolicy#tools} builds the same tools
+ * from a loaded file and reports a refusal located in it.
  *
  * <p>Immutable and thread-safe, as the tools are.
  */
 public final class PolicyTools {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyTools.class);
 
-  private final List<Tool> tools;
-  private final List<Validator> validators;
+  private final Toolkit toolkit;
 
-  private PolicyTools(List<Tool> tools, List<Validator> validators) {
-    this.tools = List.copyOf(tools);
-    this.validators = List.copyOf(validators);
+  private PolicyTools(Toolkit toolkit) {
+    this.toolkit = toolkit;
   }
 
   /**
@@ -40,8 +39,10 @@ public final class PolicyTools {
    * tool's default PATH.
    *
    * @throws MissingRootException if a root is not an existing directory
-   * @throws XctException if the tools reject the configuration (a program not found on the PATH,
-   *     bubblewrap missing or unable to start)
+   * @throws XctException if the tools reject the configuration: a {@link
+   *     dev.xct.tools.shell.ShellConfigurationException} naming the program (not found on the PATH,
+   *     or a shell once resolved), the root (one that holds the PATH) or the sandbox (bubblewrap
+   *     missing or unable to start)
    */
   public static PolicyTools of(PolicyFile policy, Path workspace) {
     return of(policy, workspace, List.of());
@@ -57,44 +58,34 @@ public final class PolicyTools {
    */
   public static PolicyTools of(PolicyFile policy, Path workspace, List<Path> searchPath) {
     if (policy.roots().isEmpty()) {
-      return new PolicyTools(List.of(), List.of());
+      return new PolicyTools(Toolkit.of());
     }
     PathConfinement confinement = confinement(policy, workspace.toAbsolutePath().normalize());
     FsSettings fs = policy.fs();
     FsTools.Builder files = FsTools.builder(confinement);
     fs.maxReadBytes().ifPresent(files::maxReadBytes);
     fs.maxWriteBytes().ifPresent(files::maxWriteBytes);
-    FsTools fileTools = files.build();
-    List<Tool> tools = new ArrayList<>(fileTools.tools());
-    List<Validator> validators = new ArrayList<>(List.of(fileTools.validator()));
+    Toolkit all = files.build().toolkit();
     if (policy.shell().map(shell -> !shell.programs().isEmpty()).orElse(false)) {
-      ShellTools shell = shell(policy.shell().get(), confinement, searchPath);
-      tools.add(shell.tool());
-      validators.add(shell.validator());
+      all = all.and(shell(policy.shell().get(), confinement, searchPath).toolkit());
     }
-    List<Tool> offered = tools.stream().filter(t -> policy.offers(t.spec().name())).toList();
+    List<Tool> offered = all.tools().stream().filter(t -> policy.offers(t.spec().name())).toList();
     LOG.debug(
         "built {} of {} tools the policy offers over {} roots",
         offered.size(),
-        tools.size(),
+        all.tools().size(),
         policy.roots().size());
-    return new PolicyTools(offered, validators);
+    return new PolicyTools(Toolkit.of(offered, all.validators()));
   }
 
   /**
-   * Returns the tools the file offers ({@link PolicyFile#offers}), in a stable order: register
-   * them, with any of your own the file offers, in the loop's {@code ToolRegistry}.
+   * Returns the tools the file offers ({@link PolicyFile#offers}), in a stable order, with the
+   * validators that come with them ({@code fs-confinement}, {@code shell-allowlist}); the loop runs
+   * these before the validators added one by one, such as the policy's own. Register any tools of
+   * your own only if the file offers them too.
    */
-  public List<Tool> tools() {
-    return tools;
-  }
-
-  /**
-   * Returns the validators that come with the tools ({@code fs-confinement}, {@code
-   * shell-allowlist}): add them to the loop before the policy's own validator.
-   */
-  public List<Validator> validators() {
-    return validators;
+  public Toolkit toolkit() {
+    return toolkit;
   }
 
   private static PathConfinement confinement(PolicyFile policy, Path workspace) {

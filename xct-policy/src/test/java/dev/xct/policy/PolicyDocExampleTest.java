@@ -3,11 +3,11 @@ package dev.xct.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.ApprovalDecision;
@@ -37,13 +37,13 @@ class PolicyDocExampleTest {
     PolicyTools tools = PolicyTools.of(policy, workspace); // fs.* and shell.exec, as the file says
 
     ExecutionLoop.Builder loop =
-        ExecutionLoop.builder(model, ToolRegistry.builder().addAll(tools.tools()).build())
+        ExecutionLoop.builder(model, ToolRegistry.empty())
+            .toolkit(tools.toolkit()) // the tools, with fs-confinement and shell-allowlist
             .budgets(policy.budgets());
     policy.toolTimeout().ifPresent(loop::toolTimeout);
     policy
         .maxReplyChars()
         .ifPresent(chars -> loop.codec(ProtocolCodec.builder().maxChars(chars).build()));
-    tools.validators().forEach(loop::validator); // fs-confinement, shell-allowlist
     loop.validator(Validators.policy(policy.policy(), approver, policy.approval())); // the rules
     return loop.build();
   }

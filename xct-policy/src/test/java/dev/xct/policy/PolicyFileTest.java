@@ -130,6 +130,35 @@ class PolicyFileTest {
     assertThat(file.offers(tool)).isEqualTo(offered);
   }
 
+  /** Deadlines are counted in nanoseconds; a longer duration crashed check and run alike. */
+  @ParameterizedTest
+  @CsvSource({
+    "'tool_timeout: PT2562047788015215H', 5, tool_timeout",
+    "'budgets: {max_duration: P99999999D}', 5, budgets.max_duration",
+    "'shell: {max_timeout: 999999999h, timeout: 1h}', 5, shell.max_timeout",
+    "'tool_timeout: P366D', 5, tool_timeout"
+  })
+  void aDurationLongerThanAYearIsALocatedProblemNotACrash(String line, int at, String field) {
+    assertThatThrownBy(
+            () ->
+                PolicyFile.parse("version: 1\ntools: []\nrules: []\n\n" + line + "\n", "p", false))
+        .isInstanceOfSatisfying(
+            PolicyFileException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(
+                        problem -> {
+                          assertThat(problem.line()).isEqualTo(at);
+                          assertThat(problem.field()).isEqualTo(field);
+                          assertThat(problem.message()).contains("is longer than a year");
+                        }));
+    assertThat(
+            PolicyFile.parse("version: 1\ntools: []\nrules: []\ntool_timeout: P365D\n", "p", false)
+                .toolTimeout())
+        .contains(Duration.ofDays(365));
+  }
+
   @Test
   void jsonFilesReadTheSameAsYaml() {
     PolicyFile yaml = PolicyFile.parse(FULL, "p.yaml", false);

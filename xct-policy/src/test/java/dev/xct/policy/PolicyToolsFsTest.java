@@ -51,7 +51,7 @@ class PolicyToolsFsTest {
                 .formatted(fs),
             "p.yaml",
             false);
-    return PolicyTools.of(policy, workspace).tools().stream()
+    return PolicyTools.of(policy, workspace).toolkit().tools().stream()
         .filter(t -> t.spec().name().equals("fs.read"))
         .findFirst()
         .orElseThrow();

@@ -52,7 +52,7 @@ class PolicyToolsShellTest {
                 .formatted(settings),
             "p.yaml",
             false);
-    List<Tool> tools = PolicyTools.of(policy, workspace).tools();
+    List<Tool> tools = PolicyTools.of(policy, workspace).toolkit().tools();
     return tools.stream().filter(t -> t.spec().name().equals("shell.exec")).findFirst().get();
   }
 

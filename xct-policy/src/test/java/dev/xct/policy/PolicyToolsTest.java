@@ -28,15 +28,15 @@ class PolicyToolsTest {
   }
 
   private static List<String> names(PolicyTools tools) {
-    return tools.tools().stream().map(Tool::spec).map(spec -> spec.name()).toList();
+    return tools.toolkit().tools().stream().map(Tool::spec).map(spec -> spec.name()).toList();
   }
 
   @Test
   void withoutRootsThereAreNoTools() {
     PolicyTools tools = PolicyTools.of(policy("tools: [\"fs.*\", \"shell.exec\"]\n"), workspace);
 
-    assertThat(tools.tools()).isEmpty();
-    assertThat(tools.validators()).isEmpty();
+    assertThat(tools.toolkit().tools()).isEmpty();
+    assertThat(tools.toolkit().validators()).isEmpty();
   }
 
   @Test
@@ -45,7 +45,9 @@ class PolicyToolsTest {
         PolicyTools.of(policy("roots: [{path: .}]\ntools: [fs.read, fs.list]\n"), workspace);
 
     assertThat(names(tools)).containsExactlyInAnyOrder("fs.read", "fs.list");
-    assertThat(tools.validators()).extracting(Validator::name).containsExactly("fs-confinement");
+    assertThat(tools.toolkit().validators())
+        .extracting(Validator::name)
+        .containsExactly("fs-confinement");
   }
 
   @Test
@@ -61,7 +63,7 @@ class PolicyToolsTest {
             policy("roots: [{path: .}]\ntools: [\"fs.*\", shell.exec]\nshell: {}\n"), workspace);
 
     assertThat(names(tools)).contains("fs.read", "shell.exec");
-    assertThat(tools.validators())
+    assertThat(tools.toolkit().validators())
         .extracting(Validator::name)
         .containsExactly("fs-confinement", "shell-allowlist");
     assertThat(names(withoutPrograms)).contains("fs.read").doesNotContain("shell.exec");

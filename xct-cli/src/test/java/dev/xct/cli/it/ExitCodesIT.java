@@ -96,6 +96,10 @@ class ExitCodesIT {
     assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(4);
     assertThat(summary(outcome).get("message").asString())
         .contains("r.jsonl ran out after 1 replies");
+    JsonNode failure = summary(outcome).get("failure");
+    assertThat(failure.get("type").asString()).isEqualTo("dev.xct.core.XctException");
+    assertThat(failure.get("message").asString()).contains("r.jsonl ran out after 1 replies");
+    assertThat(failure.has("status")).isFalse();
     assertThat(outcome.err()).isEmpty();
   }
 

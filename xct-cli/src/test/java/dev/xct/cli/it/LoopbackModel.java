@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,8 +31,35 @@ final class LoopbackModel implements AutoCloseable {
     this.server = server;
   }
 
+  /** One response: a status, extra headers and a JSON body. */
+  private record Answer(int status, Map<String, String> headers, byte[] body) {}
+
   /** Starts a server that answers with {@code replies}. */
   static LoopbackModel replying(List<String> replies) {
+    return serving(
+        call -> {
+          ObjectNode body = JSON.createObjectNode();
+          ObjectNode choice = body.putArray("choices").addObject();
+          choice
+              .putObject("message")
+              .put("role", "assistant")
+              .put("content", replies.get(Math.min(call, replies.size() - 1)));
+          choice.put("finish_reason", "stop");
+          body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5);
+          return new Answer(200, Map.of(), JSON.writeValueAsBytes(body));
+        });
+  }
+
+  /** Starts a server that answers every request 429 with {@code Retry-After: seconds}. */
+  static LoopbackModel rateLimited(int seconds) {
+    byte[] body =
+        "{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+    return serving(call -> new Answer(429, Map.of("Retry-After", Integer.toString(seconds)), body));
+  }
+
+  /** Starts a server that answers call number {@code n} (from 0) with {@code answers.apply(n)}. */
+  private static LoopbackModel serving(IntFunction<Answer> answers) {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -41,20 +70,12 @@ final class LoopbackModel implements AutoCloseable {
             model.authorizations.add(
                 String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             exchange.getRequestBody().readAllBytes();
-            int call = model.calls.getAndIncrement();
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode choice = body.putArray("choices").addObject();
-            choice
-                .putObject("message")
-                .put("role", "assistant")
-                .put("content", replies.get(Math.min(call, replies.size() - 1)));
-            choice.put("finish_reason", "stop");
-            body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5);
-            byte[] bytes = JSON.writeValueAsBytes(body);
+            Answer answer = answers.apply(model.calls.getAndIncrement());
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
+            answer.headers().forEach(exchange.getResponseHeaders()::add);
+            exchange.sendResponseHeaders(answer.status(), answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
-              out.write(bytes);
+              out.write(answer.body());
             }
           });
       server.start();

@@ -247,6 +247,27 @@ class ReplayIT {
   }
 
   @Test
+  void repliesRunningOutEndTheJournalWithTheModelFailureTheSchemaDescribes() throws IOException {
+    Path replies = replies(proposal("fs.read", "{\"path\":\"missing.txt\"}"));
+
+    Xct.Outcome replay = replay(replies, "--journal", "journal.jsonl");
+
+    assertThat(replay.exitCode()).as(replay.all()).isEqualTo(4);
+    List<String> lines = Files.readAllLines(dir.resolve("journal.jsonl"));
+    JsonNode ended = JSON.readTree(lines.get(lines.size() - 1));
+    assertThat(ended.get("status").asString()).isEqualTo("MODEL_FAILED");
+    assertThat(ended.at("/failure/type").asString()).isEqualTo("dev.xct.core.XctException");
+    assertThat(ended.at("/failure/message").asString()).contains("ran out after 1 replies");
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(
+                JSON.readTree(Path.of("..", "docs", "schema", "journal.schema.json").toFile()));
+    assertThat(schema.validate(ended)).isEmpty();
+    ((tools.jackson.databind.node.ObjectNode) ended.get("failure")).put("status", "429");
+    assertThat(schema.validate(ended)).isNotEmpty();
+  }
+
+  @Test
   void aPolicyThatRaisesTheReplyLimitLetsTheModelWriteAFileNearTheWriteLimit() throws IOException {
     String content = "x".repeat(900_000);
     Path replies =

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Runs {@code xct run} against an OpenAI-compatible server on the loopback interface. */
@@ -114,6 +115,32 @@ class RunIT {
     assertThat(run.exitCode()).as(run.all()).isEqualTo(65);
     assertThat(run.err()).contains("XCT_MODEL").doesNotContain("\tat ");
     assertThat(model.calls()).isZero();
+  }
+
+  @Test
+  void aRateLimitedModelEndsTheRunWithTheStatusAndRetryAfterInTheJsonEvents() {
+    try (LoopbackModel limited = LoopbackModel.rateLimited(20)) {
+      Xct.Outcome run =
+          Xct.run(
+              dir,
+              limited.environment(),
+              "run",
+              "--policy",
+              "policy.yaml",
+              "--workspace",
+              "ws",
+              "--json",
+              "anything");
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
+      String last = run.out().lines().reduce((first, next) -> next).orElseThrow();
+      JsonNode ended = JSON.readTree(last);
+      assertThat(ended.get("status").asString()).isEqualTo("MODEL_FAILED");
+      assertThat(ended.at("/failure/status").asInt()).isEqualTo(429);
+      assertThat(ended.at("/failure/retry_after_us").asLong()).isEqualTo(20_000_000L);
+      assertThat(ended.at("/failure/message").asString()).contains("Rate limit reached");
+      assertThat(limited.calls()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -2,9 +2,9 @@ package dev.xct.core.context;
 
 import dev.xct.core.Step;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.ContextText;
-import dev.xct.core.internal.RenderedSteps;
 import dev.xct.core.internal.collect.AppendOnlyList;
+import dev.xct.core.internal.context.ContextText;
+import dev.xct.core.internal.context.RenderedSteps;
 import dev.xct.core.tool.ToolSpec;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package dev.xct.core.event;
 
 import dev.xct.core.XctException;
-import dev.xct.core.internal.EventJson;
+import dev.xct.core.internal.event.EventJson;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

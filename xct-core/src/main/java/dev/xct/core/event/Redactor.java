@@ -2,7 +2,7 @@ package dev.xct.core.event;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.KeyRedactor;
+import dev.xct.core.internal.event.KeyRedactor;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,9 +1,11 @@
 package dev.xct.core.event;
 
+import dev.xct.core.ModelFailure;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunStatus;
 import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
+import dev.xct.core.XctException;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
@@ -21,9 +23,9 @@ import java.util.Optional;
  * ToolStarting} and {@link ToolFinished} if the tool runs, then {@link StepCompleted}. A run begins
  * with {@link RunStarted} and always ends with {@link RunEnded}. {@link ToolStarting} is the
  * write-ahead intent: it is emitted before the tool runs, with everything needed to know what was
- * about to happen. A run continued with {@link dev.xct.core.ExecutionLoop#resume(String)} emits
- * {@link RunResumed} first; a step interrupted by the crash may then begin twice (its abandoned
- * beginning, then the step as resumed).
+ * about to happen. A run continued with {@link dev.xct.core.loop.ExecutionLoop#resume(String)}
+ * emits {@link RunResumed} first; a step interrupted by the crash may then begin twice (its
+ * abandoned beginning, then the step as resumed).
  *
  * <p>Every event but {@link StepCompleted} is a fact, recorded once (and journaled, with a
  * journal): a value travels in one event only. {@link StepCompleted} is a notice derived from the
@@ -146,12 +148,25 @@ public sealed interface RunEvent {
     }
   }
 
-  /** The run ended; no further events follow for it. */
+  /**
+   * The run ended; no further events follow for it.
+   *
+   * @param failure why the model client failed, when the run ended {@link RunStatus#MODEL_FAILED}:
+   *     never with its cause (an exception is not data), which the constructor drops; empty in
+   *     journals written before failures were recorded
+   */
   record RunEnded(
-      String runId, int step, Instant at, RunStatus status, Optional<String> code, String message)
+      String runId,
+      int step,
+      Instant at,
+      RunStatus status,
+      Optional<String> code,
+      String message,
+      Optional<ModelFailure> failure)
       implements RunEvent {
     /**
      * @throws NullPointerException if a component is null
+     * @throws XctException if a failure is given for a run that did not end {@code MODEL_FAILED}
      */
     public RunEnded {
       Objects.requireNonNull(runId, "runId");
@@ -159,6 +174,25 @@ public sealed interface RunEvent {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(message, "message");
+      failure = Objects.requireNonNull(failure, "failure").map(ModelFailure::withoutCause);
+      if (failure.isPresent() && status != RunStatus.MODEL_FAILED) {
+        throw new XctException("only a MODEL_FAILED run has a model failure, not " + status);
+      }
+    }
+
+    /**
+     * Creates the event without a model failure, as before events carried one.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public RunEnded(
+        String runId,
+        int step,
+        Instant at,
+        RunStatus status,
+        Optional<String> code,
+        String message) {
+      this(runId, step, at, status, code, message, Optional.empty());
     }
   }
 }

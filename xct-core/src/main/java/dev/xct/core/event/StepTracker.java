@@ -1,7 +1,7 @@
 package dev.xct.core.event;
 
 import dev.xct.core.Step;
-import dev.xct.core.internal.run.StepFold;
+import dev.xct.core.internal.event.StepFold;
 import java.util.Optional;
 
 /**

@@ -2,8 +2,8 @@ package dev.xct.core.journal;
 
 import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
-import dev.xct.core.internal.EventJson;
-import dev.xct.core.internal.EventParser;
+import dev.xct.core.internal.event.EventJson;
+import dev.xct.core.internal.event.EventParser;
 import dev.xct.core.internal.journal.ChainVerifier;
 import dev.xct.core.internal.journal.JournalScan;
 import dev.xct.core.internal.journal.RecordCodec;

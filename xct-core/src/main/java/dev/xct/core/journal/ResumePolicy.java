@@ -1,9 +1,9 @@
 package dev.xct.core.journal;
 
 /**
- * Decides what {@link dev.xct.core.ExecutionLoop#resume(String)} does with a step whose tool had
- * started (its intent was journaled) but whose outcome was never recorded, because the process died
- * in between. Such a step may or may not have taken effect.
+ * Decides what {@link dev.xct.core.loop.ExecutionLoop#resume(String)} does with a step whose tool
+ * had started (its intent was journaled) but whose outcome was never recorded, because the process
+ * died in between. Such a step may or may not have taken effect.
  *
  * <p>A tool that is not marked {@link dev.xct.core.tool.ToolHints#idempotent() idempotent} is never
  * run again, under any policy.

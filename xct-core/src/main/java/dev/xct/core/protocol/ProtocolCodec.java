@@ -2,8 +2,8 @@ package dev.xct.core.protocol;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.ReplyDecoder;
-import dev.xct.core.internal.WireEncoder;
+import dev.xct.core.internal.codec.ReplyDecoder;
+import dev.xct.core.internal.codec.WireEncoder;
 
 /**
  * Translates between wire text and protocol values: the model's raw reply into a {@link Decision},

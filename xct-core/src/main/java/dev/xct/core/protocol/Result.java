@@ -2,6 +2,7 @@ package dev.xct.core.protocol;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
+import dev.xct.core.internal.json.JsonConverter;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -16,9 +17,17 @@ public sealed interface Result permits Result.Success, Result.Failure {
   /** The pattern every error code matches: upper-case words joined by underscores. */
   Pattern CODE_PATTERN = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
-  /** Returns a success whose result is {@code value} converted to JSON. */
+  /**
+   * Returns a success whose result is {@code value} converted to JSON: a JSON-like value (null, a
+   * string, number, boolean, enum or {@code java.time} value, a {@code JsonValue} or {@code
+   * JsonNode}, or a map with string keys, collection, array, optional or record of those); see
+   * {@link JsonValue#from} for the exact rules.
+   *
+   * @throws XctException naming the path and type of a value that is not JSON-like, such as {@code
+   *     result.items[2].owner: java.lang.Thread has no JSON form}
+   */
   static Success success(Object value) {
-    return new Success(JsonValue.from(value));
+    return new Success(JsonConverter.convert(value, "result"));
   }
 
   /** Returns a failure without details. */
@@ -26,9 +35,16 @@ public sealed interface Result permits Result.Success, Result.Failure {
     return new Failure(code, message, JsonValue.emptyObject());
   }
 
-  /** Returns a failure whose details are {@code details} converted to a JSON object. */
+  /**
+   * Returns a failure whose details are {@code details} converted to JSON as {@link
+   * #success(Object)} converts a result; they must become an object (a map or a record).
+   *
+   * @throws XctException if the code does not match {@link #CODE_PATTERN}, or the details are not
+   *     JSON-like (the message names the path and type, such as {@code details.file: java.io.File
+   *     has no JSON form}) or not an object
+   */
   static Failure failure(String code, String message, Object details) {
-    return new Failure(code, message, JsonValue.from(details));
+    return new Failure(code, message, JsonConverter.convert(details, "details"));
   }
 
   /** Returns whether this is a {@link Success}. */

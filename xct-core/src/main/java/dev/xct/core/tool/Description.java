@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * validation.
  *
  * <pre>{@code
- * record RefundArgs(
+ * public record RefundArgs(
  *     @Description("Order number, as printed on the invoice") String orderId,
  *     @Description("Amount in cents; at most the order total") long amountCents) {}
  * }</pre>

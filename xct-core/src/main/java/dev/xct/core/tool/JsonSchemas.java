@@ -2,7 +2,7 @@ package dev.xct.core.tool;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.RecordSchemaGenerator;
+import dev.xct.core.internal.schema.RecordSchemaGenerator;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,9 +13,12 @@ import java.util.Objects;
  * <p>A record becomes {@code {"type":"object","properties":…,"required":…,
  * "additionalProperties":false}}, one property per component, named as the component, in
  * declaration order. Every component is required except {@code Optional}, {@code OptionalInt},
- * {@code OptionalLong}, {@code OptionalDouble} and components annotated with a run-time
- * {@code @Nullable} (JSpecify, JSR-305); an omitted one binds to empty or {@code null}, and the
- * schema does not accept an explicit {@code null} for it. Component types map as follows:
+ * {@code OptionalLong}, {@code OptionalDouble} and components marked nullable; an omitted one binds
+ * to empty or {@code null}, and the schema does not accept an explicit {@code null} for it. Mark
+ * them with JSpecify's {@code org.jspecify.annotations.Nullable}, which is recognised by type; any
+ * other run-time-retained annotation named {@code Nullable} (JSR-305's, Jakarta's, the Checker
+ * Framework's, your own) is recognised by its simple name, so that existing records keep their
+ * meaning. Component types map as follows:
  *
  * <table>
  *   <caption>Java types and their schemas</caption>

@@ -2,7 +2,7 @@ package dev.xct.core.tool;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.SchemaCompiler;
+import dev.xct.core.internal.schema.SchemaCompiler;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,8 +16,9 @@ import java.util.Optional;
  * compiled once.
  *
  * <p>Building fails fast: a duplicate name, a name outside {@link ToolSpec#NAME_PATTERN} or a
- * schema that does not compile throws {@link XctException} naming the tool. Immutable and
- * thread-safe.
+ * schema that does not compile throws {@link XctException} naming the tool (a schema whose {@code
+ * type} does not allow the arguments object fails even earlier, in {@link
+ * ToolSpec.Builder#inputSchema(JsonValue)}). Immutable and thread-safe.
  */
 public final class ToolRegistry {
   private static final ToolRegistry EMPTY = new ToolRegistry(new LinkedHashMap<>());
@@ -47,6 +48,22 @@ public final class ToolRegistry {
   /** Returns a builder for a registry. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a registry holding this registry's tools and then {@code tools}; this one is unchanged.
+   * Schemas already compiled are not compiled again.
+   *
+   * @throws XctException as {@link Builder#add(Tool...)} does, also if a tool reuses a name of this
+   *     registry
+   */
+  public ToolRegistry plus(Collection<? extends Tool> tools) {
+    if (tools.isEmpty()) {
+      return this;
+    }
+    Builder all = builder();
+    specs.forEach(spec -> all.entries.put(spec.name(), entries.get(spec.name())));
+    return all.addAll(tools).build();
   }
 
   /** Returns the tool registered under {@code name}, or empty. */

@@ -2,10 +2,12 @@ package dev.xct.core.tool;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
+import dev.xct.core.internal.json.Json;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Describes a tool to the model and to the validators: its name, what it does, the JSON Schema its
@@ -45,8 +47,10 @@ public final class ToolSpec {
    * Starts a spec for a tool called {@code name}.
    *
    * @throws XctException if the name does not match {@link #NAME_PATTERN} or is too long
+   * @throws NullPointerException if {@code name} is null
    */
   public static Builder builder(String name) {
+    Objects.requireNonNull(name, "name");
     return new Builder(checkName(name));
   }
 
@@ -79,7 +83,10 @@ public final class ToolSpec {
     return description;
   }
 
-  /** Returns the JSON Schema its arguments must match (an object schema). */
+  /**
+   * Returns the JSON Schema its arguments must match: a JSON object whose {@code type}, if given,
+   * allows {@code "object"}.
+   */
   public JsonValue inputSchema() {
     return inputSchema;
   }
@@ -146,14 +153,32 @@ public final class ToolSpec {
 
     /**
      * Sets the JSON Schema (draft 2020-12 unless {@code $schema} says otherwise) of the arguments.
+     * The protocol's arguments are always a JSON object, so a schema whose top-level {@code type}
+     * does not allow {@code "object"} could never accept a call and is refused here; the registry
+     * checks the rest of the schema when the tool is registered.
      *
-     * @throws XctException if the schema is not a JSON object
+     * @throws XctException naming the tool if the schema is not a JSON object, or its {@code type}
+     *     does not allow {@code "object"}
      */
     public Builder inputSchema(JsonValue schema) {
       Objects.requireNonNull(schema, "schema");
       if (!schema.isObject()) {
-        throw new XctException("input schema of tool '" + name + "' must be a JSON object");
+        throw new XctException(
+            "input schema of tool '" + name + "' must be a JSON object, was: " + schema);
       }
+      schema
+          .get("type")
+          .filter(type -> !allowsObject(type))
+          .ifPresent(
+              type -> {
+                throw new XctException(
+                    "input schema of tool '"
+                        + name
+                        + "' has \"type\": "
+                        + type
+                        + ", but a tool's arguments are always a JSON object: make it"
+                        + " \"object\"");
+              });
       this.inputSchema = schema;
       this.inputSchemaGiven = true;
       return this;
@@ -164,9 +189,40 @@ public final class ToolSpec {
       return inputSchemaGiven;
     }
 
-    /** Parses and sets the JSON Schema of the arguments; see {@link #inputSchema(JsonValue)}. */
+    /**
+     * Parses and sets the JSON Schema of the arguments; see {@link #inputSchema(JsonValue)}.
+     *
+     * @throws XctException naming the tool if the text is not JSON, or as {@link
+     *     #inputSchema(JsonValue)}
+     */
     public Builder inputSchema(String schemaJson) {
-      return inputSchema(JsonValue.parse(schemaJson));
+      Objects.requireNonNull(schemaJson, "schemaJson");
+      JsonValue schema;
+      try {
+        schema = JsonValue.parse(schemaJson);
+      } catch (XctException e) {
+        throw new XctException("input schema of tool '" + name + "': " + e.getMessage(), e);
+      }
+      return inputSchema(schema);
+    }
+
+    /**
+     * Whether a {@code type} keyword allows objects; a malformed one is the registry's to report.
+     */
+    private static boolean allowsObject(JsonValue type) {
+      JsonNode node = Json.node(type);
+      if (node.isString()) {
+        return node.stringValue().equals("object");
+      }
+      if (node.isArray()) {
+        for (JsonNode member : node.values()) {
+          if (member.isString() && member.stringValue().equals("object")) {
+            return true;
+          }
+        }
+        return false;
+      }
+      return true;
     }
 
     /** Sets all hints at once. */

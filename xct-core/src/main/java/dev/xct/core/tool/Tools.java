@@ -9,7 +9,7 @@ import java.util.Objects;
  * JsonSchemas#forRecord generated from the argument record} unless a spec builder supplies one.
  *
  * <pre>{@code
- * record Greeting(String name) {}
+ * public record Greeting(String name) {}
  *
  * Tool greet = Tools.typed("greet", "Greets someone by name", Greeting.class,
  *     (args, context) -> Result.success("Hello, " + args.name()));
@@ -23,7 +23,8 @@ public final class Tools {
   /**
    * Returns a tool without hints.
    *
-   * @throws XctException if the name is invalid or the record has no generated schema
+   * @throws XctException if the name is invalid, the record has no generated schema, or Jackson
+   *     cannot construct it; see {@link TypedTool}
    */
   public static <A extends Record> TypedTool<A> typed(
       String name, String description, Class<A> argumentsType, TypedHandler<A> handler) {
@@ -33,7 +34,8 @@ public final class Tools {
   /**
    * Returns a tool with {@code hints}.
    *
-   * @throws XctException if the name is invalid or the record has no generated schema
+   * @throws XctException if the name is invalid, the record has no generated schema, or Jackson
+   *     cannot construct it; see {@link TypedTool}
    */
   public static <A extends Record> TypedTool<A> typed(
       String name,
@@ -49,7 +51,8 @@ public final class Tools {
    * Returns a tool from a spec builder (for timeouts or a hand-written schema); see {@link
    * TypedTool#TypedTool(ToolSpec.Builder, Class)}.
    *
-   * @throws XctException if no schema was given and the record has no generated schema
+   * @throws XctException if no schema was given and the record has no generated schema, or Jackson
+   *     cannot construct the record; see {@link TypedTool}
    */
   public static <A extends Record> TypedTool<A> typed(
       ToolSpec.Builder spec, Class<A> argumentsType, TypedHandler<A> handler) {

@@ -2,7 +2,8 @@ package dev.xct.core.tool;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.Binder;
+import dev.xct.core.internal.json.Binder;
+import dev.xct.core.internal.json.RecordAccess;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * and binds the JSON arguments to the record.
  *
  * <pre>{@code
- * record RefundArgs(String orderId, long amountCents, Optional<String> note) {}
+ * public record RefundArgs(String orderId, long amountCents, Optional<String> note) {}
  *
  * final class RefundTool extends TypedTool<RefundArgs> {
  *   RefundTool() {
@@ -38,8 +39,11 @@ import org.slf4j.LoggerFactory;
  * returns an {@code INVALID_ARGUMENTS} failure naming the JSON Pointer of the offending member and
  * never Java types or stack traces; the handler does not run. Binding is {@link JsonValue#bind}'s.
  *
- * <p>Jackson constructs the record: on the module path it must be public in an exported package, or
- * its package must be open to {@code tools.jackson.databind}.
+ * <p>Jackson constructs the record, so on the module path it must be {@code public} in a package
+ * exported to {@code tools.jackson.databind} (an unqualified {@code exports} will do), or its
+ * package must be open to {@code tools.jackson.databind}; the same holds for every record it
+ * contains. This is checked when the tool is built, so the model is never blamed for it; on the
+ * class path every record passes. See {@code docs/jpms.md}.
  *
  * <p>Thread-safe if the subclass is: one instance serves every call.
  */
@@ -52,7 +56,8 @@ public abstract class TypedTool<A extends Record> implements Tool {
   /**
    * Creates a tool with the generated schema and no hints.
    *
-   * @throws XctException if the name is invalid or the record has no generated schema
+   * @throws XctException if the name is invalid, the record has no generated schema, or Jackson
+   *     cannot construct it (not exported or opened to it on the module path)
    */
   protected TypedTool(String name, String description, Class<A> argumentsType) {
     this(name, description, ToolHints.none(), argumentsType);
@@ -61,7 +66,8 @@ public abstract class TypedTool<A extends Record> implements Tool {
   /**
    * Creates a tool with the generated schema and the given hints.
    *
-   * @throws XctException if the name is invalid or the record has no generated schema
+   * @throws XctException if the name is invalid, the record has no generated schema, or Jackson
+   *     cannot construct it (not exported or opened to it on the module path)
    */
   protected TypedTool(String name, String description, ToolHints hints, Class<A> argumentsType) {
     this(ToolSpec.builder(name).description(description).hints(hints), argumentsType);
@@ -72,7 +78,8 @@ public abstract class TypedTool<A extends Record> implements Tool {
    * given no {@linkplain ToolSpec.Builder#inputSchema(JsonValue) input schema}, the generated one
    * is used. The builder is not changed.
    *
-   * @throws XctException if no schema was given and the record has no generated schema
+   * @throws XctException if no schema was given and the record has no generated schema, or Jackson
+   *     cannot construct the record (not exported or opened to it on the module path)
    */
   protected TypedTool(ToolSpec.Builder spec, Class<A> argumentsType) {
     Objects.requireNonNull(spec, "spec");
@@ -84,8 +91,18 @@ public abstract class TypedTool<A extends Record> implements Tool {
     this.spec =
         spec.hasInputSchema()
             ? built
-            : built.toBuilder().inputSchema(JsonSchemas.forRecord(argumentsType)).build();
+            : built.toBuilder().inputSchema(generated(built.name(), argumentsType)).build();
+    RecordAccess.check(argumentsType, "tool '" + built.name() + "'");
     this.argumentsType = argumentsType;
+  }
+
+  private static JsonValue generated(String tool, Class<? extends Record> argumentsType) {
+    try {
+      return JsonSchemas.forRecord(argumentsType);
+    } catch (XctException e) {
+      throw new XctException(
+          "input schema of tool '" + tool + "' cannot be generated: " + e.getMessage(), e);
+    }
   }
 
   /** Performs the call with arguments already bound to the record. */
@@ -96,6 +113,14 @@ public abstract class TypedTool<A extends Record> implements Tool {
    * see {@link Tool#preview}. The default describes nothing.
    */
   public Optional<JsonValue> preview(A arguments, ToolContext context) {
+    return Optional.empty();
+  }
+
+  /**
+   * Finds out, without changing anything, what became of an earlier call whose outcome a crash left
+   * unknown; see {@link Tool#checkOutcome}. The default knows nothing.
+   */
+  public Optional<JsonValue> checkOutcome(A arguments, ToolContext context) {
     return Optional.empty();
   }
 
@@ -133,8 +158,21 @@ public abstract class TypedTool<A extends Record> implements Tool {
    */
   @Override
   public final Optional<JsonValue> preview(ToolCall call, ToolContext context) {
+    return bound(call).flatMap(arguments -> preview(arguments, context));
+  }
+
+  /**
+   * Binds the arguments and asks {@link #checkOutcome(Record, ToolContext)}; empty if they do not
+   * fit.
+   */
+  @Override
+  public final Optional<JsonValue> checkOutcome(ToolCall call, ToolContext context) {
+    return bound(call).flatMap(arguments -> checkOutcome(arguments, context));
+  }
+
+  private Optional<A> bound(ToolCall call) {
     try {
-      return preview(Binder.bind(call.arguments(), argumentsType), context);
+      return Optional.of(Binder.bind(call.arguments(), argumentsType));
     } catch (Binder.BindingException e) {
       return Optional.empty();
     }

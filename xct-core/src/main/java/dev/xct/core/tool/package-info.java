@@ -14,8 +14,9 @@
  * <p>A {@link dev.xct.core.tool.ToolRegistry} holds the tools of a loop under unique names and
  * compiles every schema once, when it is built: a duplicate name, an invalid name or a schema that
  * breaks its meta-schema, has a dangling {@code $ref} or points at a remote document (never
- * fetched) fails there, naming the tool. At run time the registry reports every {@link
- * dev.xct.core.tool.SchemaViolation} of a call's arguments with its JSON Pointer. Every type here
- * is immutable and thread-safe unless its Javadoc says otherwise.
+ * fetched) fails there, naming the tool; a schema whose {@code type} does not allow an object (the
+ * arguments always are one) fails already when the spec is built. At run time the registry reports
+ * every {@link dev.xct.core.tool.SchemaViolation} of a call's arguments with its JSON Pointer.
+ * Every type here is immutable and thread-safe unless its Javadoc says otherwise.
  */
 package dev.xct.core.tool;

@@ -14,56 +14,44 @@ import java.util.Objects;
  *
  * <p>The loop checks steps, consecutive errors, tokens and the deadline before every model call (so
  * a model that only sends garbage is stopped too); per-tool quotas are checked by a validator in
- * the chain.
- *
- * @param maxSteps the most model replies one run may consume
- * @param maxConsecutiveErrors the most steps in a row that may end in an error
- * @param maxDuration the longest a run may take, by the loop's clock
- * @param toolQuotas the most executions per tool name in one run (absent: unlimited)
- * @param maxTokens the most tokens (prompt and completion, as providers report them) one run may
- *     use; the run ends before the next model call once it is reached
+ * the chain. Built with {@link #builder()}, which checks every limit in one place. Immutable and
+ * thread-safe.
  */
-public record Budgets(
-    int maxSteps,
-    int maxConsecutiveErrors,
-    Duration maxDuration,
-    Map<String, Integer> toolQuotas,
-    long maxTokens) {
+public final class Budgets {
   private static final Budgets DEFAULTS = builder().build();
 
-  /**
-   * @throws XctException if a limit is not positive or a quota names an invalid tool
-   */
-  public Budgets {
-    if (maxSteps <= 0) {
-      throw new XctException("maxSteps must be positive, was: " + maxSteps);
-    }
-    if (maxConsecutiveErrors <= 0) {
-      throw new XctException("maxConsecutiveErrors must be positive, was: " + maxConsecutiveErrors);
-    }
-    Objects.requireNonNull(maxDuration, "maxDuration");
+  private final int maxSteps;
+  private final int maxConsecutiveErrors;
+  private final Duration maxDuration;
+  private final Map<String, Integer> toolQuotas;
+  private final long maxTokens;
+
+  private Budgets(Builder builder) {
+    this.maxSteps = positive("maxSteps", builder.maxSteps);
+    this.maxConsecutiveErrors = positive("maxConsecutiveErrors", builder.maxConsecutiveErrors);
+    this.maxDuration = Objects.requireNonNull(builder.maxDuration, "maxDuration");
     if (maxDuration.isNegative() || maxDuration.isZero()) {
       throw new XctException("maxDuration must be positive, was: " + maxDuration);
     }
-    toolQuotas.forEach(
+    builder.toolQuotas.forEach(
         (tool, quota) -> {
           if (!ToolSpec.isValidName(tool) || quota == null || quota <= 0) {
             throw new XctException("quota for tool '" + tool + "' must be positive, was: " + quota);
           }
         });
-    toolQuotas = Map.copyOf(toolQuotas);
-    if (maxTokens <= 0) {
-      throw new XctException("maxTokens must be positive, was: " + maxTokens);
-    }
+    this.toolQuotas = Map.copyOf(builder.toolQuotas);
+    this.maxTokens = positive("maxTokens", builder.maxTokens);
   }
 
-  /** Creates budgets without a token limit. */
-  public Budgets(
-      int maxSteps,
-      int maxConsecutiveErrors,
-      Duration maxDuration,
-      Map<String, Integer> toolQuotas) {
-    this(maxSteps, maxConsecutiveErrors, maxDuration, toolQuotas, Long.MAX_VALUE);
+  private static long positive(String name, long value) {
+    if (value <= 0) {
+      throw new XctException(name + " must be positive, was: " + value);
+    }
+    return value;
+  }
+
+  private static int positive(String name, int value) {
+    return (int) positive(name, (long) value);
   }
 
   /**
@@ -78,7 +66,78 @@ public record Budgets(
     return new Builder();
   }
 
-  /** Configures {@link Budgets}. Not thread-safe. */
+  /** Returns the most model replies one run may consume. */
+  public int maxSteps() {
+    return maxSteps;
+  }
+
+  /** Returns the most steps in a row that may end in an error. */
+  public int maxConsecutiveErrors() {
+    return maxConsecutiveErrors;
+  }
+
+  /** Returns the longest a run may take, by the loop's clock. */
+  public Duration maxDuration() {
+    return maxDuration;
+  }
+
+  /** Returns the most executions per tool name in one run (absent: unlimited); unmodifiable. */
+  public Map<String, Integer> toolQuotas() {
+    return toolQuotas;
+  }
+
+  /**
+   * Returns the most tokens (prompt and completion, as providers report them) one run may use
+   * ({@link Long#MAX_VALUE}: unlimited); the run ends before the next model call once it is
+   * reached.
+   */
+  public long maxTokens() {
+    return maxTokens;
+  }
+
+  /** Returns a builder holding these budgets' values. */
+  public Builder toBuilder() {
+    Builder builder =
+        new Builder()
+            .maxSteps(maxSteps)
+            .maxConsecutiveErrors(maxConsecutiveErrors)
+            .maxDuration(maxDuration)
+            .maxTokens(maxTokens);
+    builder.toolQuotas.putAll(toolQuotas);
+    return builder;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Budgets that
+        && maxSteps == that.maxSteps
+        && maxConsecutiveErrors == that.maxConsecutiveErrors
+        && maxDuration.equals(that.maxDuration)
+        && toolQuotas.equals(that.toolQuotas)
+        && maxTokens == that.maxTokens;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxSteps, maxConsecutiveErrors, maxDuration, toolQuotas, maxTokens);
+  }
+
+  @Override
+  public String toString() {
+    return "Budgets[maxSteps="
+        + maxSteps
+        + ", maxConsecutiveErrors="
+        + maxConsecutiveErrors
+        + ", maxDuration="
+        + maxDuration
+        + ", toolQuotas="
+        + toolQuotas
+        + ", maxTokens="
+        + (maxTokens == Long.MAX_VALUE ? "unlimited" : maxTokens)
+        + "]";
+  }
+
+  /** Configures {@link Budgets}. Not thread-safe; {@link #build()} copies its state. */
   public static final class Builder {
     private int maxSteps = 50;
     private int maxConsecutiveErrors = 5;
@@ -121,10 +180,10 @@ public record Budgets(
     /**
      * Returns the budgets.
      *
-     * @throws XctException if a limit is invalid
+     * @throws XctException if a limit is not positive or a quota names an invalid tool
      */
     public Budgets build() {
-      return new Budgets(maxSteps, maxConsecutiveErrors, maxDuration, toolQuotas, maxTokens);
+      return new Budgets(this);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.xct.core.validate;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
+import dev.xct.core.internal.json.JsonConverter;
 import dev.xct.core.protocol.Result;
 import java.util.Objects;
 
@@ -31,9 +32,15 @@ public sealed interface Verdict
     return new Deny(code, reason, JsonValue.emptyObject());
   }
 
-  /** Returns a denial with structured details (converted to a JSON object). */
+  /**
+   * Returns a denial with structured details, converted to a JSON object as {@link
+   * dev.xct.core.protocol.Result#failure(String, String, Object)} converts them.
+   *
+   * @throws dev.xct.core.XctException if the details are not JSON-like (the message names the path
+   *     and type) or not an object, or the code is invalid
+   */
   static Deny deny(String code, String reason, Object details) {
-    return new Deny(code, reason, JsonValue.from(details));
+    return new Deny(code, reason, JsonConverter.convert(details, "details"));
   }
 
   /** Returns a verdict that ends the run with {@link dev.xct.core.RunStatus#STOPPED}. */

@@ -2,10 +2,10 @@ package dev.xct.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;

@@ -2,12 +2,12 @@ package dev.xct.core.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.event.RunEvent;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;

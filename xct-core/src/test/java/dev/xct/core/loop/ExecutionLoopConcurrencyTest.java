@@ -2,7 +2,6 @@ package dev.xct.core.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;

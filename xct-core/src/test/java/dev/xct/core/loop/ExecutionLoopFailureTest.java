@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.core.CancellationToken;
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
@@ -249,6 +248,29 @@ class ExecutionLoopFailureTest {
     assertThat(calls).hasValue(0);
     assertThat(((Result.Failure) run.steps().get(0).result().orElseThrow()).code())
         .isEqualTo(ErrorCodes.VALIDATOR_ERROR);
+  }
+
+  /** docs/guarantees.md: an approval does not end the chain; the validators after it still run. */
+  @Test
+  void anApprovalLetsTheChainGoOnAndALaterDenialStillStopsTheTool() {
+    AtomicInteger calls = new AtomicInteger();
+    Tool counting = tool("count.tool", (c, x) -> Result.success(calls.incrementAndGet()));
+    ActionDigest action = ActionDigest.of("count.tool", JsonValue.parse("{}"));
+    Fixtures.Script model = new Fixtures.Script(propose("count.tool", "{}"), done("ok"));
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(counting))
+            .validator("approver", (p, c) -> new Verdict.Approved(action, "alice"))
+            .validator("later", (p, c) -> Verdict.deny("LATER_SAYS_NO", "no"))
+            .build()
+            .run("t");
+
+    assertThat(calls).hasValue(0);
+    assertThat(run.steps().get(0).verdicts())
+        .extracting(v -> v.validator())
+        .endsWith("approver", "later");
+    assertThat(((Result.Failure) run.steps().get(0).result().orElseThrow()).code())
+        .isEqualTo("LATER_SAYS_NO");
   }
 
   @Test

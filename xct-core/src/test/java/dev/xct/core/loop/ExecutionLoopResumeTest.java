@@ -7,7 +7,6 @@ import static dev.xct.core.loop.ResumeFixtures.crashedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelClient;
 import dev.xct.core.RunResult;

@@ -4,7 +4,6 @@ import static dev.xct.core.loop.Fixtures.done;
 import static dev.xct.core.loop.Fixtures.propose;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.Step;

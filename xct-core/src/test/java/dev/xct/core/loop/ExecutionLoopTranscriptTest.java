@@ -5,7 +5,6 @@ import static dev.xct.core.loop.Fixtures.propose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;

@@ -3,7 +3,6 @@ package dev.xct.core.loop;
 import static dev.xct.core.loop.Fixtures.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
@@ -33,13 +32,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Reads and resumes a journal written by journal format 1 (see {@code
- * resources/dev/xct/core/journal/v1/README.md}): every run resumes to what the code that wrote it
- * returned.
+ * Reads and resumes journals written by earlier code (see the {@code README.md} beside each under
+ * {@code resources/dev/xct/core/journal/}): format 1, and format 2 before {@code run_ended} carried
+ * a model failure. Every run resumes to what the code that wrote it returned.
  */
 class JournalFormatCompatibilityTest {
   static final Instant T0 = Instant.parse("2026-12-06T05:00:00Z");
   private static final String V1 = "/dev/xct/core/journal/v1/";
+  private static final String V2 = "/dev/xct/core/journal/v2/";
 
   @TempDir Path dir;
 
@@ -67,12 +67,26 @@ class JournalFormatCompatibilityTest {
   @ParameterizedTest
   @ValueSource(strings = {"run-a", "run-b", "run-c", "run-d", "run-e", "run-f", "run-g"})
   void aFormatOneJournalResumesToWhatItsOwnCodeReturned(String run) throws IOException {
+    assertResumesAsWritten(V1, run);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run-a", "run-m"})
+  void aFormatTwoJournalWrittenBeforeModelFailuresResumesToWhatItsOwnCodeReturned(String run)
+      throws IOException {
+    RunResult result = assertResumesAsWritten(V2, run);
+
+    assertThat(result.failure()).isEmpty();
+  }
+
+  /** Resumes {@code run} of the journal in {@code version}; returns the result it matched. */
+  private RunResult assertResumesAsWritten(String version, String run) throws IOException {
     String segment = "journal-00000000000000000001.jsonl";
-    try (InputStream in = getClass().getResourceAsStream(V1 + segment)) {
+    try (InputStream in = getClass().getResourceAsStream(version + segment)) {
       Files.copy(in, dir.resolve(segment));
     }
     JsonValue expected;
-    try (InputStream in = getClass().getResourceAsStream(V1 + "expected.json")) {
+    try (InputStream in = getClass().getResourceAsStream(version + "expected.json")) {
       expected =
           JsonValue.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -92,6 +106,7 @@ class JournalFormatCompatibilityTest {
 
       assertThat(JsonValue.from(summary(result, ended)).toJson())
           .isEqualTo(expected.get(run).orElseThrow().toJson());
+      return result;
     }
   }
 

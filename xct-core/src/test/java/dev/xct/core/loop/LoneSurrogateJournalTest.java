@@ -4,12 +4,11 @@ import static dev.xct.core.loop.Fixtures.done;
 import static dev.xct.core.loop.Fixtures.propose;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunEvent;
-import dev.xct.core.internal.EventParser;
+import dev.xct.core.internal.event.EventParser;
 import dev.xct.core.journal.FileJournal;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;

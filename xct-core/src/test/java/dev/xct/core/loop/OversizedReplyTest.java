@@ -3,7 +3,6 @@ package dev.xct.core.loop;
 import static dev.xct.core.loop.Fixtures.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.Step;

@@ -69,6 +69,19 @@ class ProtocolCodecTest {
         .isEqualTo("ProtocolCodec[maxChars=100, maxDepth=5, stripCodeFence=false]");
   }
 
+  /** docs/protocol.md: REPLY_TOO_LARGE is also a number too long, in a reply of any size. */
+  @Test
+  void aThousandAndOneDigitNumberIsReplyTooLargeWithTheLimitAndAskedForAsAString() {
+    String reply = q("{'next_step':{'tool':'t','arguments':{'n':") + "9".repeat(1001) + "}}}";
+
+    Result.Failure failure = failure(ProtocolCodec.strict().decode(reply));
+
+    assertThat(reply.length()).isLessThan(ProtocolCodec.DEFAULT_MAX_CHARS);
+    assertThat(failure.code()).isEqualTo(ErrorCodes.REPLY_TOO_LARGE);
+    assertThat(failure.details().toJson()).isEqualTo("{\"limit\":1000}");
+    assertThat(failure.message()).contains("longer than 1000 characters", "as strings");
+  }
+
   @Test
   void failureDetailsListTheirMembersSortedByName() {
     ProtocolCodec codec = ProtocolCodec.strict();

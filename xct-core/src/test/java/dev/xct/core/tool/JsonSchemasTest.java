@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class JsonSchemasTest {
-  enum Color {
+  public enum Color {
     RED,
     GREEN
   }
@@ -145,13 +145,14 @@ class JsonSchemasTest {
         .isEqualTo(required ? Optional.of(JsonValue.parse("[\"v\"]")) : Optional.empty());
   }
 
-  record Order(
+  /** Public, with its components, because a tool is built from it: Jackson must construct it. */
+  public record Order(
       @Description("Order number") String id,
       List<Line> lines,
       Optional<String> note,
       Map<String, Integer> tags) {}
 
-  record Line(String name, int quantity, Color color) {}
+  public record Line(String name, int quantity, Color color) {}
 
   @Test
   void generatesAStrictObjectSchemaInComponentOrderWithDescriptions() {

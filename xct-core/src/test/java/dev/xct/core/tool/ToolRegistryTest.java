@@ -61,6 +61,23 @@ class ToolRegistryTest {
   }
 
   @Test
+  void plusAddsToolsAfterTheRegistrysOwnAndLeavesItUnchanged() {
+    Tool read = DescribedTool.of("fs.read", "{}");
+    Tool write = DescribedTool.of("fs.write", "{}");
+    ToolRegistry base = ToolRegistry.of(read);
+
+    ToolRegistry both = base.plus(List.of(write));
+
+    assertThat(both.specs()).extracting(ToolSpec::name).containsExactly("fs.read", "fs.write");
+    assertThat(both.find("fs.write")).containsSame(write);
+    assertThat(base.specs()).extracting(ToolSpec::name).containsExactly("fs.read");
+    assertThat(base.plus(List.of())).isSameAs(base);
+    assertThatThrownBy(() -> both.plus(List.of(DescribedTool.of("fs.read", "{}"))))
+        .isInstanceOf(XctException.class)
+        .hasMessage("duplicate tool name 'fs.read'");
+  }
+
+  @Test
   void refusesADuplicateNameNamingTheTool() {
     assertThatThrownBy(
             () ->
@@ -88,6 +105,15 @@ class ToolRegistryTest {
     assertThatThrownBy(() -> ToolRegistry.of(DescribedTool.of("orders.get", schema)))
         .isInstanceOf(XctException.class)
         .hasMessageContaining("'orders.get'");
+  }
+
+  @Test
+  void refusesAToolWhoseArgumentsCouldNeverBeAnObjectNamingTheTool() {
+    assertThatThrownBy(
+            () -> ToolRegistry.of(DescribedTool.of("orders.ids", "{\"type\":\"array\"}")))
+        .isInstanceOf(XctException.class)
+        .hasMessageContaining("'orders.ids'")
+        .hasMessageContaining("always a JSON object");
   }
 
   @Test

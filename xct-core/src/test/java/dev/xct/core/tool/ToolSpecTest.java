@@ -59,9 +59,48 @@ class ToolSpecTest {
   }
 
   @Test
-  void refusesANullName() {
+  void refusesANullNameNamingTheParameterNotQuotingNull() {
     assertThat(ToolSpec.isValidName(null)).isFalse();
-    assertThatThrownBy(() -> ToolSpec.builder(null)).isInstanceOf(XctException.class);
+    assertThatThrownBy(() -> ToolSpec.builder(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("name");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"type\":\"array\"}",
+        "{\"type\":\"string\"}",
+        "{\"type\":\"null\"}",
+        "{\"type\":[\"array\",\"null\"]}",
+        "{\"type\":[]}"
+      })
+  void refusesASchemaWhoseTypeCanNeverBeTheArgumentsObjectNamingTheTool(String schema) {
+    assertThatThrownBy(() -> ToolSpec.builder("orders.list").inputSchema(schema))
+        .isInstanceOf(XctException.class)
+        .hasMessageContaining("'orders.list'")
+        .hasMessageContaining("\"type\": " + JsonValue.parse(schema).get("type").orElseThrow())
+        .hasMessageContaining("always a JSON object");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"type\":\"object\"}",
+        "{\"type\":[\"object\",\"null\"]}",
+        "{}",
+        "{\"properties\":{\"id\":{\"type\":\"string\"}}}"
+      })
+  void acceptsASchemaThatAllowsAnObject(String schema) {
+    assertThat(ToolSpec.builder("orders.list").inputSchema(schema).build().inputSchema())
+        .isEqualTo(JsonValue.parse(schema));
+  }
+
+  @Test
+  void namesTheToolWhenTheSchemaTextIsNotJson() {
+    assertThatThrownBy(() -> ToolSpec.builder("orders.list").inputSchema("{\"type\":object}"))
+        .isInstanceOf(XctException.class)
+        .hasMessageStartingWith("input schema of tool 'orders.list': not valid JSON");
   }
 
   @Test

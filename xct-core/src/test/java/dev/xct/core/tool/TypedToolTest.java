@@ -75,6 +75,11 @@ public class TypedToolTest {
     public Optional<JsonValue> preview(RefundArgs args, ToolContext context) {
       return Optional.of(JsonValue.from(Map.of("wouldRefund", args.amountCents())));
     }
+
+    @Override
+    public Optional<JsonValue> checkOutcome(RefundArgs args, ToolContext context) {
+      return Optional.of(JsonValue.from(Map.of("refundsOf", args.orderId(), "found", 0)));
+    }
   }
 
   private static ToolCall call(String tool, String arguments) {
@@ -207,6 +212,20 @@ public class TypedToolTest {
   }
 
   @Test
+  void checksAnOutcomeWithBoundArgumentsAndStaysEmptyWhenTheyDoNotFit() {
+    RefundTool tool = new RefundTool();
+
+    assertThat(
+            tool.checkOutcome(
+                call(
+                    "orders.refund",
+                    "{\"orderId\":\"A1\",\"amountCents\":9,\"reason\":\"LATE\",\"tags\":[]}"),
+                CONTEXT))
+        .contains(JsonValue.parse("{\"refundsOf\":\"A1\",\"found\":0}"));
+    assertThat(tool.checkOutcome(call("orders.refund", "{}"), CONTEXT)).isEmpty();
+  }
+
+  @Test
   void validatesThenExecutesEndToEndThroughARegistry() {
     RefundTool tool = new RefundTool();
     ToolRegistry registry = ToolRegistry.of(tool);
@@ -231,10 +250,13 @@ public class TypedToolTest {
   record Unsupported(Object v) {}
 
   @Test
-  void refusesAnArgumentRecordWithoutAGeneratedSchemaAtConstruction() {
+  void refusesAnArgumentRecordWithoutAGeneratedSchemaAtConstructionNamingToolAndComponent() {
     assertThatThrownBy(
-            () -> Tools.typed("x", "", Unsupported.class, (a, c) -> Result.success("unused")))
+            () ->
+                Tools.typed(
+                    "orders.tag", "", Unsupported.class, (a, c) -> Result.success("unused")))
         .isInstanceOf(XctException.class)
+        .hasMessageStartingWith("input schema of tool 'orders.tag' cannot be generated")
         .hasMessageContaining("'v'");
   }
 

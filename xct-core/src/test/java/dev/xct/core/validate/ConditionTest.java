@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.Json;
+import dev.xct.core.internal.json.Json;
 import dev.xct.core.validate.Condition.Operator;
 import java.util.List;
 import java.util.Map;

@@ -25,7 +25,7 @@ final class Contexts {
         "run-1",
         3,
         ToolRegistry.of(tools),
-        new RunStats(2, 0, executions, NOW.minusSeconds(60)),
+        RunStats.builder(NOW.minusSeconds(60)).stepsTaken(2).toolExecutions(executions).build(),
         NOW);
   }
 

@@ -72,14 +72,16 @@ final class ChatModelCall {
     } catch (RuntimeException e) {
       throw Failures.wrap(e, request);
     }
+    Failures.requireReply(response);
     return completion(response, wrapped).toReply();
   }
 
+  /** Reads a response that {@link Failures#requireReply} accepted. */
   private static Completion completion(ChatResponse response, boolean wrapped) {
     AiMessage message = response.aiMessage();
-    String text = message == null || message.text() == null ? "" : message.text();
+    String text = message.text() == null ? "" : message.text();
     List<Completion.Call> calls = new ArrayList<>();
-    if (message != null && message.hasToolExecutionRequests()) {
+    if (message.hasToolExecutionRequests()) {
       message
           .toolExecutionRequests()
           .forEach(r -> calls.add(new Completion.Call(r.name(), String.valueOf(r.arguments()))));

@@ -1,6 +1,7 @@
 package dev.xct.model.langchain4j;
 
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.xct.core.ModelRequest;
 import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.ModelTransportException.Kind;
@@ -9,9 +10,9 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 /**
- * Turns what a LangChain4j model throws into a {@link ModelTransportException}; a failure after the
- * request was cancelled (the loop abandoned the call and interrupted its thread) is {@link
- * Kind#CANCELLED}, whatever the model threw.
+ * Turns what a LangChain4j model throws, or a response with nothing to read, into a {@link
+ * ModelTransportException}; a failure after the request was cancelled (the loop abandoned the call
+ * and interrupted its thread) is {@link Kind#CANCELLED}, whatever the model threw.
  */
 final class Failures {
   private Failures() {}
@@ -32,6 +33,27 @@ final class Failures {
     if (request.remaining().isZero()) {
       throw new ModelTransportException(
           Kind.TIMEOUT, 0, null, "the run's time was up before the chat model was called", null);
+    }
+  }
+
+  /**
+   * Throws if {@code response} holds no reply to read: none at all, or no message. That is a broken
+   * client, not the model's answer, so it fails the call ({@link Kind#INVALID_RESPONSE}, as {@code
+   * OpenAiModelClient} does for a 2xx without choices) instead of reaching the model as an empty
+   * reply it would be asked to fix.
+   */
+  static void requireReply(ChatResponse response) {
+    String missing =
+        response == null
+            ? "no response"
+            : response.aiMessage() == null ? "a response without a message" : null;
+    if (missing != null) {
+      throw new ModelTransportException(
+          Kind.INVALID_RESPONSE,
+          0,
+          null,
+          "LangChain4j chat model returned " + missing + ": no reply of the model to read",
+          null);
     }
   }
 

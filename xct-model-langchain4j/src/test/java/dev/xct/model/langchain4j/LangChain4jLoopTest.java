@@ -8,6 +8,7 @@ import dev.xct.core.RunStatus;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.protocol.Result;
 import dev.xct.model.support.testing.LoopbackServer;
+import dev.xct.model.support.testing.RateLimited;
 import dev.xct.model.support.testing.SafeFileCreation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +26,20 @@ class LangChain4jLoopTest {
     server.close();
   }
 
+  private OpenAiChatModel chatModel() {
+    return OpenAiChatModel.builder()
+        .baseUrl(server.baseUrl())
+        .apiKey("sk-test")
+        .modelName("gpt-4o-mini")
+        .maxRetries(0)
+        .build();
+  }
+
   @Test
   void safeFileCreationCompletesThroughLangChain4j() throws Exception {
     SafeFileCreation.OPENAI_REPLIES.forEach(server::enqueueFixtures);
-    OpenAiChatModel chatModel =
-        OpenAiChatModel.builder()
-            .baseUrl(server.baseUrl())
-            .apiKey("sk-test")
-            .modelName("gpt-4o-mini")
-            .maxRetries(0)
-            .build();
-
     RunResult run =
-        SafeFileCreation.loop(LangChain4jModelClient.of(chatModel), workspace)
+        SafeFileCreation.loop(LangChain4jModelClient.of(chatModel()), workspace)
             .run(SafeFileCreation.TASK);
 
     assertThat(run.status()).isEqualTo(RunStatus.DONE);
@@ -48,5 +50,17 @@ class LangChain4jLoopTest {
     assertThat(run.usage()).isEqualTo(new TokenUsage(812 + 907 + 998, 41 + 38 + 17));
     assertThat(server.requests()).hasSize(3);
     assertThat(server.requests().get(1).body()).contains("PATH_NOT_ALLOWED");
+  }
+
+  @Test
+  void aRateLimitEndsTheRunWithItsStatusForTheCaller() {
+    server.enqueue(RateLimited.reply());
+    RunResult run =
+        SafeFileCreation.loop(LangChain4jModelClient.of(chatModel()), workspace)
+            .run(SafeFileCreation.TASK);
+
+    // LangChain4j's HttpException carries the status, not the response's headers.
+    assertThat(RateLimited.failureOf(run).retryAfter()).isEmpty();
+    assertThat(server.requests()).hasSize(1);
   }
 }

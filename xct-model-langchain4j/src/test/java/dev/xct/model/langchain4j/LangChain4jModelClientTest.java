@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** LangChain4j's OpenAI chat model against recorded responses served on loopback. */
 class LangChain4jModelClientTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String NO_CHOICES =
+      "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
+          + "\"model\":\"gpt-4o-mini\",\"choices\":[]}";
 
   private final LoopbackServer server = LoopbackServer.start();
 
@@ -165,6 +168,17 @@ class LangChain4jModelClientTest {
     assertThat(limited.getMessage()).contains("Rate limit reached");
     assertThat(broken.status()).hasValue(500);
     assertThat(server.requests()).hasSize(2);
+  }
+
+  @Test
+  void aProviderAnswering2xxWithoutChoicesFailsTheCallNotTheModel() {
+    server.enqueue(Reply.body(NO_CHOICES));
+
+    ModelTransportException e = failure(LangChain4jModelClient.of(openAi().build()));
+
+    // LangChain4j's own OpenAI model throws for it, with no status to classify it by.
+    assertThat(e.kind()).isEqualTo(Kind.CLIENT);
+    assertThat(e.getMessage()).contains("no choices returned");
   }
 
   @Test

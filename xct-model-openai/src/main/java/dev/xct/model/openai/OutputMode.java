@@ -12,10 +12,11 @@ import dev.xct.model.support.ProposalSchema;
 public enum OutputMode {
   /**
    * Sends {@code response_format} of type {@code json_schema} with the {@link ProposalSchema}: the
-   * strict form when every tool's schema allows it, else the exact form without {@code strict}. If
-   * the endpoint rejects the schema with HTTP 400 naming {@code response_format}, the client steps
-   * down (strict, then non-strict, then {@link #JSON_OBJECT}) and sends the same request again,
-   * once per step, remembering the step for later calls; see {@code docs/models.md}. The default.
+   * strict form with {@code "strict": true} when every tool's schema allows it, else the exact form
+   * with {@code "strict": false}. If the endpoint rejects the schema with HTTP 400 naming {@code
+   * response_format}, the client steps down (strict, then non-strict, then {@link #JSON_OBJECT})
+   * and sends the same request again, once per step, remembering the step for later calls; see
+   * {@code docs/models.md}. The default.
    */
   JSON_SCHEMA,
 

@@ -2,16 +2,24 @@ package dev.xct.model.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xct.core.ModelFailure;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.Step;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.context.ChatMessage;
+import dev.xct.core.event.JsonLinesEventWriter;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
+import dev.xct.core.tool.ToolRegistry;
+import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.testing.LoopbackServer;
+import dev.xct.model.support.testing.RateLimited;
 import dev.xct.model.support.testing.SafeFileCreation;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +122,40 @@ class OpenAiLoopTest {
     assertThat(messages.get(2).get("content").stringValue())
         .isEqualTo("I'm sorry, but I can't assist with that request.");
     assertThat(messages.get(3).get("content").stringValue()).contains("MODEL_REFUSED");
+  }
+
+  @Test
+  void aRateLimitEndsTheRunWithItsStatusAndRetryAfterForTheCallerAndInTheRecord() {
+    server.enqueue(RateLimited.reply());
+    OpenAiModelClient model =
+        OpenAiModelClient.builder()
+            .baseUrl(server.baseUrl())
+            .model("m")
+            .apiKey("sk-test-0123456789abcdef1234")
+            .build();
+    StringWriter lines = new StringWriter();
+
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(SafeFileCreation.fsWrite(workspace)))
+            .listener(JsonLinesEventWriter.to(lines))
+            .build()
+            .run(SafeFileCreation.TASK);
+
+    ModelFailure failure = RateLimited.failureOf(run);
+    assertThat(failure.retryAfter()).contains(Duration.ofSeconds(20));
+    assertThat(failure.message()).contains("answered HTTP 429");
+    assertThat(failure.cause().orElseThrow())
+        .isInstanceOfSatisfying(
+            ModelTransportException.class,
+            e -> assertThat(e.kind()).isEqualTo(ModelTransportException.Kind.HTTP_STATUS));
+    String ended = lines.toString().lines().reduce((first, last) -> last).orElseThrow();
+    JsonNode recorded = JSON.readTree(ended).get("failure");
+    assertThat(recorded.get("type").stringValue())
+        .isEqualTo(ModelTransportException.class.getName());
+    assertThat(recorded.get("status").intValue()).isEqualTo(429);
+    assertThat(recorded.get("retry_after_us").longValue()).isEqualTo(20_000_000L);
+    assertThat(ended).doesNotContain("sk-test-0123456789abcdef1234");
+    assertThat(server.requests()).hasSize(1);
   }
 
   @Test

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Transport failures: typed, clear, never retried unless configured. */
 class OpenAiModelClientFailureTest {
@@ -118,6 +120,40 @@ class OpenAiModelClientFailureTest {
 
     assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE);
     assertThat(e.getMessage()).contains("not with a chat completion", "Bad gateway");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "{}                          | {}",
+        "{\"choices\":[]}            | {\"choices\":[]}",
+        "{\"object\":\"list\",\\n  \"data\":[]} | {\"object\":\"list\", \"data\":[]}",
+        "``                          | an empty body",
+        "`  \\n `                    | an empty body",
+        "[1,2]                       | [1,2]"
+      })
+  void okStatusWithoutACompletionSaysWhatCameInstead(String body, String shown) {
+    server.enqueue(Reply.body(body.replace("\\n", "\n")));
+
+    ModelTransportException e = failure(client().build());
+
+    assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE);
+    assertThat(e.getMessage()).endsWith("not with a chat completion: " + shown);
+  }
+
+  @Test
+  void okStatusWithALongBodyShowsItsStartOnOneLineWithItsLength() {
+    String body = "{\"data\":\"" + "x".repeat(5_000) + "\"}";
+    server.enqueue(Reply.body(body));
+
+    ModelTransportException e = failure(client().build());
+
+    assertThat(e.getMessage())
+        .contains("not with a chat completion: {\"data\":\"xxx")
+        .endsWith("… (" + body.length() + " characters)")
+        .hasSizeLessThan(400);
   }
 
   @Test

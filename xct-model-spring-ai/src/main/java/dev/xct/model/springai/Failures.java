@@ -8,14 +8,16 @@ import java.io.InterruptedIOException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.ai.chat.model.ChatResponse;
 
 /**
- * Turns what a Spring AI model throws into a {@link ModelTransportException}. Spring AI has no
- * provider-neutral exception carrying the HTTP status, so the status is read, best effort, from a
- * message that starts with one (the OpenAI SDK's {@code 429: …}, Spring's {@code 429 Too Many
- * Requests: …}); timeouts and I/O failures are found in the cause chain. The provider's exception
- * stays attached as the cause. A failure after the request was cancelled (the loop abandoned the
- * call and interrupted its thread) is {@link Kind#CANCELLED}, whatever the model threw.
+ * Turns what a Spring AI model throws, or a response with nothing to read, into a {@link
+ * ModelTransportException}. Spring AI has no provider-neutral exception carrying the HTTP status,
+ * so the status is read, best effort, from a message that starts with one (the OpenAI SDK's {@code
+ * 429: …}, Spring's {@code 429 Too Many Requests: …}); timeouts and I/O failures are found in the
+ * cause chain. The provider's exception stays attached as the cause. A failure after the request
+ * was cancelled (the loop abandoned the call and interrupted its thread) is {@link Kind#CANCELLED},
+ * whatever the model threw.
  */
 final class Failures {
   private static final Pattern LEADING_STATUS = Pattern.compile("\\A([45]\\d\\d)(?::| [A-Z])");
@@ -34,6 +36,31 @@ final class Failures {
     if (request.remaining().isZero()) {
       throw new ModelTransportException(
           Kind.TIMEOUT, 0, null, "the run's time was up before the model was called", null);
+    }
+  }
+
+  /**
+   * Throws if {@code response} holds no reply to read: none at all, no generation, or a generation
+   * without a message. That is a broken client or provider response, not the model's answer, so it
+   * fails the call ({@link Kind#INVALID_RESPONSE}, as {@code OpenAiModelClient} does for a 2xx
+   * without choices) instead of reaching the model as an empty reply it would be asked to fix.
+   */
+  static void requireReply(ChatResponse response) {
+    String missing =
+        response == null
+            ? "no response"
+            : response.getResult() == null
+                ? "a response without generations"
+                : response.getResult().getOutput() == null
+                    ? "a generation without a message"
+                    : null;
+    if (missing != null) {
+      throw new ModelTransportException(
+          Kind.INVALID_RESPONSE,
+          0,
+          null,
+          "Spring AI chat model returned " + missing + ": no reply of the model to read",
+          null);
     }
   }
 

@@ -95,6 +95,7 @@ final class PromptCall {
     } catch (RuntimeException e) {
       throw Failures.wrap(e, request);
     }
+    Failures.requireReply(response);
     return completion(response, wrapped).toReply();
   }
 
@@ -123,17 +124,19 @@ final class PromptCall {
     return messages;
   }
 
+  /** Reads a response that {@link Failures#requireReply} accepted. */
   private static Completion completion(ChatResponse response, boolean wrapped) {
-    Generation generation = response == null ? null : response.getResult();
-    AssistantMessage output = generation == null ? null : generation.getOutput();
-    String text = output == null || output.getText() == null ? "" : output.getText();
+    Generation generation = response.getResult();
+    AssistantMessage output = generation.getOutput();
+    String text = output.getText() == null ? "" : output.getText();
     List<Completion.Call> calls = new ArrayList<>();
-    if (output != null && output.hasToolCalls()) {
+    if (output.hasToolCalls()) {
       output
           .getToolCalls()
           .forEach(call -> calls.add(new Completion.Call(call.name(), call.arguments())));
     }
-    String finish = generation == null ? null : generation.getMetadata().getFinishReason();
+    String finish =
+        generation.getMetadata() == null ? null : generation.getMetadata().getFinishReason();
     return new Completion(
         wrapped ? ProposalSchema.unwrap(text) : text,
         refusal(output),
@@ -143,12 +146,12 @@ final class PromptCall {
   }
 
   private static String refusal(AssistantMessage output) {
-    Object refusal = output == null ? null : output.getMetadata().get("refusal");
+    Object refusal = output.getMetadata() == null ? null : output.getMetadata().get("refusal");
     return refusal instanceof String text ? text : "";
   }
 
   private static TokenUsage usage(ChatResponse response) {
-    if (response == null || response.getMetadata() == null) {
+    if (response.getMetadata() == null) {
       return TokenUsage.unknown();
     }
     Usage usage = response.getMetadata().getUsage();

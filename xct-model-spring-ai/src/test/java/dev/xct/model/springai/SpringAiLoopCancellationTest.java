@@ -3,11 +3,11 @@ package dev.xct.model.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.CancellationToken;
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.journal.Journal;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Budgets;

@@ -7,6 +7,7 @@ import dev.xct.core.RunStatus;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.protocol.Result;
 import dev.xct.model.support.testing.LoopbackServer;
+import dev.xct.model.support.testing.RateLimited;
 import dev.xct.model.support.testing.SafeFileCreation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,5 +83,18 @@ class SpringAiLoopTest {
             .run(SafeFileCreation.TASK);
 
     assertSafeFileCreation(run);
+  }
+
+  @Test
+  void aRateLimitEndsTheRunWithItsStatusForTheCaller() {
+    server.enqueue(RateLimited.reply());
+
+    RunResult run =
+        SafeFileCreation.loop(SpringAiModelClient.of(chatModel()), workspace)
+            .run(SafeFileCreation.TASK);
+
+    // Spring AI has no provider-neutral exception with the response's headers.
+    assertThat(RateLimited.failureOf(run).retryAfter()).isEmpty();
+    assertThat(server.requests()).hasSize(1);
   }
 }

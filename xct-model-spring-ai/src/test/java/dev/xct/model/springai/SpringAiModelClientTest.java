@@ -190,6 +190,16 @@ class SpringAiModelClientTest {
   }
 
   @Test
+  void aProviderAnswering2xxWithoutChoicesFailsTheCallAsTheOpenAiAdapterDoes() {
+    server.enqueue(
+        Reply.body(
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
+                + "\"model\":\"gpt-4o-mini\",\"choices\":[]}"));
+
+    assertThat(failure(SpringAiModelClient.of(openAi())).kind()).isEqualTo(Kind.INVALID_RESPONSE);
+  }
+
+  @Test
   void slowResponseIsATimeout() {
     server.enqueue(Reply.stall());
 

@@ -1,5 +1,6 @@
 package dev.xct.model.support;
 
+import dev.xct.core.EndpointFailure;
 import dev.xct.core.XctException;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,9 +14,11 @@ import java.util.OptionalInt;
  * run goes on), unless the call was abandoned because the run was cancelled or out of time.
  *
  * <p>The message names the endpoint's status and its own error message, with the API key removed
- * should the endpoint echo it; headers are never included. Immutable and thread-safe.
+ * should the endpoint echo it; headers are never included. As an {@link EndpointFailure} it hands
+ * its status and {@code Retry-After} to the run's {@link dev.xct.core.ModelFailure}, so a caller
+ * sees them on {@link dev.xct.core.RunResult#failure()}. Immutable and thread-safe.
  */
-public final class ModelTransportException extends XctException {
+public final class ModelTransportException extends XctException implements EndpointFailure {
   private static final long serialVersionUID = 1L;
 
   /** Names what went wrong on the way to the model. */
@@ -70,11 +73,13 @@ public final class ModelTransportException extends XctException {
   }
 
   /** Returns the HTTP status, when the endpoint answered with one. */
+  @Override
   public OptionalInt status() {
     return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);
   }
 
   /** Returns how long the endpoint asked the caller to wait before trying again, if it said. */
+  @Override
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

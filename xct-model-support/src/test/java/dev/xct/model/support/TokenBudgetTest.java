@@ -3,7 +3,6 @@ package dev.xct.model.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
@@ -13,6 +12,7 @@ import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.journal.Journal;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Decision.Proposal;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.RunStats;
@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,7 +187,7 @@ class TokenBudgetTest {
         runId,
         1,
         ToolRegistry.of(SafeFileCreation.fsWrite(workspace)),
-        new RunStats(0, 0, Map.of(), Instant.EPOCH, usage),
+        RunStats.builder(Instant.EPOCH).usage(usage).build(),
         Instant.EPOCH);
   }
 

@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
 final class Durations {
   private static final Pattern SHORT = Pattern.compile("([1-9][0-9]{0,8})(ms|s|m|h)");
 
+  /**
+   * The longest duration a policy file accepts. The loop counts deadlines in nanoseconds, which
+   * overflow past 292 years; a year is longer than any run or tool call means to take.
+   */
+  static final Duration MAX = Duration.ofDays(365);
+
   private Durations() {}
 
   /** Returns {@code duration} in the short form this class parses, such as {@code 10m}. */

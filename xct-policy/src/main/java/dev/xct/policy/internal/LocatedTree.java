@@ -46,6 +46,13 @@ public final class LocatedTree {
         at = at.substring(0, at.lastIndexOf('/'));
       }
     }
+
+    /** Returns {@code message} as a problem at {@code pointer}, located and with its field. */
+    public PolicyProblem problem(String pointer, String message) {
+      Location location = locate(pointer);
+      return new PolicyProblem(
+          location.line(), location.column(), Fields.display(pointer), message);
+    }
   }
 
   /** Thrown when the text is not one well-formed document; carries the located problem. */

@@ -5,17 +5,13 @@ import dev.xct.core.XctException;
 import dev.xct.core.validate.ApprovalMode;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Condition;
-import dev.xct.core.validate.Glob;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.PolicyRule;
-import dev.xct.policy.CheckedPolicy;
-import dev.xct.policy.FsSettings;
 import dev.xct.policy.PolicyFile;
 import dev.xct.policy.PolicyFileBuilder;
 import dev.xct.policy.PolicyFileException;
 import dev.xct.policy.PolicyProblem;
 import dev.xct.policy.Root;
-import dev.xct.tools.fs.HardLinkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns policy text into a {@link PolicyFile}: syntax first, then the schema, then what only code
  * can check (exactly one effect per rule, patterns and pointers that compile, unique rule ids,
- * durations, and what {@link ShellSection} checks in the shell section). Every problem is collected
- * and located before anything is thrown; warnings are collected the same way and returned with the
- * file in a {@link CheckedPolicy}.
+ * durations, and what {@link FsSection} and {@link ShellSection} check in their sections). Every
+ * problem is collected and located before anything is thrown; warnings are collected the same way
+ * and returned with the file and the locations, which {@code CheckedPolicy} keeps to locate what
+ * the tools refuse.
  *
  * <p>One instance reads one file; not thread-safe. Use {@link #read}.
  */
@@ -45,11 +42,21 @@ public final class PolicyReader {
   }
 
   /**
+   * Holds a file read without problems.
+   *
+   * @param policy the file
+   * @param warnings its warnings, in the order of the file
+   * @param located the text's tree, which locates any field of the file
+   */
+  public record Read(
+      PolicyFile policy, List<PolicyProblem> warnings, LocatedTree.Located located) {}
+
+  /**
    * Reads {@code text}, YAML unless {@code json}.
    *
    * @throws PolicyFileException with every problem, located
    */
-  public static CheckedPolicy read(String text, String name, boolean json) {
+  public static Read read(String text, String name, boolean json) {
     LocatedTree.Located located;
     try {
       located = LocatedTree.read(text, json);
@@ -72,7 +79,7 @@ public final class PolicyReader {
     if (!reader.problems.isEmpty()) {
       throw new PolicyFileException(name, sorted(reader.problems));
     }
-    return new CheckedPolicy(file, sorted(reader.warnings));
+    return new Read(file, sorted(reader.warnings), located);
   }
 
   private PolicyFile convert() {
@@ -105,7 +112,7 @@ public final class PolicyReader {
       file.maxReplyChars(root.get("max_reply_chars").asInt());
     }
     if (root.has("fs")) {
-      file.fs(fs(root.get("fs")));
+      file.fs(FsSection.read(root.get("fs"), this));
     }
     if (root.has("shell")) {
       file.shell(ShellSection.read(root.get("shell"), this));
@@ -197,42 +204,6 @@ public final class PolicyReader {
     };
   }
 
-  private FsSettings fs(JsonNode node) {
-    FsSettings.Builder fs =
-        FsSettings.builder()
-            .deny(pathGlobs(node.path("deny"), "/fs/deny"))
-            .denyWrite(pathGlobs(node.path("deny_write"), "/fs/deny_write"))
-            .defaultDenies(node.path("default_denies").asBoolean(true))
-            .followSymlinks(node.path("follow_symlinks").asBoolean(true))
-            .hardLinks(hardLinks(node.path("hard_links").asString("refuse")));
-    if (node.has("max_read_bytes")) {
-      fs.maxReadBytes(node.get("max_read_bytes").asLong());
-    }
-    if (node.has("max_write_bytes")) {
-      fs.maxWriteBytes(node.get("max_write_bytes").asLong());
-    }
-    return fs.build();
-  }
-
-  /** Returns the globs in {@code array}, reporting each malformed one where it is written. */
-  private List<String> pathGlobs(JsonNode array, String at) {
-    List<String> globs = strings(array);
-    for (int i = 0; i < globs.size(); i++) {
-      String glob = globs.get(i);
-      attempt(at + "/" + i, () -> Glob.forRelativePaths(glob));
-    }
-    return globs;
-  }
-
-  private static HardLinkPolicy hardLinks(String value) {
-    return switch (value) {
-      case "allow" -> HardLinkPolicy.ALLOW;
-      case "refuse-writes" -> HardLinkPolicy.REFUSE_WRITES;
-      case "refuse" -> HardLinkPolicy.REFUSE;
-      default -> throw new IllegalStateException("the schema admits no hard_links " + value);
-    };
-  }
-
   static List<String> strings(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(element -> out.add(element.asString()));
@@ -262,6 +233,9 @@ public final class PolicyReader {
     Optional<Duration> parsed = Durations.parse(node.asString());
     if (parsed.isEmpty()) {
       add(at, node + " is not a duration: use 500ms, 30s, 10m, 2h or ISO-8601 such as PT1M30S");
+    } else if (parsed.get().compareTo(Durations.MAX) > 0) {
+      add(at, node + " is longer than a year (8760h), the longest duration a policy file accepts");
+      return Optional.empty();
     }
     return parsed;
   }
@@ -277,17 +251,12 @@ public final class PolicyReader {
 
   /** Reports a problem at {@code pointer}: the file is invalid. */
   void add(String pointer, String message) {
-    problems.add(located(pointer, message));
+    problems.add(located.problem(pointer, message));
   }
 
   /** Reports a warning at {@code pointer}: the file is valid, but weakens a boundary. */
   void warn(String pointer, String message) {
-    warnings.add(located(pointer, message));
-  }
-
-  private PolicyProblem located(String pointer, String message) {
-    LocatedTree.Location location = located.locate(pointer);
-    return new PolicyProblem(location.line(), location.column(), Fields.display(pointer), message);
+    warnings.add(located.problem(pointer, message));
   }
 
   private static List<PolicyProblem> sorted(List<PolicyProblem> problems) {

@@ -62,7 +62,11 @@ final class ShellSection {
     Optional<Duration> timeout = reader.optionalDuration(node.path("timeout"), "/shell/timeout");
     Optional<Duration> max =
         reader.optionalDuration(node.path("max_timeout"), "/shell/max_timeout");
-    checkTimeouts(timeout, max, reader);
+    // A timeout that is not a duration is already a problem; comparing the other one with a
+    // default in its place would report a second, false one.
+    if (timeout.isPresent() == node.has("timeout") && max.isPresent() == node.has("max_timeout")) {
+      checkTimeouts(timeout, max, reader);
+    }
     timeout.ifPresent(settings::timeout);
     max.ifPresent(settings::maxTimeout);
     if (node.has("max_output_bytes")) {

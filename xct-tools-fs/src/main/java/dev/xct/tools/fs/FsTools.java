@@ -1,8 +1,7 @@
 package dev.xct.tools.fs;
 
+import dev.xct.core.Toolkit;
 import dev.xct.core.XctException;
-import dev.xct.core.tool.Tool;
-import dev.xct.core.validate.Validator;
 import dev.xct.tools.fs.internal.DeleteTool;
 import dev.xct.tools.fs.internal.EditTool;
 import dev.xct.tools.fs.internal.FindTool;
@@ -22,12 +21,19 @@ import java.util.Objects;
 /**
  * Provides the filesystem tools ({@code fs.read}, {@code fs.write}, {@code fs.edit}, {@code
  * fs.list}, {@code fs.stat}, {@code fs.mkdir}, {@code fs.delete}, {@code fs.move}, {@code fs.find})
- * confined by one {@link PathConfinement}, and the {@code fs-confinement} validator that checks
- * their paths before anything runs. Each tool checks again at the moment of use; see {@code
- * docs/tools-fs.md} for schemas and {@code docs/security.md} for what is guaranteed.
+ * confined by one {@link PathConfinement}, with the {@code fs-confinement} validator that checks
+ * their paths before anything runs, as one {@link Toolkit}. Each tool checks again at the moment of
+ * use; see {@code docs/tools-fs.md} for schemas and {@code docs/security.md} for what is
+ * guaranteed. The tools are ordinary {@link dev.xct.core.tool.TypedTool}s.
  *
- * <p>Register {@link #tools()} with the loop's tool registry and put {@link #validator()} in its
- * validator chain (after the schema check). Immutable and thread-safe.
+ * <pre>{@code
+ * FsTools fs = FsTools.forRoot(Path.of("/srv/workspace"));
+ * ExecutionLoop loop = ExecutionLoop.builder(model, ToolRegistry.empty())
+ *     .toolkit(fs.toolkit())       // the nine tools, and fs-confinement after the schema check
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class FsTools {
   /** Default largest file read: 1 MiB. */
@@ -46,12 +52,11 @@ public final class FsTools {
   public static final int DEFAULT_MAX_DIFF_CHARS = 64 * 1024;
 
   private final PathConfinement confinement;
-  private final List<FsTool<?>> tools;
-  private final FsValidator validator;
+  private final Toolkit toolkit;
 
   private FsTools(PathConfinement confinement, FsConfig config) {
     this.confinement = confinement;
-    this.tools =
+    List<FsTool<?>> tools =
         List.of(
             new ReadTool(config),
             new WriteTool(config),
@@ -62,7 +67,7 @@ public final class FsTools {
             new DeleteTool(config),
             new MoveTool(config),
             new FindTool(config));
-    this.validator = new FsValidator(tools);
+    this.toolkit = Toolkit.of(tools, List.of(new FsValidator(tools)));
   }
 
   /** Returns a builder for tools confined by {@code confinement}. */
@@ -79,14 +84,12 @@ public final class FsTools {
     return builder(PathConfinement.builder().root(root, RootAccess.READ_WRITE).build()).build();
   }
 
-  /** Returns the nine tools, in a stable order. */
-  public List<Tool> tools() {
-    return List.copyOf(tools);
-  }
-
-  /** Returns the validator named {@code fs-confinement}. */
-  public Validator validator() {
-    return validator;
+  /**
+   * Returns the nine tools, in a stable order, with the validator named {@code fs-confinement}:
+   * register them with {@link dev.xct.core.loop.ExecutionLoop.Builder#toolkit}.
+   */
+  public Toolkit toolkit() {
+    return toolkit;
   }
 
   /** Returns the confinement the tools use. */

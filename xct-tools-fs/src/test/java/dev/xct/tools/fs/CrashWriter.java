@@ -47,7 +47,7 @@ public final class CrashWriter {
             .durableWrites(Boolean.parseBoolean(args[1]))
             .build();
     Tool write =
-        fs.tools().stream()
+        fs.toolkit().tools().stream()
             .filter(t -> t.spec().name().equals("fs.write"))
             .findFirst()
             .orElseThrow();

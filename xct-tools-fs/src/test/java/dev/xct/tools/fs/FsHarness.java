@@ -16,7 +16,6 @@ import dev.xct.core.validate.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +28,7 @@ final class FsHarness {
 
   FsHarness(FsTools fs) {
     this.fs = fs;
-    this.registry = ToolRegistry.builder().addAll(fs.tools()).build();
+    this.registry = ToolRegistry.builder().addAll(fs.toolkit().tools()).build();
   }
 
   /** Schema, validator, then execute: what a proposal goes through in the loop. */
@@ -53,11 +52,13 @@ final class FsHarness {
 
   /** Runs only the validator. */
   Verdict validate(String tool, JsonValue args) {
-    return fs.validator()
+    return fs.toolkit()
+        .validators()
+        .get(0)
         .check(
             Decision.propose(tool, args, "test"),
             new ValidationContext(
-                "run", 1, registry, new RunStats(0, 0, Map.of(), Instant.now()), Instant.now()));
+                "run", 1, registry, RunStats.builder(Instant.now()).build(), Instant.now()));
   }
 
   /** Calls the tool directly, as if a validator had been skipped. */

@@ -22,7 +22,7 @@ class FsToolsTest {
 
   @Test
   void providesTheNineToolsUnderTheirExactNames() {
-    assertThat(FsTools.forRoot(root).tools())
+    assertThat(FsTools.forRoot(root).toolkit().tools())
         .extracting(tool -> tool.spec().name())
         .containsExactly(
             "fs.read",
@@ -52,7 +52,7 @@ class FsToolsTest {
   @Test
   void hintsMarkReadersReadOnlyAndChangersDestructive() {
     Map<String, ToolSpec> specs =
-        FsTools.forRoot(root).tools().stream()
+        FsTools.forRoot(root).toolkit().tools().stream()
             .map(Tool::spec)
             .collect(Collectors.toMap(ToolSpec::name, Function.identity()));
 
@@ -71,7 +71,9 @@ class FsToolsTest {
   void validatorIsNamedAndLetsOtherToolsPass() {
     FsHarness harness = new FsHarness(FsTools.forRoot(root));
 
-    assertThat(harness.fs.validator().name()).isEqualTo("fs-confinement");
+    assertThat(harness.fs.toolkit().validators())
+        .extracting(validator -> validator.name())
+        .containsExactly("fs-confinement");
     assertThat(harness.validate("shell.exec", JsonValue.parse("{\"path\":\"../x\"}")))
         .isEqualTo(Verdict.allow());
   }

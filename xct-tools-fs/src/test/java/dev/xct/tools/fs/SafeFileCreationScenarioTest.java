@@ -2,11 +2,11 @@ package dev.xct.tools.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.JsonValue;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.ApprovalDecision;
@@ -60,9 +60,7 @@ class SafeFileCreationScenarioTest {
             write("./config.json"),
             "{\"done\":true,\"message\":\"config.json created\"}");
     ExecutionLoop loop =
-        ExecutionLoop.builder(model, ToolRegistry.builder().addAll(fs.tools()).build())
-            .validator(fs.validator())
-            .build();
+        ExecutionLoop.builder(model, ToolRegistry.empty()).toolkit(fs.toolkit()).build();
 
     RunResult run = loop.run("Create config.json");
 
@@ -103,8 +101,8 @@ class SafeFileCreationScenarioTest {
     ScriptedModelClient model =
         ScriptedModelClient.of(write("config.json"), "{\"done\":true,\"message\":\"ok\"}");
     ExecutionLoop loop =
-        ExecutionLoop.builder(model, ToolRegistry.builder().addAll(fs.tools()).build())
-            .validator(fs.validator())
+        ExecutionLoop.builder(model, ToolRegistry.empty())
+            .toolkit(fs.toolkit())
             .validator(
                 Validators.policy(
                     Policy.builder().allow("fs.*").build(),

@@ -1,7 +1,7 @@
 package dev.xct.tools.shell;
 
+import dev.xct.core.Toolkit;
 import dev.xct.core.XctException;
-import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.core.validate.Validator;
 import dev.xct.tools.fs.PathConfinement;
@@ -27,19 +27,20 @@ import java.util.Objects;
  * whole process tree.
  *
  * <p>Every command runs inside the OS {@link Sandbox} by default (bubblewrap): the checks are the
- * first layer and a usability aid, the sandbox is the boundary. {@link #tool()} and {@link
- * #validator()} enforce the same checks with the same code: the validator refuses a bad proposal
- * before anything runs, and the tool refuses it again if it is ever called without the validator.
- * The tool is marked read-only when every allowed program is declared {@link Program#readOnly()
- * read-only}, destructive otherwise.
+ * first layer and a usability aid, the sandbox is the boundary. The {@link #toolkit()} holds the
+ * tool and the {@code shell-allowlist} validator, which enforce the same checks with the same code:
+ * the validator refuses a bad proposal before anything runs, and the tool refuses it again if it is
+ * ever called without the validator. The tool is marked read-only when every allowed program is
+ * declared {@link Program#readOnly() read-only}, destructive otherwise.
  *
  * <pre>{@code
  * ShellTools shell = ShellTools.builder()
  *     .root(Path.of("/srv/workspace"))
  *     .allow(Presets.ls(), Presets.cat(), Presets.grep(), Presets.git())
  *     .build();
- * registry.add(shell.tool());
- * validators.add(shell.validator());
+ * ExecutionLoop loop = ExecutionLoop.builder(model, registry)
+ *     .toolkit(shell.toolkit())    // shell.exec, and shell-allowlist after the schema check
+ *     .build();
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -54,12 +55,10 @@ public final class ShellTools {
   /** The most the model may ask for, unless configured otherwise. */
   public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofMinutes(2);
 
-  private final ShellExecTool tool;
-  private final Validator validator;
+  private final Toolkit toolkit;
 
   private ShellTools(ShellExecTool tool, Validator validator) {
-    this.tool = tool;
-    this.validator = validator;
+    this.toolkit = Toolkit.of(List.of(tool), List.of(validator));
   }
 
   /** Returns a builder with the defaults described on each of its methods. */
@@ -67,19 +66,18 @@ public final class ShellTools {
     return new Builder();
   }
 
-  /** Returns the {@code shell.exec} tool. */
-  public Tool tool() {
-    return tool;
+  /**
+   * Returns the {@code shell.exec} tool with the validator named {@code shell-allowlist} that runs
+   * its checks up front: register them with {@link
+   * dev.xct.core.loop.ExecutionLoop.Builder#toolkit}.
+   */
+  public Toolkit toolkit() {
+    return toolkit;
   }
 
-  /** Returns the validator named {@code shell-allowlist} that runs the tool's checks up front. */
-  public Validator validator() {
-    return validator;
-  }
-
-  /** Returns the tool's spec (also {@code tool().spec()}). */
+  /** Returns the tool's spec. */
   public ToolSpec spec() {
-    return tool.spec();
+    return toolkit.tools().get(0).spec();
   }
 
   /** Configures {@link ShellTools}. Not thread-safe; {@link #build()} copies its state. */
@@ -141,13 +139,16 @@ public final class ShellTools {
     /**
      * Adds programs to the allowlist.
      *
-     * @throws XctException if a program of the same name was already added
+     * @throws ShellConfigurationException if a program of the same name was already added
      */
     public Builder allow(Program... rules) {
       for (Program rule : rules) {
         Objects.requireNonNull(rule, "rule");
         if (programs.putIfAbsent(rule.name(), rule) != null) {
-          throw new XctException("program '" + rule.name() + "' is allowed twice");
+          throw new ShellConfigurationException(
+              ShellConfigurationException.Setting.PROGRAM,
+              rule.name(),
+              "program '" + rule.name() + "' is allowed twice");
         }
       }
       return this;
@@ -219,16 +220,17 @@ public final class ShellTools {
     /**
      * Resolves every program on the fixed PATH and returns the immutable tools.
      *
-     * @throws XctException if the root is missing or not a directory, a PATH entry is relative or
-     *     inside the root, no program is allowed, a program is not found, a launcher is not
-     *     declared as one, a shell, an interpreter or a launcher that changes user, root or
-     *     namespaces is allowed, a program XCT has no profile of lists no options and is not
-     *     unvetted, the sandbox is on and bwrap is missing or cannot start, or a limit is out of
-     *     range
+     * @throws ShellConfigurationException naming the setting to change, if there is no root, a PATH
+     *     entry is relative or inside the root, no program is allowed, a program is not found, a
+     *     launcher is not declared as one, a shell, an interpreter or a launcher that changes user,
+     *     root or namespaces is allowed, a program XCT has no profile of lists no options and is
+     *     not unvetted, the sandbox is on and bwrap is missing or cannot start, or a limit is out
+     *     of range
      */
     public ShellTools build() {
       if (confinement == null) {
-        throw new XctException("the shell tools need a root");
+        throw new ShellConfigurationException(
+            ShellConfigurationException.Setting.ROOT, "", "the shell tools need a root");
       }
       CommandPolicy policy =
           ShellSetup.policy(

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,16 @@ class BubblewrapTest {
     String token = "1000." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
     Result result = sandboxed.execute(argv("vanish", token));
     assertThat(result.isSuccess()).isTrue();
+    assertThat(Workspace.sleepers(token)).isEmpty();
+  }
+
+  @RepeatedTest(10)
+  void everyProcessTheCommandLeftBehindIsGoneWhenTheStepReturns() {
+    // vanish-sync returns only once its background sleeper runs: when the step returns, the
+    // sleeper must already be dead, not merely about to die.
+    String token = "1000." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
+    Result result = sandboxed.execute(argv("vanish-sync", token));
+    assertThat(result.isSuccess()).as("%s", result).isTrue();
     assertThat(Workspace.sleepers(token)).isEmpty();
   }
 

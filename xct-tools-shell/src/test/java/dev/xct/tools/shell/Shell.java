@@ -45,12 +45,14 @@ final class Shell {
 
   /** Returns the validator's verdict. */
   Verdict validate(Map<String, Object> arguments) {
-    ToolRegistry registry = ToolRegistry.of(tools.tool());
+    ToolRegistry registry = ToolRegistry.builder().addAll(tools.toolkit().tools()).build();
     ValidationContext context =
         new ValidationContext(
-            "run", 1, registry, new RunStats(0, 0, Map.of(), Instant.now()), Instant.now());
+            "run", 1, registry, RunStats.builder(Instant.now()).build(), Instant.now());
     return tools
-        .validator()
+        .toolkit()
+        .validators()
+        .get(0)
         .check(Decision.propose(tools.spec().name(), JsonValue.from(arguments), "test"), context);
   }
 
@@ -79,7 +81,9 @@ final class Shell {
     ToolContext context =
         new ToolContext("run", 1, Instant.now().plus(deadline), token, Clock.systemUTC());
     return tools
-        .tool()
+        .toolkit()
+        .tools()
+        .get(0)
         .execute(new ToolCall(tools.spec().name(), JsonValue.from(arguments), "test"), context);
   }
 
@@ -98,7 +102,14 @@ final class Shell {
    */
   static Ran runPreviewDirectly(Shell shell, Map<String, Object> arguments, Path home)
       throws IOException, InterruptedException {
-    JsonValue preview = shell.tools.tool().preview(call(shell, arguments), context()).orElseThrow();
+    JsonValue preview =
+        shell
+            .tools
+            .toolkit()
+            .tools()
+            .get(0)
+            .preview(call(shell, arguments), context())
+            .orElseThrow();
     List<String> command = Arrays.asList(preview.get("command").orElseThrow().bind(String[].class));
     String cwd = preview.get("cwd").flatMap(JsonValue::asString).orElseThrow();
     ProcessBuilder builder = new ProcessBuilder(command).directory(new java.io.File(cwd));

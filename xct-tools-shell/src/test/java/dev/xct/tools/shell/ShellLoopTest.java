@@ -2,10 +2,10 @@ package dev.xct.tools.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.VerdictRecord;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.test.ScriptedModelClient;
@@ -31,9 +31,7 @@ class ShellLoopTest {
                 + "\"a.txt\"]},\"goal\":\"read\"}}",
             "{\"done\":true,\"message\":\"read it\"}");
     ExecutionLoop loop =
-        ExecutionLoop.builder(model, ToolRegistry.of(shell.tool()))
-            .validator(shell.validator())
-            .build();
+        ExecutionLoop.builder(model, ToolRegistry.empty()).toolkit(shell.toolkit()).build();
 
     RunResult run = loop.run("read a.txt");
 
@@ -61,8 +59,8 @@ class ShellLoopTest {
                 + "\"env\":{\"LD_PRELOAD\":\"/tmp/x.so\"}},\"goal\":\"\"}}",
             "{\"done\":true,\"message\":\"\"}");
     RunResult run =
-        ExecutionLoop.builder(model, ToolRegistry.of(shell.tool()))
-            .validator(shell.validator())
+        ExecutionLoop.builder(model, ToolRegistry.empty())
+            .toolkit(shell.toolkit())
             .build()
             .run("list");
     Step step = run.steps().get(0);

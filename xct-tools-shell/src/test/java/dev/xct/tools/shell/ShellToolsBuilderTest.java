@@ -11,6 +11,7 @@ import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.RunStats;
 import dev.xct.core.validate.ValidationContext;
+import dev.xct.core.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,7 +119,9 @@ class ShellToolsBuilderTest {
             java.time.Clock.systemUTC());
     JsonValue preview =
         tools
-            .tool()
+            .toolkit()
+            .tools()
+            .get(0)
             .preview(
                 new dev.xct.core.tool.ToolCall(
                     "shell.exec", JsonValue.from(argv("git", "log", "-n", "1")), ""),
@@ -132,7 +135,9 @@ class ShellToolsBuilderTest {
             "\"GIT_ALLOW_PROTOCOL\":\"\"");
     JsonValue refused =
         tools
-            .tool()
+            .toolkit()
+            .tools()
+            .get(0)
             .preview(
                 new dev.xct.core.tool.ToolCall(
                     "shell.exec", JsonValue.from(argv("find", ".", "-delete")), ""),
@@ -164,17 +169,19 @@ class ShellToolsBuilderTest {
   @Test
   void theValidatorIsNamedAndLeavesOtherToolsAlone() {
     ShellTools tools = workspace.builder().allow(Presets.ls()).build();
-    assertThat(tools.validator().name()).isEqualTo("shell-allowlist");
+    Validator validator = tools.toolkit().validators().get(0);
+    assertThat(tools.toolkit().validators()).containsExactly(validator);
+    assertThat(validator.name()).isEqualTo("shell-allowlist");
     ValidationContext context =
         new ValidationContext(
             "run",
             1,
-            ToolRegistry.of(tools.tool()),
-            new RunStats(0, 0, Map.of(), Instant.now()),
+            ToolRegistry.builder().addAll(tools.toolkit().tools()).build(),
+            RunStats.builder(Instant.now()).build(),
             Instant.now());
     Decision.Proposal other =
         Decision.propose("fs.read", JsonValue.from(Map.of("argv", "rm -rf /")), "");
-    assertThat(tools.validator().check(other, context).allows()).isTrue();
+    assertThat(validator.check(other, context).allows()).isTrue();
   }
 
   @Test

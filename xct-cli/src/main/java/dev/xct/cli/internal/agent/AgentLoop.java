@@ -1,8 +1,9 @@
 package dev.xct.cli.internal.agent;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
+import dev.xct.core.Toolkit;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolRegistry;
@@ -14,9 +15,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Assembles an {@link ExecutionLoop} from a policy file, a toolbox, a model and an approver, the
+ * Assembles an {@link ExecutionLoop} from a policy file, a toolkit, a model and an approver, the
  * same way for the demo, {@code run} and {@code replay}: only the tools the file offers are
- * registered, the toolbox's validators run after the built-ins, the file's rules run last with the
+ * registered, the toolkit's validators run after the built-ins, the file's rules run last with the
  * approver, and the file's budgets, tool timeout and reply size limit apply.
  */
 public final class AgentLoop {
@@ -28,16 +29,17 @@ public final class AgentLoop {
    */
   public static ExecutionLoop.Builder builder(
       PolicyFile policy,
-      Toolbox toolbox,
+      Toolkit toolkit,
       ModelClient model,
       Approver approver,
       List<RunListener> listeners,
       Clock clock,
       Supplier<String> runIds) {
     List<Tool> offered =
-        toolbox.tools().stream().filter(tool -> policy.offers(tool.spec().name())).toList();
+        toolkit.tools().stream().filter(tool -> policy.offers(tool.spec().name())).toList();
     ExecutionLoop.Builder builder =
-        ExecutionLoop.builder(model, ToolRegistry.builder().addAll(offered).build())
+        ExecutionLoop.builder(model, ToolRegistry.empty())
+            .toolkit(Toolkit.of(offered, toolkit.validators()))
             .budgets(policy.budgets())
             .clock(clock)
             .runIds(runIds);
@@ -45,7 +47,6 @@ public final class AgentLoop {
     policy
         .maxReplyChars()
         .ifPresent(chars -> builder.codec(ProtocolCodec.builder().maxChars(chars).build()));
-    toolbox.validators().forEach(builder::validator);
     builder.validator(Validators.policy(policy.policy(), approver, policy.approval()));
     listeners.forEach(builder::listener);
     return builder;

@@ -1,10 +1,10 @@
 package dev.xct.cli.internal.command;
 
 import dev.xct.cli.ExitCodes;
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.XctException;
 import dev.xct.core.journal.FileJournal;
 import dev.xct.core.journal.Journal;
+import dev.xct.core.loop.ExecutionLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

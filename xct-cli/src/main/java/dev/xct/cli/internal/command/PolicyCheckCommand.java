@@ -30,13 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate policy files. A valid file is summarised rule by rule; an invalid one gets one"
-          + " line per problem: FILE:LINE:COLUMN: FIELD: what is wrong and what was expected.",
+      "Validate policy files, and build the tools each describes exactly as run and replay do"
+          + " (roots resolved against --workspace, programs found on the PATH, the sandbox"
+          + " started), so that a file passes exactly when run and replay can start with it.",
+      "A valid file is summarised rule by rule; an invalid one gets one line per problem:"
+          + " FILE:LINE:COLUMN: FIELD: what is wrong and what was expected.",
       "Warnings (an unconfined sandbox, the host's network, unvetted program options) are"
           + " printed the same way, prefixed with '!'; they do not make a file invalid."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:the file is valid", "65:the file has problems", "66:the file is missing"})
+    exitCodeList = {
+      " 0:every file is valid and its tools can be built here",
+      "65:a file has problems, or its tools cannot be built here",
+      "66:a file or the workspace is missing"
+    })
 final class PolicyCheckCommand implements Callable<Integer> {
   @ParentCommand PolicyCommand parent;
 
@@ -47,6 +54,14 @@ final class PolicyCheckCommand implements Callable<Integer> {
   List<Path> files;
 
   @Option(
+      names = "--workspace",
+      paramLabel = "DIR",
+      description =
+          "The directory relative roots resolve against, as in run and replay (default: the"
+              + " current directory).")
+  Path workspace = Path.of(".");
+
+  @Option(
       names = "--json",
       description = "Print one JSON object per file: file, valid, problems, warnings.")
   boolean json;
@@ -55,6 +70,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
   public Integer call() {
     Console console = parent.parent.console();
     files.forEach(file -> Inputs.requireFile(file, "policy file"));
+    Inputs.requireDirectory(workspace, "workspace");
     int worst = ExitCodes.DONE;
     for (Path file : files) {
       worst = Math.max(worst, check(console, file));
@@ -65,6 +81,7 @@ final class PolicyCheckCommand implements Callable<Integer> {
   private int check(Console console, Path file) {
     try {
       CheckedPolicy checked = CheckedPolicy.load(file);
+      PolicyToolkits.forPolicy(checked, workspace);
       if (json) {
         print(console.out(), verdict(file, true, List.of(), checked.warnings()));
       } else {

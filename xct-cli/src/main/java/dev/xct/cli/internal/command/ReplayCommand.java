@@ -9,8 +9,12 @@ import dev.xct.cli.internal.agent.ReplayJournal;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Transcript;
 import dev.xct.core.RunResult;
+import dev.xct.core.Toolkit;
+import dev.xct.core.event.JsonLinesEventWriter;
+import dev.xct.core.event.RunEvent;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.journal.Journal;
+import dev.xct.policy.CheckedPolicy;
 import dev.xct.policy.PolicyFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,6 +35,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Replays recorded model replies through the loop, tools and policy: {@code xct replay}. */
@@ -113,7 +118,8 @@ final class ReplayCommand implements Callable<Integer> {
     Inputs.requireFile(setup.policyFile, "policy file");
     Inputs.requireFile(repliesFile, "replies file");
     Inputs.requireDirectory(setup.workspace, "workspace");
-    PolicyFile policy = PolicyFile.load(setup.policyFile);
+    CheckedPolicy checked = CheckedPolicy.load(setup.policyFile);
+    PolicyFile policy = checked.policy();
     List<String> replies;
     try {
       replies =
@@ -125,6 +131,7 @@ final class ReplayCommand implements Callable<Integer> {
       throw new CliException(
           ExitCodes.NO_INPUT, "cannot read " + repliesFile + ": " + e.getMessage());
     }
+    Toolkit toolkit = PolicyToolkits.forPolicy(checked, setup.workspace);
     List<RunListener> listeners = new ArrayList<>();
     if (!json && !"-".equals(journal)) {
       listeners.add(new Transcript(console.out(), console.style()));
@@ -138,7 +145,7 @@ final class ReplayCommand implements Callable<Integer> {
           DurableJournals.attach(
                   AgentLoop.builder(
                       policy,
-                      Toolboxes.forPolicy(policy, setup.workspace),
+                      toolkit,
                       new RecordedModel(replies, repliesFile.toString()),
                       Approvals.unattended(approve, "nobody can approve during a replay"),
                       listeners,
@@ -186,9 +193,26 @@ final class ReplayCommand implements Callable<Integer> {
     out.put("steps", result.steps().size());
     out.put("executed", result.executions());
     out.put("exit_code", ExitCodes.of(result.status()));
+    if (result.failure().isPresent()) {
+      out.put("failure", failure(result));
+    }
     if (journal != null && !"-".equals(journal)) {
       out.put("journal", journal);
     }
     return JsonMapper.builder().build().writeValueAsString(out);
+  }
+
+  /** Returns why the model failed, written as the journal's {@code run_ended} writes it. */
+  private static JsonNode failure(RunResult result) {
+    RunEvent.RunEnded ended =
+        new RunEvent.RunEnded(
+            result.runId(),
+            result.steps().size(),
+            result.endedAt(),
+            result.status(),
+            result.code(),
+            result.message(),
+            result.failure());
+    return JsonMapper.builder().build().readTree(JsonLinesEventWriter.line(ended)).get("failure");
   }
 }

@@ -12,9 +12,11 @@ import dev.xct.cli.internal.console.Transcript;
 import dev.xct.core.CancellationToken;
 import dev.xct.core.ModelClient;
 import dev.xct.core.RunResult;
+import dev.xct.core.Toolkit;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunListener;
 import dev.xct.core.journal.Journal;
+import dev.xct.policy.CheckedPolicy;
 import dev.xct.policy.PolicyFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -41,7 +43,7 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run a live agent with the file and shell tools under a policy, against an"
           + " OpenAI-compatible model configured from the environment (XCT_MODEL,"
-          + " XCT_MODEL_URL, XCT_API_KEY; see docs/cli.md).",
+          + " XCT_MODEL_URL, XCT_API_KEY, XCT_MODEL_OUTPUT; see docs/cli.md).",
       "Rules that ask for approval are asked at the terminal: approve, deny with a reason, or"
           + " stop. Without a terminal they are denied."
     },
@@ -82,7 +84,9 @@ final class RunCommand implements Callable<Integer> {
     Console console = parent.console();
     Inputs.requireFile(setup.policyFile, "policy file");
     Inputs.requireDirectory(setup.workspace, "workspace");
-    PolicyFile policy = PolicyFile.load(setup.policyFile);
+    CheckedPolicy checked = CheckedPolicy.load(setup.policyFile);
+    PolicyFile policy = checked.policy();
+    Toolkit toolkit = PolicyToolkits.forPolicy(checked, setup.workspace);
     ModelClient model;
     try {
       model = Models.fromEnvironment(System.getenv());
@@ -109,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
           DurableJournals.attach(
                   AgentLoop.builder(
                       policy,
-                      Toolboxes.forPolicy(policy, setup.workspace),
+                      toolkit,
                       new Progress(model, console),
                       new TerminalApprover(console, approvals, notes),
                       listeners,

@@ -2,7 +2,6 @@ package dev.xct.cli.internal.demo;
 
 import dev.xct.cli.internal.agent.AgentLoop;
 import dev.xct.cli.internal.agent.RecordedModel;
-import dev.xct.cli.internal.agent.Toolbox;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Style;
 import dev.xct.cli.internal.console.Transcript;
@@ -11,6 +10,7 @@ import dev.xct.cli.internal.demo.k8s.InMemoryCluster;
 import dev.xct.cli.internal.demo.k8s.K8sTools;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
+import dev.xct.core.Toolkit;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunListener;
 import dev.xct.policy.PolicyFile;
@@ -73,11 +73,11 @@ public final class Demo {
     Path workspace = tempWorkspace();
     try {
       PolicyFile policy = policy("files-policy.yaml");
-      Toolbox toolbox = Toolbox.of(PolicyTools.of(policy, workspace));
+      Toolkit toolkit = PolicyTools.of(policy, workspace).toolkit();
       RunResult result =
           run(
               policy,
-              toolbox,
+              toolkit,
               DemoScripts.FILES,
               "demo-files",
               "Create config.json with {\"debug\": false}");
@@ -103,7 +103,7 @@ public final class Demo {
     RunResult result =
         run(
             policy,
-            new Toolbox(K8sTools.over(cluster), List.of()),
+            Toolkit.of(K8sTools.over(cluster), List.of()),
             DemoScripts.CLUSTER,
             "demo-cluster",
             "Make sure nginx, mongodb and redis are deployed, then remove nginx");
@@ -124,7 +124,7 @@ public final class Demo {
     RunResult result =
         run(
             policy("runaway-policy.yaml"),
-            new Toolbox(K8sTools.over(cluster), List.of()),
+            Toolkit.of(K8sTools.over(cluster), List.of()),
             DemoScripts.RUNAWAY,
             "demo-runaway",
             "Watch the cluster and tell me when something changes");
@@ -132,7 +132,7 @@ public final class Demo {
   }
 
   private RunResult run(
-      PolicyFile policy, Toolbox toolbox, List<String> replies, String runId, String task) {
+      PolicyFile policy, Toolkit toolkit, List<String> replies, String runId, String task) {
     Transcript transcript = new Transcript(console.out(), style);
     RunListener listener =
         json
@@ -141,7 +141,7 @@ public final class Demo {
             : transcript;
     return AgentLoop.builder(
             policy,
-            toolbox,
+            toolkit,
             new RecordedModel(replies, "the demo's script"),
             new DemoApprover(json ? null : transcript),
             List.of(listener),

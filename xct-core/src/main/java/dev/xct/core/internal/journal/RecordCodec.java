@@ -1,7 +1,7 @@
 package dev.xct.core.internal.journal;
 
 import dev.xct.core.XctException;
-import dev.xct.core.internal.Json;
+import dev.xct.core.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * Everything an {@link dev.xct.core.ExecutionLoop} was built with. Immutable; shared by all runs.
+ * Everything an {@link dev.xct.core.loop.ExecutionLoop} was built with. Immutable; shared by all
+ * runs.
  *
  * @param toolExecutor where tools run; {@code null} runs them on the run's own thread
  * @param journal where events are journaled before anyone acts on them; {@code null} for none

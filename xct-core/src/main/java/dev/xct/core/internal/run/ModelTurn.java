@@ -1,6 +1,7 @@
 package dev.xct.core.internal.run;
 
 import dev.xct.core.CancellationToken;
+import dev.xct.core.ModelFailure;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.Step;
 import dev.xct.core.context.ChatMessage;
@@ -76,17 +77,27 @@ final class ModelTurn {
       return Ending.interrupted("the run's thread was interrupted while the model worked");
     }
     if (outcome instanceof ModelInvoker.Failed failed) {
-      Throwable e = failed.failure();
+      // Read once, defensively: what the client threw is its code, and may fail to describe itself.
+      ModelFailure failure = ModelFailure.of(failed.failure());
+      String why = failure.message().isEmpty() ? failure.type() : failure.message();
       if (!cancellation.isCancelled() && config.clock().instant().isBefore(state.deadline)) {
-        LOG.error("model client failed", e);
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return Ending.modelFailed("model client failed: " + why);
+        logFailure(failed.failure(), why);
+        return Ending.modelFailed("model client failed: " + why, failure);
       }
-      LOG.info("model client stopped as the run was cancelled or out of time: {}", e.toString());
+      LOG.info("model client stopped as the run was cancelled or out of time: {}", why);
     }
     // As of the deadline at the latest: a timed-out wait reached it even if a test clock did not.
     return state
         .limit(config.budgets(), cancellation.isCancelled(), state.deadline)
         .orElseThrow(() -> new IllegalStateException("no limit at the deadline"));
+  }
+
+  /** Logs the failure with its stack trace; without it if the logger cannot read the exception. */
+  private static void logFailure(Throwable e, String why) {
+    try {
+      LOG.error("model client failed", e);
+    } catch (RuntimeException unreadable) { // e.g. a getMessage() that throws
+      LOG.error("model client failed: {}", why);
+    }
   }
 }

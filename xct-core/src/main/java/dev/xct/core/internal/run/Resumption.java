@@ -5,6 +5,7 @@ import dev.xct.core.Step;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
+import dev.xct.core.internal.event.StepFold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,15 @@ final class Resumption {
   RunResult result() {
     RunEvent.RunEnded end = ended.orElseThrow();
     return new RunResult(
-        runId, task, end.status(), end.code(), end.message(), steps, startedAt, end.at(), usage);
+        runId,
+        task,
+        end.status(),
+        end.code(),
+        end.message(),
+        steps,
+        startedAt,
+        end.at(),
+        usage,
+        end.failure());
   }
 }

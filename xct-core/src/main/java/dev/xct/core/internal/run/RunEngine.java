@@ -7,7 +7,7 @@ import dev.xct.core.Step;
 import dev.xct.core.XctException;
 import dev.xct.core.event.Redactor;
 import dev.xct.core.event.RunEvent;
-import dev.xct.core.internal.RecordedReply;
+import dev.xct.core.internal.codec.RecordedReply;
 import dev.xct.core.journal.Journal;
 import dev.xct.core.journal.ResumePolicy;
 import dev.xct.core.protocol.Decision;
@@ -217,7 +217,8 @@ public final class RunEngine {
             endedAt,
             ending.status(),
             Optional.ofNullable(ending.code()),
-            ending.message()));
+            ending.message(),
+            Optional.ofNullable(ending.failure())));
     LOG.info("run ended: {} {}", ending.status(), ending.code() == null ? "" : ending.code());
     return state.result(ending, endedAt);
   }

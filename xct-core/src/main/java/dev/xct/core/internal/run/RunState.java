@@ -71,7 +71,12 @@ final class RunState {
 
   /** Returns the statistics validators see before step {@link #steps()} + 1. */
   RunStats stats() {
-    return new RunStats(transcript.size(), consecutiveErrors, executionsView, startedAt, usage);
+    return RunStats.builder(startedAt)
+        .stepsTaken(transcript.size())
+        .consecutiveErrors(consecutiveErrors)
+        .toolExecutions(executionsView)
+        .usage(usage)
+        .build();
   }
 
   /** Returns the budget or cancellation that ends the run now, if any. */
@@ -91,7 +96,8 @@ final class RunState {
         transcript.snapshot(),
         startedAt,
         endedAt,
-        usage);
+        usage,
+        Optional.ofNullable(ending.failure()));
   }
 
   private void countExecution(String tool) {

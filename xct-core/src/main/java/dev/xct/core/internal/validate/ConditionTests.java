@@ -2,7 +2,7 @@ package dev.xct.core.internal.validate;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
-import dev.xct.core.internal.Json;
+import dev.xct.core.internal.json.Json;
 import dev.xct.core.validate.Condition.Operator;
 import dev.xct.core.validate.Glob;
 import java.math.BigDecimal;

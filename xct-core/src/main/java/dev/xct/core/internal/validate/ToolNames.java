@@ -1,6 +1,6 @@
 package dev.xct.core.internal.validate;
 
-import dev.xct.core.internal.Snippet;
+import dev.xct.core.internal.json.Snippet;
 
 /**
  * Quotes model-supplied tool names in reasons and details: shortened, and with control, format

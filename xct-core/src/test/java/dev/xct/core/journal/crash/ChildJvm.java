@@ -1,6 +1,6 @@
 package dev.xct.core.journal.crash;
 
-import dev.xct.core.ExecutionLoop;
+import dev.xct.core.loop.ExecutionLoop;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,13 +2,13 @@ package dev.xct.core.journal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.RunResult;
 import dev.xct.core.RunStatus;
 import dev.xct.core.Step;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.journal.FileJournal;
 import dev.xct.core.journal.Verification;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import java.io.IOException;

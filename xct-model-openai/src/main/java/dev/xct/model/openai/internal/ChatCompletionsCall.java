@@ -85,7 +85,7 @@ public final class ChatCompletionsCall {
           "model endpoint "
               + config.endpoint()
               + " answered 2xx but not with a chat completion: "
-              + Secrets.scrub(ResponseReader.errorMessage(body), config.apiKey()),
+              + Secrets.scrub(ResponseReader.unexpected(body), config.apiKey()),
           null);
     }
     if (format == Format.STRICT_SCHEMA) {

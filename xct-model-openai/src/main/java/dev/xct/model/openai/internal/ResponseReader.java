@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  * tool_calls}, {@code choices[0].finish_reason}, and {@code usage}.
  */
 public final class ResponseReader {
+  private static final int EXCERPT = 200;
+
   private ResponseReader() {}
 
   /**
@@ -40,12 +42,23 @@ public final class ResponseReader {
         usage(root.get("usage")));
   }
 
+  /**
+   * Says what a 2xx body that is not a chat completion holds, for an error message: the endpoint's
+   * own error message if it sent one, otherwise a short excerpt of the body, or that it was empty.
+   */
+  public static String unexpected(String body) {
+    if (body == null || body.isBlank()) {
+      return "an empty body";
+    }
+    String message = errorMessage(body);
+    return message.isEmpty() ? excerpt(body) : message;
+  }
+
   /** Returns the endpoint's own error message from an error body, or a short excerpt of it. */
   public static String errorMessage(String body) {
     JsonNode root = Jsons.tryParse(body).orElse(null);
     if (root == null || !root.isObject()) {
-      String excerpt = body == null ? "" : body.strip();
-      return excerpt.length() > 200 ? excerpt.substring(0, 200) + "…" : excerpt;
+      return body == null ? "" : excerpt(body);
     }
     JsonNode error = root.get("error");
     if (error != null && error.isString()) {
@@ -57,6 +70,19 @@ public final class ResponseReader {
     String label =
         code != null && code.isString() ? code.stringValue() : Jsons.text(source, "type");
     return label.isEmpty() ? message : message + " (" + label + ")";
+  }
+
+  /**
+   * Returns the start of {@code body} on one line: white space and control characters collapse to
+   * one space, and a cut never splits a surrogate pair; a cut body ends with its length.
+   */
+  static String excerpt(String body) {
+    String line = body.strip().replaceAll("[\\s\\p{Cntrl}]+", " ");
+    if (line.length() <= EXCERPT) {
+      return line;
+    }
+    int end = Character.isHighSurrogate(line.charAt(EXCERPT - 1)) ? EXCERPT - 1 : EXCERPT;
+    return line.substring(0, end) + "… (" + body.length() + " characters)";
   }
 
   /** Reads {@code content}: a string, null, or an array of text parts. */

@@ -1,10 +1,10 @@
 package dev.xct.model.support.testing;
 
 import dev.xct.core.CancellationToken;
-import dev.xct.core.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.context.DefaultContextRenderer;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;

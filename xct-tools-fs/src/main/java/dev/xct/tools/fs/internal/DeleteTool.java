@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code fs.delete}: removes a file, a symbolic link (never its target) or a directory; a non-empty
@@ -44,8 +45,7 @@ public final class DeleteTool extends FsTool<DeleteTool.Args> {
                 """
                     .formatted(Schemas.PATH))
             .destructive()
-            .idempotent()
-            .build(),
+            .idempotent(),
         Args.class,
         List.of(PATH));
   }

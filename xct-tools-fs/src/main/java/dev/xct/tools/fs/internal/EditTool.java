@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code fs.edit}: replaces exactly one occurrence of a string in a text file, atomically. Zero or
@@ -45,8 +46,7 @@ public final class EditTool extends FsTool<EditTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH, Schemas.SHA256))
-            .destructive()
-            .build(),
+            .destructive(),
         Args.class,
         List.of(PATH));
   }

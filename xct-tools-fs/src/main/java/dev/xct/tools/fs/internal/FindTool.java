@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code fs.find}: finds entries under a directory whose path (relative to that directory) matches
@@ -55,8 +56,7 @@ public final class FindTool extends FsTool<FindTool.Args> {
                         DEFAULT_DEPTH,
                         fs.maxEntries(),
                         Math.min(DEFAULT_RESULTS, fs.maxEntries())))
-            .readOnly()
-            .build(),
+            .readOnly(),
         Args.class,
         List.of(PATH));
   }

@@ -1,51 +1,41 @@
 package dev.xct.tools.fs.internal;
 
 import dev.xct.core.JsonValue;
-import dev.xct.core.XctException;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
-import dev.xct.core.tool.Tool;
-import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.core.tool.TypedTool;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Shared shape of the fs tools: typed arguments bound from the JSON, confinement checked again at
- * the moment of use, and every expected problem returned as a failure with a stable code.
+ * Shared shape of the fs tools, on core's {@link TypedTool} like any user tool: the arguments
+ * arrive bound to a record, confinement is checked again at the moment of use, and every expected
+ * problem, thrown as a {@link Refusal} or an {@link IOException} from deep in the file code, comes
+ * back as a failure with a stable code. The path arguments it declares are what the {@code
+ * fs-confinement} validator checks before anything runs.
  *
  * <p>Immutable and thread-safe.
  *
  * @param <A> the record the arguments bind to
  */
-public abstract class FsTool<A extends Record> implements Tool {
-  private static final Logger LOG = LoggerFactory.getLogger(FsTool.class);
-
+public abstract class FsTool<A extends Record> extends TypedTool<A> {
   /** The shared configuration. */
   protected final FsConfig fs;
 
-  private final ToolSpec spec;
-  private final Class<A> type;
   private final List<PathArgument> pathArguments;
 
-  /** Creates the tool. */
-  protected FsTool(FsConfig fs, ToolSpec spec, Class<A> type, List<PathArgument> pathArguments) {
+  /** Creates the tool with the hand-written schema in {@code spec}. */
+  protected FsTool(
+      FsConfig fs, ToolSpec.Builder spec, Class<A> type, List<PathArgument> pathArguments) {
+    super(spec, type);
     this.fs = fs;
-    this.spec = spec;
-    this.type = type;
     this.pathArguments = List.copyOf(pathArguments);
-  }
-
-  @Override
-  public final ToolSpec spec() {
-    return spec;
   }
 
   /** Returns the path arguments the validator confines. */
@@ -54,16 +44,7 @@ public abstract class FsTool<A extends Record> implements Tool {
   }
 
   @Override
-  public final Result execute(ToolCall call, ToolContext context) {
-    A args;
-    try {
-      args = call.bind(type);
-    } catch (XctException e) {
-      // The schema check should have caught this; if it passed, the module set-up is wrong.
-      LOG.warn("arguments of {} did not bind", spec.name(), e);
-      return Result.failure(
-          ErrorCodes.INVALID_ARGUMENTS, "arguments of '" + spec.name() + "' do not fit its schema");
-    }
+  public final Result execute(A args, ToolContext context) {
     try {
       return Result.success(run(args, context));
     } catch (Refusal refusal) {
@@ -73,14 +54,9 @@ public abstract class FsTool<A extends Record> implements Tool {
     }
   }
 
+  /** Describes the change, or says how the call would fail; empty for tools that change nothing. */
   @Override
-  public final Optional<JsonValue> preview(ToolCall call, ToolContext context) {
-    A args;
-    try {
-      args = call.bind(type);
-    } catch (XctException e) {
-      return Optional.empty();
-    }
+  public final Optional<JsonValue> preview(A args, ToolContext context) {
     try {
       Map<String, Object> description = describe(args);
       return description == null ? Optional.empty() : Optional.of(JsonValue.from(description));
@@ -110,7 +86,11 @@ public abstract class FsTool<A extends Record> implements Tool {
           return Optional.of(
               Result.failure(
                   ErrorCodes.INVALID_ARGUMENTS,
-                  "argument '" + argument.name() + "' of '" + spec.name() + "' must be a string"));
+                  "argument '"
+                      + argument.name()
+                      + "' of '"
+                      + spec().name()
+                      + "' must be a string"));
         }
         resolved.add(fs.resolver().resolve(raw, argument.use(), argument.followFinal()));
       }
@@ -148,7 +128,7 @@ public abstract class FsTool<A extends Record> implements Tool {
 
   private Map<String, Object> refusedPreview(Result.Failure failure) {
     Map<String, Object> preview = new LinkedHashMap<>();
-    preview.put("tool", spec.name());
+    preview.put("tool", spec().name());
     preview.put("wouldFail", Map.of("code", failure.code(), "message", failure.message()));
     return preview;
   }

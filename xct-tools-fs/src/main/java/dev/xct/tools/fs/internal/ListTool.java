@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code fs.list}: lists a directory, one level or recursively, bounded in depth and entries.
@@ -51,8 +52,7 @@ public final class ListTool extends FsTool<ListTool.Args> {
                         DEFAULT_DEPTH,
                         fs.maxEntries(),
                         Math.min(DEFAULT_ENTRIES, fs.maxEntries())))
-            .readOnly()
-            .build(),
+            .readOnly(),
         Args.class,
         List.of(PATH));
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@code fs.mkdir}: creates a directory, with its parents unless told otherwise; idempotent. */
 public final class MkdirTool extends FsTool<MkdirTool.Args> {
@@ -32,8 +33,7 @@ public final class MkdirTool extends FsTool<MkdirTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH))
-            .idempotent()
-            .build(),
+            .idempotent(),
         Args.class,
         List.of(PATH));
   }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code fs.move}: renames a file or directory atomically; both ends inside writable roots, no
@@ -45,8 +46,7 @@ public final class MoveTool extends FsTool<MoveTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH, Schemas.PATH))
-            .destructive()
-            .build(),
+            .destructive(),
         Args.class,
         List.of(SOURCE, DESTINATION));
   }

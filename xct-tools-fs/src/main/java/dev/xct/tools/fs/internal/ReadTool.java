@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@code fs.read}: returns a text file's lines (or any file as base64), bounded in size. */
 public final class ReadTool extends FsTool<ReadTool.Args> {
@@ -41,8 +42,7 @@ public final class ReadTool extends FsTool<ReadTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH))
-            .readOnly()
-            .build(),
+            .readOnly(),
         Args.class,
         List.of(PATH));
   }

@@ -4,51 +4,43 @@ import dev.xct.tools.fs.FsErrorCodes;
 import dev.xct.tools.fs.HardLinkPolicy;
 import dev.xct.tools.fs.RootAccess;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Confines paths to roots the way the kernel would resolve them, one name at a time: symbolic links
- * are read and expanded by hand (never followed by the OS), {@code ..} means the physical parent,
- * and the final real path must lie inside a root's real path. Any failure met while the walk is
- * outside every root is reported as {@code PATH_OUTSIDE_ROOT}, so the answer never tells whether
- * something outside exists or what it is.
+ * Confines paths to roots: picks the root a path starts from, has the {@link Walker} resolve it the
+ * way the kernel would (links expanded by hand, {@code ..} as the physical parent), requires the
+ * real path it reaches to lie inside a root's real path, then applies the rules for the use: only
+ * regular files and directories, the deny globs (on the path as written and as resolved), read-only
+ * roots and the hard-link policy.
  *
  * <p>Immutable and thread-safe.
  */
 public final class Resolver {
-  private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
-  private static final int MAX_LINKS = 40;
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
-  private final List<Root> roots;
+  private final Roots roots;
   private final DenyRules deny;
-  private final boolean followSymlinks;
+  private final Walker walker;
   private final HardLinkPolicy hardLinks;
 
   /** Creates a resolver; the first root is the primary one. */
   public Resolver(
       List<Root> roots, DenyRules deny, boolean followSymlinks, HardLinkPolicy hardLinks) {
-    this.roots = List.copyOf(roots);
+    this.roots = new Roots(roots);
     this.deny = deny;
-    this.followSymlinks = followSymlinks;
+    this.walker = new Walker(this.roots, followSymlinks);
     this.hardLinks = hardLinks;
   }
 
   /** Returns the roots in configuration order. */
   public List<Root> roots() {
-    return roots;
+    return roots.all();
   }
 
   /** Returns the deny rules. */
@@ -80,31 +72,19 @@ public final class Resolver {
     Root lexicalRoot;
     List<String> relative = new ArrayList<>();
     if (parsed.absolute()) {
-      lexicalRoot = null;
-      int matched = -1;
-      for (Root root : roots) {
-        for (Path prefix : List.of(root.given(), root.real())) {
-          int count = prefix.getNameCount();
-          if (count > matched && startsWith(parsed.names(), prefix)) {
-            lexicalRoot = root;
-            matched = count;
-          }
-        }
-      }
-      if (lexicalRoot == null) {
-        throw outside(raw);
-      }
-      relative.addAll(parsed.names().subList(matched, parsed.names().size()));
+      Roots.Named named = roots.naming(parsed.names()).orElseThrow(() -> Roots.outside(raw));
+      lexicalRoot = named.root();
+      relative.addAll(parsed.names().subList(named.prefixNames(), parsed.names().size()));
     } else {
-      lexicalRoot = base == null ? roots.get(0) : base;
+      lexicalRoot = base == null ? roots.primary() : base;
       relative.addAll(baseNames);
       relative.addAll(parsed.names());
     }
     List<String> lexical = lexicalNames(relative, raw);
-    Walk walk = walk(lexicalRoot, relative, followFinal, raw);
-    Root root = rootOf(walk.real).orElseThrow(() -> outside(raw));
-    List<String> names = names(root.real().relativize(walk.real));
-    BasicFileAttributes attributes = walk.attributes;
+    Walker.Walk walk = walker.walk(lexicalRoot, relative, followFinal, raw);
+    Root root = roots.holding(walk.real()).orElseThrow(() -> Roots.outside(raw));
+    List<String> names = names(root.real().relativize(walk.real()));
+    BasicFileAttributes attributes = walk.attributes();
     if (attributes != null
         && !attributes.isRegularFile()
         && !attributes.isDirectory()
@@ -134,7 +114,7 @@ public final class Resolver {
     if (attributes != null
         && attributes.isRegularFile()
         && refusesHardLinks(use)
-        && linkCount(walk.real) > 1) {
+        && linkCount(walk.real()) > 1) {
       throw Refusal.of(
           FsErrorCodes.HARD_LINK_NOT_ALLOWED,
           "file '"
@@ -144,7 +124,7 @@ public final class Resolver {
               + (write ? "change it" : "read its content"),
           raw);
     }
-    return new Resolved(root, walk.real, names, attributes, shown);
+    return new Resolved(root, walk.real(), names, attributes, shown);
   }
 
   /**
@@ -159,18 +139,6 @@ public final class Resolver {
     };
   }
 
-  /** Returns the most specific root whose real path contains {@code real}. */
-  public Optional<Root> rootOf(Path real) {
-    Root best = null;
-    for (Root root : roots) {
-      if (root.contains(real)
-          && (best == null || root.real().getNameCount() > best.real().getNameCount())) {
-        best = root;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
   /** Returns the hard-link count of a file, or 1 where the OS does not report one. */
   public static int linkCount(Path path) {
     try {
@@ -183,132 +151,6 @@ public final class Resolver {
     }
   }
 
-  private record Walk(Path real, BasicFileAttributes attributes) {}
-
-  private Walk walk(Root start, List<String> relative, boolean followFinal, String raw) {
-    checkRootIntact(start, raw);
-    Deque<String> pending = new ArrayDeque<>(relative);
-    Path current = start.real();
-    // The attributes of current, when the walk has just read them; spares reading them again.
-    BasicFileAttributes known = null;
-    boolean missing = false;
-    int links = 0;
-    while (!pending.isEmpty()) {
-      String name = pending.pollFirst();
-      if (name.equals(".")) {
-        continue;
-      }
-      if (name.equals("..")) {
-        if (missing) {
-          throw fail(
-              current, raw, FsErrorCodes.NOT_FOUND, "a directory in the path does not exist");
-        }
-        current = current.getParent() == null ? current : current.getParent();
-        known = null;
-        continue;
-      }
-      Path next = current.resolve(name);
-      if (missing) {
-        current = next;
-        continue;
-      }
-      BasicFileAttributes attributes = lstat(next, current, raw);
-      if (attributes == null) {
-        missing = true;
-        current = next;
-        continue;
-      }
-      if (attributes.isSymbolicLink() && (followFinal || !pending.isEmpty())) {
-        if (!followSymlinks) {
-          throw fail(
-              current,
-              raw,
-              FsErrorCodes.SYMLINK_NOT_ALLOWED,
-              "the path goes through a symbolic link, and links are not followed");
-        }
-        if (++links > MAX_LINKS) {
-          throw fail(current, raw, FsErrorCodes.INVALID_PATH, "too many symbolic links");
-        }
-        Path target = readLink(next, current, raw);
-        List<String> expanded = names(target);
-        for (int i = expanded.size() - 1; i >= 0; i--) {
-          pending.addFirst(expanded.get(i));
-        }
-        if (target.isAbsolute()) {
-          current = target.getRoot();
-        }
-        known = null;
-        continue;
-      }
-      if (!pending.isEmpty() && !attributes.isDirectory()) {
-        throw fail(
-            current, raw, FsErrorCodes.NOT_A_DIRECTORY, "a name in the path is not a directory");
-      }
-      current = next;
-      known = attributes;
-    }
-    BasicFileAttributes attributes =
-        missing ? null : known != null ? known : lstat(current, current, raw);
-    return new Walk(current, attributes);
-  }
-
-  private void checkRootIntact(Root root, String raw) {
-    try {
-      if (!Files.isDirectory(root.real(), NOFOLLOW)
-          || !root.real().toRealPath().equals(root.real())) {
-        throw new NoSuchFileException("root");
-      }
-    } catch (IOException e) {
-      LOG.warn("root {} is no longer the directory it was at build time", root.real());
-      throw Refusal.of(
-          FsErrorCodes.PATH_OUTSIDE_ROOT,
-          "the root of path '" + Refusal.shown(raw) + "' is no longer available",
-          raw);
-    }
-  }
-
-  private BasicFileAttributes lstat(Path path, Path where, String raw) {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (FileSystemException e) {
-      if (e.getReason() != null && e.getReason().contains("Not a directory")) {
-        throw fail(
-            where, raw, FsErrorCodes.NOT_A_DIRECTORY, "a name in the path is not a directory");
-      }
-      throw insideOr(where, raw, e);
-    } catch (IOException e) {
-      throw insideOr(where, raw, e);
-    }
-  }
-
-  private Path readLink(Path link, Path where, String raw) {
-    try {
-      return Files.readSymbolicLink(link);
-    } catch (IOException e) {
-      throw insideOr(where, raw, e);
-    }
-  }
-
-  private Refusal insideOr(Path where, String raw, IOException e) {
-    return rootOf(where).isPresent() ? IoErrors.refusal(e, raw) : outside(raw);
-  }
-
-  private Refusal fail(Path where, String raw, String code, String why) {
-    if (rootOf(where).isEmpty()) {
-      return outside(raw);
-    }
-    return Refusal.of(code, "path '" + Refusal.shown(raw) + "' cannot be used: " + why, raw);
-  }
-
-  private static Refusal outside(String raw) {
-    return Refusal.of(
-        FsErrorCodes.PATH_OUTSIDE_ROOT,
-        "path '" + Refusal.shown(raw) + "' resolves outside the allowed roots",
-        raw);
-  }
-
   private static List<String> lexicalNames(List<String> relative, String raw) {
     List<String> stack = new ArrayList<>();
     for (String name : relative) {
@@ -317,7 +159,7 @@ public final class Resolver {
       }
       if (name.equals("..")) {
         if (stack.isEmpty()) {
-          throw outside(raw);
+          throw Roots.outside(raw);
         }
         stack.remove(stack.size() - 1);
       } else {
@@ -325,18 +167,6 @@ public final class Resolver {
       }
     }
     return stack;
-  }
-
-  private static boolean startsWith(List<String> names, Path prefix) {
-    if (names.size() < prefix.getNameCount()) {
-      return false;
-    }
-    for (int i = 0; i < prefix.getNameCount(); i++) {
-      if (!prefix.getName(i).toString().equals(names.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Returns the names of {@code path} (without its root component). */

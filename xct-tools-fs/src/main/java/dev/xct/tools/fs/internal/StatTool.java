@@ -32,8 +32,7 @@ public final class StatTool extends FsTool<StatTool.Args> {
                  "properties": {"path": %s}}
                 """
                     .formatted(Schemas.PATH))
-            .readOnly()
-            .build(),
+            .readOnly(),
         Args.class,
         List.of(PATH));
   }

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code fs.write}: creates (default), overwrites or appends to a text file atomically, with an
@@ -52,8 +53,7 @@ public final class WriteTool extends FsTool<WriteTool.Args> {
                  }}
                 """
                     .formatted(Schemas.PATH, Schemas.SHA256))
-            .destructive()
-            .build(),
+            .destructive(),
         Args.class,
         List.of(PATH));
   }

@@ -1,9 +1,10 @@
 package dev.xct.tools.shell.internal;
 
-import dev.xct.core.XctException;
 import dev.xct.tools.fs.PathConfinement;
 import dev.xct.tools.shell.Presets;
 import dev.xct.tools.shell.Program;
+import dev.xct.tools.shell.ShellConfigurationException;
+import dev.xct.tools.shell.ShellConfigurationException.Setting;
 import dev.xct.tools.shell.internal.check.Launchers;
 import dev.xct.tools.shell.internal.config.ResolvedProgram;
 import dev.xct.tools.shell.internal.profile.Hardening;
@@ -33,7 +34,8 @@ final class ProgramResolver {
   /**
    * Returns every rule resolved, by name, in configuration order.
    *
-   * @throws XctException naming the program that is not found or may not be allowed
+   * @throws ShellConfigurationException naming the program that is not found or may not be allowed,
+   *     or the root git cannot be confined to
    */
   static Map<String, ResolvedProgram> resolve(
       List<Program> rules, List<Path> searchPath, PathConfinement confinement) {
@@ -43,7 +45,9 @@ final class ProgramResolver {
           find(searchPath, rule.name())
               .orElseThrow(
                   () ->
-                      new XctException(
+                      new ShellConfigurationException(
+                          Setting.PROGRAM,
+                          rule.name(),
                           "program '" + rule.name() + "' is not on the PATH " + searchPath));
       String realName = realName(executable);
       checkLauncher(rule, executable, realName);
@@ -76,7 +80,7 @@ final class ProgramResolver {
     Presets.vettingProblem(rule)
         .ifPresent(
             problem -> {
-              throw new XctException(problem);
+              throw new ShellConfigurationException(Setting.PROGRAM, rule.name(), problem);
             });
     if (rule.unvettedOptionsAtOwnRisk()) {
       LOG.warn(
@@ -93,7 +97,9 @@ final class ProgramResolver {
     boolean git = programs.values().stream().anyMatch(ResolvedProgram::inspectsGitRepository);
     for (Path root : confinement.roots()) {
       if (git && root.toString().contains(":")) {
-        throw new XctException(
+        throw new ShellConfigurationException(
+            Setting.ROOT,
+            root.toString(),
             "root '" + root + "' contains ':', which git's GIT_CEILING_DIRECTORIES cannot list");
       }
     }
@@ -116,7 +122,10 @@ final class ProgramResolver {
       Launchers.problem(rule, candidate)
           .ifPresent(
               problem -> {
-                throw new XctException("program '" + name + "' (" + executable + ") " + problem);
+                throw new ShellConfigurationException(
+                    Setting.PROGRAM,
+                    name,
+                    "program '" + name + "' (" + executable + ") " + problem);
               });
     }
   }

@@ -1,10 +1,11 @@
 package dev.xct.tools.shell.internal;
 
-import dev.xct.core.XctException;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.tools.fs.PathConfinement;
 import dev.xct.tools.shell.Program;
 import dev.xct.tools.shell.Sandbox;
+import dev.xct.tools.shell.ShellConfigurationException;
+import dev.xct.tools.shell.ShellConfigurationException.Setting;
 import dev.xct.tools.shell.internal.check.CommandPolicy;
 import dev.xct.tools.shell.internal.config.ResolvedProgram;
 import dev.xct.tools.shell.internal.config.ShellConfig;
@@ -65,15 +66,18 @@ public final class ShellSetup {
   /**
    * Validates {@code settings} and returns the policy enforcing them.
    *
-   * @throws XctException naming the offending setting
+   * @throws ShellConfigurationException naming the offending setting
    */
   public static CommandPolicy policy(Settings settings) {
     if (!ToolSpec.isValidName(settings.toolName())) {
-      throw new XctException("tool name '" + settings.toolName() + "' is invalid");
+      throw new ShellConfigurationException(
+          Setting.TOOL_NAME,
+          settings.toolName(),
+          "tool name '" + settings.toolName() + "' is invalid");
     }
     List<Path> searchPath = searchPath(settings.searchPath(), settings.confinement().roots());
     if (settings.programs().isEmpty()) {
-      throw new XctException("allow at least one program");
+      throw new ShellConfigurationException(Setting.PROGRAM, "", "allow at least one program");
     }
     Map<String, ResolvedProgram> programs =
         ProgramResolver.resolve(settings.programs(), searchPath, settings.confinement());
@@ -88,7 +92,9 @@ public final class ShellSetup {
               .filter(Files::isExecutable)
               .orElseThrow(
                   () ->
-                      new XctException(
+                      new ShellConfigurationException(
+                          Setting.SANDBOX,
+                          "",
                           "the bubblewrap sandbox needs bwrap on the PATH "
                               + searchPath
                               + ": install it (Debian and Ubuntu: apt-get install bubblewrap), or,"
@@ -126,11 +132,15 @@ public final class ShellSetup {
 
   private static List<Path> searchPath(List<Path> directories, List<Path> roots) {
     if (directories.isEmpty()) {
-      throw new XctException("the PATH needs at least one directory");
+      throw new ShellConfigurationException(
+          Setting.SEARCH_PATH, "", "the PATH needs at least one directory");
     }
     for (Path directory : directories) {
       if (!directory.isAbsolute() || directory.toString().contains(":")) {
-        throw new XctException("PATH entry '" + directory + "' must be absolute, without ':'");
+        throw new ShellConfigurationException(
+            Setting.SEARCH_PATH,
+            directory.toString(),
+            "PATH entry '" + directory + "' must be absolute, without ':'");
       }
       Path real = directory.normalize();
       try {
@@ -140,8 +150,15 @@ public final class ShellSetup {
       }
       for (Path root : roots) {
         if (real.startsWith(root) || directory.normalize().startsWith(root)) {
-          throw new XctException(
-              "PATH entry '" + directory + "' lies inside the root, where the model may write");
+          // The PATH is fixed and the root is what a configuration usually gets wrong (say, '/').
+          throw new ShellConfigurationException(
+              Setting.ROOT,
+              root.toString(),
+              "PATH entry '"
+                  + directory
+                  + "' lies inside the root '"
+                  + root
+                  + "', where the model may write: programs must come from outside every root");
         }
       }
     }
@@ -152,14 +169,17 @@ public final class ShellSetup {
     if (s.defaultTimeout().isNegative()
         || s.defaultTimeout().isZero()
         || s.defaultTimeout().compareTo(s.maxTimeout()) > 0) {
-      throw new XctException(
+      throw new ShellConfigurationException(
+          Setting.LIMIT,
+          "",
           "defaultTimeout " + s.defaultTimeout() + " must be positive and <= " + s.maxTimeout());
     }
     if (s.maxOutputBytes() < 1
         || s.maxStdinBytes() < 0
         || s.maxArgv() < 1
         || s.maxArgvChars() < 1) {
-      throw new XctException("output, stdin and argv limits must be positive");
+      throw new ShellConfigurationException(
+          Setting.LIMIT, "", "output, stdin and argv limits must be positive");
     }
   }
 }

@@ -102,6 +102,11 @@ public final class BubblewrapCommand {
             "--die-with-parent",
             "--new-session",
             "--unshare-all",
+            // The command is the namespace's pid 1: when it exits, the kernel kills everything
+            // else in the namespace before the outer bwrap sees the exit. With bwrap's own init
+            // the outer process returns as soon as the command exits, and whatever the command
+            // left in the background dies only a moment later.
+            "--as-pid-1",
             "--cap-drop",
             "ALL",
             "--proc",

@@ -1,6 +1,6 @@
 package dev.xct.tools.shell.internal.run;
 
-import dev.xct.core.XctException;
+import dev.xct.tools.shell.ShellConfigurationException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,8 @@ public final class BubblewrapProbe {
   /**
    * Starts {@code bwrap --version} inside the sandbox {@code command} describes.
    *
-   * @throws XctException if it does not run and exit 0, quoting bwrap's error
+   * @throws ShellConfigurationException for the sandbox if it does not run and exit 0, quoting
+   *     bwrap's error
    */
   public static void requireWorking(BubblewrapCommand command, Path bwrap) {
     List<String> argv = command.bare(List.of(bwrap.toString(), "--version"));
@@ -35,7 +36,9 @@ public final class BubblewrapProbe {
     }
     String problem = run(argv);
     if (problem != null) {
-      throw new XctException(
+      throw new ShellConfigurationException(
+          ShellConfigurationException.Setting.SANDBOX,
+          "",
           "the bubblewrap sandbox cannot start ("
               + problem
               + "). Install bubblewrap (Debian and Ubuntu: apt-get install bubblewrap) and let"

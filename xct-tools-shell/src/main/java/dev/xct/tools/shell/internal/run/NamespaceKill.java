@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kills a sandboxed command by its PID namespace. The outer {@code bwrap} process exits only after
- * the namespace's first process (bwrap's init inside the sandbox) has exited and the kernel has
- * killed everything else in the namespace, so once it is gone there is nothing to look for. While
- * it runs, killing the init (its child) tears the namespace down; the outer process is killed too.
- * No {@code /proc} scan either way. Thread-safe.
+ * Kills a sandboxed command by its PID namespace. The command runs as the namespace's pid 1 ({@code
+ * --as-pid-1}), so the kernel kills everything else in the namespace as it exits, and the outer
+ * {@code bwrap} process, which waits for it, exits only after that: once the outer process is gone
+ * there is nothing to look for. While it runs, killing the command (the outer process's child)
+ * tears the namespace down; the outer process is killed too. No {@code /proc} scan either way.
+ * Thread-safe.
  */
 final class NamespaceKill implements TreeKill {
   private static final Logger LOG = LoggerFactory.getLogger(NamespaceKill.class);
@@ -30,7 +31,7 @@ final class NamespaceKill implements TreeKill {
     if (!sandbox.isAlive()) {
       return true;
     }
-    // Taken before the outer process dies: afterwards the init is no longer its child.
+    // Taken before the outer process dies: afterwards the command is no longer its child.
     List<ProcessHandle> inside = new ArrayList<>(sandbox.toHandle().children().toList());
     inside.forEach(ProcessHandle::destroyForcibly);
     sandbox.destroyForcibly();
