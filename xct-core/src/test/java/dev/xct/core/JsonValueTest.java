@@ -65,6 +65,23 @@ public class JsonValueTest {
     assertThat(value).isEqualTo(JsonValue.parse("{\"k\":{\"x\":1}}"));
   }
 
+  // Records of scalars only, which Jackson turns into trees of their own.
+  public record Spot(int x, Integer y, String label) {}
+
+  public record Segment(Spot from, Spot to, BigDecimal length) {}
+
+  @Test
+  void recordsOfScalarsConvertAsBefore() {
+    JsonValue value =
+        JsonValue.from(
+            new Segment(new Spot(1, null, "a"), new Spot(2, 3, "b"), new BigDecimal("1.50")));
+
+    assertThat(value.toJson())
+        .isEqualTo(
+            "{\"from\":{\"x\":1,\"y\":null,\"label\":\"a\"},"
+                + "\"to\":{\"x\":2,\"y\":3,\"label\":\"b\"},\"length\":1.50}");
+  }
+
   @Test
   void equalityIgnoresMemberOrderAtEveryDepth() {
     JsonValue a = JsonValue.parse("{\"a\":1,\"b\":{\"c\":[{\"d\":1,\"e\":2}],\"f\":null}}");

@@ -45,8 +45,7 @@ import java.util.function.Supplier;
  * <p>With a {@link Journal} ({@link Builder#journal(Journal)}) every event is journaled before
  * listeners see it and a tool runs only after its intent is journaled; a journal failure stops the
  * run ({@code JOURNAL_FAILED}). A run interrupted by a crash continues with {@link
- * #resume(String)}. Every recorded event passes the {@link Redactor} first (default {@link
- * Redactor#defaults()}).
+ * #resume(String)}. Every recorded event passes the {@link Redactor} first.
  *
  * <p>Immutable and thread-safe: one loop serves many concurrent runs, each with its own state.
  */
@@ -217,15 +216,11 @@ public final class ExecutionLoop {
     }
 
     /**
-     * Runs tools and model calls on {@code executor} instead of the loop's own threads; a run uses
-     * one of its threads at a time. The loop never shuts it down. If it refuses a call ({@link
-     * java.util.concurrent.RejectedExecutionException}), a tool call fails with {@code
-     * TOOL_REJECTED} without running, and a model call is made on the run's own thread.
-     *
-     * <p>By default a run on a virtual thread (JDK 21 and later) hands each call to a new virtual
-     * thread, and a run on a platform thread to a shared pool of at most 256 daemon platform
-     * threads; when all of those are busy, the call goes to a virtual thread on JDK 21 and later
-     * and is refused as above on JDK 17.
+     * Runs tools and model calls on {@code executor} instead of the loop's own threads (by default
+     * virtual threads where the JDK has them, else at most 256 pooled daemon threads; see
+     * docs/performance.md); a run uses one at a time, and the loop never shuts it down. A refused
+     * tool call fails with {@code TOOL_REJECTED} without running; a refused model call is made on
+     * the run's own thread.
      */
     public Builder toolExecutor(ExecutorService executor) {
       this.toolExecutor = Objects.requireNonNull(executor, "executor");
