@@ -184,6 +184,22 @@ class JsonLikeValuesTest {
   }
 
   @Test
+  void aValueThatContainsItselfDeepDownIsRefusedWithThePathToWhereItDoes() {
+    List<Object> top = new ArrayList<>();
+    List<Object> inner = top;
+    for (int i = 0; i < 20; i++) {
+      List<Object> next = new ArrayList<>();
+      inner.add(next);
+      inner = next;
+    }
+    inner.add(top);
+
+    assertThatThrownBy(() -> JsonValue.from(top))
+        .isInstanceOf(XctException.class)
+        .hasMessage("value" + "[0]".repeat(21) + ": the value contains itself");
+  }
+
+  @Test
   void nestingDeeperThanAJsonWriterAcceptsIsRefusedAsAnXctException() {
     assertThat(JsonValue.from(nested(500)).toJson()).hasSize(500 * 2 + 1);
     assertThatThrownBy(() -> JsonValue.from(nested(501)))

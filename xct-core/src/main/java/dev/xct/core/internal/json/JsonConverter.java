@@ -19,9 +19,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +60,13 @@ public final class JsonConverter {
           YearMonth.class,
           MonthDay.class);
 
-  /** Containers being converted, to refuse a value that contains itself. */
-  private final Map<Object, Boolean> open = new IdentityHashMap<>();
+  /**
+   * The containers being converted, outermost first, to refuse a value that contains itself: a
+   * stack, since each is open exactly while its members are converted; made at the first container.
+   */
+  private Object[] open;
+
+  private int depthOpen;
 
   private JsonConverter() {}
 
@@ -115,14 +120,27 @@ public final class JsonConverter {
       return optional.isPresent() ? number(optional.getAsDouble(), path) : NODES.nullNode();
     }
     JsonTrees.checkDepth(path, depth + 1);
-    if (open.put(value, Boolean.TRUE) != null) {
-      throw new XctException(path + ": the value contains itself");
-    }
+    enter(value, path);
     try {
       return container(value, path, depth + 1);
     } finally {
-      open.remove(value);
+      depthOpen--;
     }
+  }
+
+  private void enter(Object container, ValuePath path) {
+    if (open == null) {
+      open = new Object[8];
+    }
+    for (int i = 0; i < depthOpen; i++) {
+      if (open[i] == container) {
+        throw new XctException(path + ": the value contains itself");
+      }
+    }
+    if (depthOpen == open.length) {
+      open = Arrays.copyOf(open, 2 * depthOpen);
+    }
+    open[depthOpen++] = container;
   }
 
   private JsonNode container(Object value, ValuePath path, int depth) {
@@ -146,9 +164,12 @@ public final class JsonConverter {
     }
     if (value instanceof Record record) {
       ObjectNode object = NODES.objectNode();
-      RecordReader.components(record, path)
-          .forEach(
-              (name, component) -> object.set(name, node(component, path.member(name), depth)));
+      RecordReader reader = RecordReader.of(record);
+      Object[] components = reader.read(record, path);
+      for (int i = 0; i < components.length; i++) {
+        String name = reader.name(i);
+        object.set(name, node(components[i], path.member(name), depth));
+      }
       return object;
     }
     throw noJsonForm(value, path);

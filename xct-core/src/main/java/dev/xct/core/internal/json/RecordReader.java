@@ -5,9 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a record's components, in declaration order, through their accessors; each record class's
@@ -51,23 +49,31 @@ final class RecordReader {
                 + " to dev.xct.core";
   }
 
+  /** Returns the reader of {@code record}'s class, made once per class. */
+  static RecordReader of(Record record) {
+    return READERS.get(record.getClass());
+  }
+
+  /** Returns the name of component {@code i}, in declaration order. */
+  String name(int i) {
+    return accessors.get(i).getName();
+  }
+
   /**
-   * Returns the components of {@code record} by name, in declaration order.
+   * Returns the values of {@code record}'s components in declaration order, every one read before
+   * any is used.
    *
    * @throws XctException naming {@code path} if the record cannot be read or an accessor throws
    */
-  static Map<String, Object> components(Record record, ValuePath path) {
-    return READERS.get(record.getClass()).read(record, path);
-  }
-
-  private Map<String, Object> read(Record record, ValuePath path) {
+  Object[] read(Record record, ValuePath path) {
     if (problem != null) {
       throw new XctException(path + ": " + problem);
     }
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Method accessor : accessors) {
+    Object[] values = new Object[accessors.size()];
+    for (int i = 0; i < values.length; i++) {
+      Method accessor = accessors.get(i);
       try {
-        values.put(accessor.getName(), accessor.invoke(record));
+        values[i] = accessor.invoke(record);
       } catch (InvocationTargetException e) {
         throw new XctException(
             path.member(accessor.getName()) + ": the accessor of " + type.getName() + " threw",
