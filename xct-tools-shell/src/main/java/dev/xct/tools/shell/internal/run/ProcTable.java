@@ -91,26 +91,47 @@ final class ProcTable {
     return startTicks < 0 ? null : new Entry(self, ppid, startTicks);
   }
 
+  /** What a process's initial environment says about a marker. */
+  enum Environ {
+    /** The environment holds the marker. */
+    CARRIES,
+    /** The environment was read and lacks the marker, or the process is gone or not ours. */
+    LACKS,
+    /**
+     * Nothing could be read although the process exists: a kernel thread, a process started with an
+     * empty environment, or one in the middle of {@code execve} (whose old memory is already
+     * released and whose new environment is not set up yet). Reading again later tells them apart.
+     */
+    EMPTY
+  }
+
   /** Returns whether the process's initial environment holds {@code entry} (NAME=value NUL). */
   static boolean environContains(long pid, byte[] entry, byte[] buffer) {
+    return environ(pid, entry, buffer) == Environ.CARRIES;
+  }
+
+  /** Reads the process's initial environment and says whether it holds {@code entry}. */
+  static Environ environ(long pid, byte[] entry, byte[] buffer) {
     try (FileInputStream in = new FileInputStream("/proc/" + pid + "/environ")) {
       int matched = 0; // bytes of entry matched at the start of the current variable; -1: none
+      boolean read = false;
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        read = true;
         for (int i = 0; i < n; i++) {
           byte b = buffer[i];
           if (matched >= 0 && b == entry[matched]) {
             if (++matched == entry.length) {
-              return true;
+              return Environ.CARRIES;
             }
           } else {
             matched = b == 0 ? 0 : -1;
           }
         }
       }
-      return false;
+      return read ? Environ.LACKS : Environ.EMPTY;
     } catch (IOException e) {
       // Gone, or not ours to read (another user's): not a target.
-      return false;
+      return Environ.LACKS;
     }
   }
 

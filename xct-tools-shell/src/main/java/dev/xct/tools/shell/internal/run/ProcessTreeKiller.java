@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * sandbox's PID namespace. (Starting the command in a session of its own through {@code setsid}
  * would catch some of those too, but that second program start cost as much as everything else the
  * tool does; unconfined commands are for trusted models.) Kills repeat until a scan finds nothing
- * left, so processes forked during the kill are caught too.
+ * left, so processes forked during the kill are caught too; and a scan that met a new process whose
+ * environment reads empty (one caught in {@code execve}, between releasing its old memory and
+ * setting up its new environment) is repeated after a short pause rather than taken as final.
  *
  * <p>A scan reads {@code /proc/<pid>/stat} of every process once. Every process of the command was
  * forked after the command started, so when the start time is known ({@link ProcMark}) only
@@ -39,6 +42,11 @@ import org.slf4j.LoggerFactory;
 final class ProcessTreeKiller implements TreeKill {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessTreeKiller.class);
   private static final int MAX_ROUNDS = 50;
+
+  /** Looks for a process caught in {@code execve} at most this often (about 0.2 s in all). */
+  private static final int MAX_SETTLES = 10;
+
+  private static final long KTHREADD = 2;
 
   private final ProcessHandle root;
   private final byte[] marker;
@@ -66,13 +74,21 @@ final class ProcessTreeKiller implements TreeKill {
       // The command's process is gone and it created no other: there is nothing to look for.
       return true;
     }
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      Set<ProcessHandle> targets = scan();
-      if (targets.isEmpty()) {
-        return true;
+    int rounds = 0;
+    int settles = 0;
+    while (rounds < MAX_ROUNDS) {
+      Scan scan = scan();
+      if (scan.targets().isEmpty()) {
+        if (!scan.unsettled() || settles >= MAX_SETTLES) {
+          return true;
+        }
+        // A process was caught in execve: look again once it has its new environment.
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1L << Math.min(settles++, 5)));
+        continue;
       }
-      targets.forEach(ProcessHandle::destroyForcibly);
-      for (ProcessHandle target : targets) {
+      rounds++;
+      scan.targets().forEach(ProcessHandle::destroyForcibly);
+      for (ProcessHandle target : scan.targets()) {
         try {
           target.onExit().get(100, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
@@ -83,12 +99,22 @@ final class ProcessTreeKiller implements TreeKill {
       }
     }
     LOG.warn("processes of command {} survived {} kill rounds", root.pid(), MAX_ROUNDS);
-    return scan().isEmpty();
+    return scan().targets().isEmpty();
   }
 
-  /** Returns every running process of the tree. */
-  Set<ProcessHandle> scan() {
+  /**
+   * What one reading of the process table found.
+   *
+   * @param targets every running process of the tree
+   * @param unsettled whether some other process started since the mark had no readable environment,
+   *     so that it may be one of the command's in the middle of {@code execve}
+   */
+  record Scan(Set<ProcessHandle> targets, boolean unsettled) {}
+
+  /** Reads the process table once. */
+  Scan scan() {
     Set<ProcessHandle> found = new LinkedHashSet<>();
+    boolean unsettled = false;
     boolean rootAlive = root.isAlive();
     if (rootAlive) {
       found.add(root);
@@ -104,14 +130,24 @@ final class ProcessTreeKiller implements TreeKill {
       }
       byte[] buffer = new byte[8192];
       for (ProcTable.Entry entry : entries) {
-        if (!targets.containsKey(entry.pid()) && belongs(entry, buffer)) {
-          targets.put(entry.pid(), entry);
+        if (targets.containsKey(entry.pid()) || isKernelThread(entry)) {
+          continue;
+        }
+        switch (ProcTable.environ(entry.pid(), marker, buffer)) {
+          case CARRIES -> targets.put(entry.pid(), entry);
+          case EMPTY -> unsettled = true;
+          case LACKS -> {}
         }
       }
       targets.values().forEach(entry -> handle(entry, found));
     }
     found.removeIf(handle -> !handle.isAlive());
-    return found;
+    return new Scan(found, unsettled);
+  }
+
+  /** Kernel threads ({@code kthreadd} and its children) have no environment and are never ours. */
+  private static boolean isKernelThread(ProcTable.Entry entry) {
+    return entry.pid() == KTHREADD || entry.ppid() == KTHREADD;
   }
 
   /**
@@ -132,10 +168,6 @@ final class ProcessTreeKiller implements TreeKill {
         }
       }
     }
-  }
-
-  private boolean belongs(ProcTable.Entry entry, byte[] buffer) {
-    return ProcTable.environContains(entry.pid(), marker, buffer);
   }
 
   /**

@@ -32,7 +32,9 @@ class ProcessTreeKillerTest {
     Process command = processes.start(MARKED, "sleep", "1000");
     ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
 
-    assertThat(killer.scan()).extracting(ProcessHandle::pid).containsExactly(command.pid());
+    assertThat(killer.scan().targets())
+        .extracting(ProcessHandle::pid)
+        .containsExactly(command.pid());
     assertThat(killer.killAll()).isTrue();
     assertThat(Processes.isRunning(command.pid())).isFalse();
     assertThat(Processes.isRunning(before.pid())).isTrue();
@@ -44,7 +46,7 @@ class ProcessTreeKillerTest {
     Process command = processes.start(MARKED, "sleep", "1000");
     ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, ProcMark.UNKNOWN);
 
-    assertThat(killer.scan())
+    assertThat(killer.scan().targets())
         .extracting(ProcessHandle::pid)
         .containsExactlyInAnyOrder(command.pid(), before.pid());
   }
@@ -75,7 +77,7 @@ class ProcessTreeKillerTest {
     assertThat(Processes.isRunning(child)).isTrue();
     ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
 
-    assertThat(killer.scan())
+    assertThat(killer.scan().targets())
         .extracting(ProcessHandle::pid)
         .containsExactlyInAnyOrder(command.pid(), child);
     assertThat(killer.killAll()).isTrue();
@@ -95,8 +97,40 @@ class ProcessTreeKillerTest {
     assertThat(ProcTable.stat(daemon).ppid()).isNotEqualTo(command.pid());
     ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
 
-    assertThat(killer.scan()).extracting(ProcessHandle::pid).containsExactly(daemon);
+    assertThat(killer.scan().targets()).extracting(ProcessHandle::pid).containsExactly(daemon);
     assertThat(killer.killAll()).isTrue();
     assertThat(Processes.isRunning(daemon)).isFalse();
+  }
+
+  @Test
+  void aNewProcessWithNoReadableEnvironmentMakesTheScanUnsettledButIsNotTouched() {
+    ProcMark since = ProcMark.now();
+    Process command = processes.start(MARKED, "sleep", "1000");
+    // env -i: exactly what a process caught in execve looks like to a reader of /proc.
+    Process empty = processes.start(MARKED, "env", "-i", "sleep", "1000");
+    assertThat(
+            Processes.eventually(
+                () ->
+                    ProcTable.environ(empty.pid(), ENTRY, new byte[64]) == ProcTable.Environ.EMPTY))
+        .isTrue();
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
+
+    ProcessTreeKiller.Scan scan = killer.scan();
+    assertThat(scan.unsettled()).isTrue();
+    assertThat(scan.targets()).extracting(ProcessHandle::pid).containsExactly(command.pid());
+    // It never settles: the kill looks a few more times, then ends without touching it.
+    assertThat(killer.killAll()).isTrue();
+    assertThat(Processes.isRunning(command.pid())).isFalse();
+    assertThat(Processes.isRunning(empty.pid())).isTrue();
+  }
+
+  @Test
+  void aScanThatMetOnlyReadableEnvironmentsIsSettled() {
+    ProcMark since = ProcMark.now();
+    Process command = processes.start(MARKED, "sleep", "1000");
+    processes.start(Map.of("XCT_SHELL_STEP", "other"), "sleep", "1000");
+    ProcessTreeKiller killer = new ProcessTreeKiller(command.toHandle(), MARKER, since);
+
+    assertThat(killer.scan().unsettled()).isFalse();
   }
 }
