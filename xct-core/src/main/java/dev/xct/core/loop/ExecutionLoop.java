@@ -14,6 +14,7 @@ import dev.xct.core.event.RunListener;
 import dev.xct.core.internal.run.LoopConfig;
 import dev.xct.core.internal.run.RunEngine;
 import dev.xct.core.internal.run.ToolThreads;
+import dev.xct.core.internal.validate.DurationLimit;
 import dev.xct.core.journal.Journal;
 import dev.xct.core.journal.ResumePolicy;
 import dev.xct.core.protocol.ProtocolCodec;
@@ -205,13 +206,12 @@ public final class ExecutionLoop {
      * Sets the default tool timeout (default 60 s); a tool's own {@link
      * dev.xct.core.tool.ToolSpec#timeout()} takes precedence.
      *
+     * <p>Anything over 36,500 days (100 years) is taken as 36,500 days, in effect no limit.
+     *
      * @throws XctException if not positive
      */
     public Builder toolTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new XctException("tool timeout must be positive, was: " + timeout);
-      }
-      this.toolTimeout = timeout;
+      this.toolTimeout = DurationLimit.check("tool timeout", timeout);
       return this;
     }
 

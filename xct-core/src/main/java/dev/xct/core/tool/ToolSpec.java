@@ -3,6 +3,7 @@ package dev.xct.core.tool;
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.internal.json.Json;
+import dev.xct.core.internal.validate.DurationLimit;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -252,13 +253,12 @@ public final class ToolSpec {
     /**
      * Sets the tool's own timeout, overriding the loop's default.
      *
+     * <p>Anything over 36,500 days (100 years) is taken as 36,500 days, in effect no limit.
+     *
      * @throws XctException if not positive
      */
     public Builder timeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new XctException("timeout of tool '" + name + "' must be positive, was: " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = DurationLimit.check("timeout of tool '" + name + "'", timeout);
       return this;
     }
 

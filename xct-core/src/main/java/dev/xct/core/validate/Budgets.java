@@ -1,6 +1,7 @@
 package dev.xct.core.validate;
 
 import dev.xct.core.XctException;
+import dev.xct.core.internal.validate.DurationLimit;
 import dev.xct.core.tool.ToolSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,10 +30,9 @@ public final class Budgets {
   private Budgets(Builder builder) {
     this.maxSteps = positive("maxSteps", builder.maxSteps);
     this.maxConsecutiveErrors = positive("maxConsecutiveErrors", builder.maxConsecutiveErrors);
-    this.maxDuration = Objects.requireNonNull(builder.maxDuration, "maxDuration");
-    if (maxDuration.isNegative() || maxDuration.isZero()) {
-      throw new XctException("maxDuration must be positive, was: " + maxDuration);
-    }
+    this.maxDuration =
+        DurationLimit.check(
+            "maxDuration", Objects.requireNonNull(builder.maxDuration, "maxDuration"));
     builder.toolQuotas.forEach(
         (tool, quota) -> {
           if (!ToolSpec.isValidName(tool) || quota == null || quota <= 0) {
@@ -159,7 +159,10 @@ public final class Budgets {
       return this;
     }
 
-    /** Sets the longest a run may take. */
+    /**
+     * Sets the longest a run may take; it must be positive, and anything over 36,500 days (100
+     * years) is taken as 36,500 days, in effect no limit.
+     */
     public Builder maxDuration(Duration maxDuration) {
       this.maxDuration = maxDuration;
       return this;
