@@ -34,6 +34,12 @@ public record ModelFailure(
     OptionalInt status,
     Optional<Duration> retryAfter,
     Optional<Throwable> cause) {
+  /**
+   * The most characters {@link #of} keeps of the message; the rest (an HTML error page, a whole
+   * response body) is replaced by a note of the full length.
+   */
+  public static final int MAX_MESSAGE_CHARS = 4096;
+
   private static final int MAX_CAUSES = 32;
 
   /** The longest wait a failure holds, Long.MAX_VALUE microseconds (some 292,000 years). */
@@ -65,10 +71,11 @@ public record ModelFailure(
   }
 
   /**
-   * Returns the failure for what a model client threw: its class name and message, and the status
-   * and wait of the first {@link EndpointFailure} among it and its causes (a wait too long to hold
-   * is cut to the longest). Never throws for a misbehaving exception: what cannot be read, an
-   * invalid status or a negative wait, is left out.
+   * Returns the failure for what a model client threw: its class name and message (cut to its first
+   * {@value #MAX_MESSAGE_CHARS} characters, with a note of its length), and the status and wait of
+   * the first {@link EndpointFailure} among it and its causes (a wait too long to hold is cut to
+   * the longest). Never throws for a misbehaving exception: what cannot be read, an invalid status
+   * or a negative wait, is left out.
    *
    * @throws NullPointerException if {@code thrown} is null
    */
@@ -90,7 +97,7 @@ public record ModelFailure(
     String message = read(thrown::getMessage);
     return new ModelFailure(
         thrown.getClass().getName(),
-        message == null ? "" : message,
+        message == null ? "" : bounded(message),
         status,
         retryAfter,
         Optional.of(thrown));
@@ -101,6 +108,18 @@ public record ModelFailure(
     return cause.isEmpty()
         ? this
         : new ModelFailure(type, message, status, retryAfter, Optional.empty());
+  }
+
+  /** Returns {@code message} cut to its first characters, never half a surrogate pair. */
+  private static String bounded(String message) {
+    if (message.length() <= MAX_MESSAGE_CHARS) {
+      return message;
+    }
+    int kept =
+        Character.isHighSurrogate(message.charAt(MAX_MESSAGE_CHARS - 1))
+            ? MAX_MESSAGE_CHARS - 1
+            : MAX_MESSAGE_CHARS;
+    return message.substring(0, kept) + "… (" + message.length() + " characters in all)";
   }
 
   private static EndpointFailure endpoint(Throwable thrown) {

@@ -182,6 +182,42 @@ class ExecutionLoopModelFailureTest {
   }
 
   @Test
+  void aFailureWithAHugeMessageIsRecordedBoundedAndResumesAsRecorded() throws Exception {
+    // An endpoint that answers with a whole error page, as the exception's message.
+    String page = "<html>" + "\uD83D\uDE00".repeat(1_000_000) + "</html>";
+    try (FileJournal journal = FileJournal.open(dir)) {
+      RunResult live =
+          loop(request -> {
+                throw new RateLimited(page);
+              })
+              .journal(journal)
+              .build()
+              .run("t");
+      RunResult resumed =
+          loop(ResumeFixtures.silent()).journal(journal).build().resume(live.runId());
+
+      ModelFailure failure = live.failure().orElseThrow();
+      assertThat(failure.message())
+          .startsWith("<html>")
+          .endsWith("… (" + page.length() + " characters in all)")
+          .hasSizeLessThan(ModelFailure.MAX_MESSAGE_CHARS + 40);
+      // Cut between whole characters: the kept text is the page's first characters.
+      assertThat(page).startsWith(failure.message().substring(0, failure.message().indexOf('…')));
+      assertThat(live.message()).hasSizeLessThan(ModelFailure.MAX_MESSAGE_CHARS + 80);
+      assertThat(resumed.failure()).contains(failure.withoutCause());
+      long journalBytes;
+      try (var files = java.nio.file.Files.walk(dir)) {
+        journalBytes =
+            files
+                .filter(java.nio.file.Files::isRegularFile)
+                .mapToLong(f -> f.toFile().length())
+                .sum();
+      }
+      assertThat(journalBytes).isLessThan(64 * 1024);
+    }
+  }
+
+  @Test
   void aRunThatEndsAnyOtherWayHasNoFailure() {
     CancellationToken token = CancellationToken.create();
     RunResult cancelled =
