@@ -3,6 +3,7 @@ package dev.xct.cli;
 import dev.xct.cli.internal.command.CliException;
 import dev.xct.cli.internal.command.XctCommand;
 import dev.xct.cli.internal.console.Console;
+import dev.xct.core.ModelClient;
 import dev.xct.policy.MissingRootException;
 import dev.xct.policy.PolicyFileException;
 import java.io.PrintStream;
@@ -22,7 +23,7 @@ public final class Main {
     String level = System.getenv("XCT_LOG");
     if (level == null || level.isBlank()) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-      System.setProperty("org.slf4j.simpleLogger.log.dev.xct.core.internal.run.ModelTurn", "off");
+      System.setProperty("org.slf4j.simpleLogger.log." + ModelClient.class.getName(), "off");
     } else {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     }

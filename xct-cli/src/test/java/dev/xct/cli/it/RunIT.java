@@ -161,5 +161,7 @@ class RunIT {
 
     assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
     assertThat(run.out()).contains("MODEL_FAILED");
+    // The failure is in the outcome; the engine's trace of it is silenced.
+    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("model client failed");
   }
 }

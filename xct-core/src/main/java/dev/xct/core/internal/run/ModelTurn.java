@@ -1,6 +1,7 @@
 package dev.xct.core.internal.run;
 
 import dev.xct.core.CancellationToken;
+import dev.xct.core.ModelClient;
 import dev.xct.core.ModelFailure;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.Step;
@@ -19,7 +20,11 @@ import org.slf4j.LoggerFactory;
  * ({@link ModelInvoker}); says how the run ends when no reply came. Confined to the run's thread.
  */
 final class ModelTurn {
-  private static final Logger LOG = LoggerFactory.getLogger(ModelTurn.class);
+  /**
+   * The model client's failures go to the logger named after {@link ModelClient}, a name that stays
+   * (docs/guarantees.md), so that an application (the CLI does) can silence or route them.
+   */
+  private static final Logger LOG = LoggerFactory.getLogger(ModelClient.class);
 
   private final LoopConfig config;
   private final RunState state;
