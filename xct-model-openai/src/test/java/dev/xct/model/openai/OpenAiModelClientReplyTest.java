@@ -185,6 +185,52 @@ class OpenAiModelClientReplyTest {
     assertThat(reply.usage()).isEqualTo(new TokenUsage(prompt, completion));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "openai/cached-proposal.json, 2418, 41, 2304",
+    "vllm/cached-proposal.json, 1534, 45, 1520",
+    "deepseek/cached-proposal.json, 2210, 40, 2176",
+    "openai/proposal.json, 907, 38, 0",
+    "vllm/proposal.json, 934, 45, 0",
+    "ollama/proposal.json, 901, 47, 0",
+  })
+  void cachedPromptTokensAreReadAsEachServerReportsThem(
+      String fixture, long prompt, long completion, long cached) {
+    ModelReply reply = ask(fixture, OutputMode.JSON_OBJECT);
+
+    assertThat(decode(reply)).isInstanceOf(DecodeResult.Valid.class);
+    assertThat(reply.usage()).isEqualTo(new TokenUsage(prompt, completion, cached));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"prompt_tokens_details\":{\"cached_tokens\":5000}} | 1200",
+        "{\"prompt_cache_hit_tokens\":5000} | 1200",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":-3}} | 0",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":\"many\"}} | 0",
+        "{\"prompt_tokens_details\":\"cached\"} | 0",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":null},\"prompt_cache_hit_tokens\":640} | 640",
+      })
+  void impossibleCachedCountsAreBoundedByThePromptNotFatal(String extra, long cached) {
+    String usage =
+        "{\"prompt_tokens\":1200,\"completion_tokens\":30,"
+            + extra.substring(1, extra.length() - 1)
+            + "}";
+    server.enqueue(
+        LoopbackServer.Reply.body(
+            "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"done\\\":true}\"},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":"
+                + usage
+                + "}"));
+
+    ModelReply reply = client(OutputMode.JSON_OBJECT).next(SafeFileCreation.request());
+
+    assertThat(reply.text()).isEqualTo("{\"done\":true}");
+    assertThat(reply.usage()).isEqualTo(new TokenUsage(1_200, 30, cached));
+  }
+
   @Test
   void ollamaToolCallIsReadLikeOpenAis() {
     ModelReply reply = ask("ollama/tool-call.json", OutputMode.TOOL_CALLS);
