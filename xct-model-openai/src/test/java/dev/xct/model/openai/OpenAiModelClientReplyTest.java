@@ -8,12 +8,14 @@ import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.ProtocolCodec;
+import dev.xct.model.support.testing.CachedUsageFixtures;
 import dev.xct.model.support.testing.LoopbackServer;
 import dev.xct.model.support.testing.SafeFileCreation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the client hands the loop for each kind of recorded provider reply. */
 class OpenAiModelClientReplyTest {
@@ -186,20 +188,25 @@ class OpenAiModelClientReplyTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({
-    "openai/cached-proposal.json, 2418, 41, 2304",
-    "vllm/cached-proposal.json, 1534, 45, 1520",
-    "deepseek/cached-proposal.json, 2210, 40, 2176",
-    "openai/proposal.json, 907, 38, 0",
-    "vllm/proposal.json, 934, 45, 0",
-    "ollama/proposal.json, 901, 47, 0",
-  })
-  void cachedPromptTokensAreReadAsEachServerReportsThem(
-      String fixture, long prompt, long completion, long cached) {
+  @MethodSource("dev.xct.model.support.testing.CachedUsageFixtures#promptTokensDetails")
+  void cachedPromptTokensAreReadFromPromptTokensDetails(String fixture, TokenUsage usage) {
     ModelReply reply = ask(fixture, OutputMode.JSON_OBJECT);
 
     assertThat(decode(reply)).isInstanceOf(DecodeResult.Valid.class);
-    assertThat(reply.usage()).isEqualTo(new TokenUsage(prompt, completion, cached));
+    assertThat(reply.usage()).isEqualTo(usage);
+  }
+
+  @Test
+  void deepSeeksCacheHitsAreReadFromItsOwnMember() {
+    assertThat(ask(CachedUsageFixtures.DEEPSEEK, OutputMode.JSON_OBJECT).usage())
+        .isEqualTo(CachedUsageFixtures.DEEPSEEK_USAGE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"vllm/proposal.json, 934, 45", "ollama/proposal.json, 901, 47"})
+  void serversThatReportNoCacheReadAsNoneCached(String fixture, long prompt, long completion) {
+    assertThat(ask(fixture, OutputMode.JSON_OBJECT).usage())
+        .isEqualTo(new TokenUsage(prompt, completion, 0));
   }
 
   @ParameterizedTest(name = "{0}")

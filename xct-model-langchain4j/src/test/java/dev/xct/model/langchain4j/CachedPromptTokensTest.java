@@ -7,44 +7,18 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.FinishReason;
 import dev.xct.core.ModelReply;
 import dev.xct.core.TokenUsage;
-import dev.xct.model.support.testing.LoopbackServer;
 import dev.xct.model.support.testing.SafeFileCreation;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Cached prompt tokens as LangChain4j's usage objects expose them. */
-class LangChain4jCachedTokensTest {
-  private final LoopbackServer server = LoopbackServer.start();
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private ModelReply askOpenAi(String fixture) {
-    server.enqueueFixtures(fixture);
-    OpenAiChatModel model =
-        OpenAiChatModel.builder()
-            .baseUrl(server.baseUrl())
-            .apiKey("sk-test-langchain4j")
-            .modelName("gpt-4o-mini")
-            .maxRetries(0)
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    return LangChain4jModelClient.of(model).next(SafeFileCreation.request());
-  }
-
+/** Cached prompt tokens as LangChain4j's usage objects expose them, read by the client. */
+class CachedPromptTokensTest {
   /** A chat model that answers done with {@code usage}, as a provider module would report it. */
   private static ModelReply askWith(dev.langchain4j.model.output.TokenUsage usage) {
     ChatModel model =
@@ -68,27 +42,6 @@ class LangChain4jCachedTokensTest {
         .inputTokensDetails(
             OpenAiTokenUsage.InputTokensDetails.builder().cachedTokens(cached).build())
         .build();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-    "openai/cached-proposal.json, 2418, 41, 2304",
-    "vllm/cached-proposal.json, 1534, 45, 1520",
-    "openai/proposal.json, 907, 38, 0",
-  })
-  void openAisChatModelReportsTheCachedTokensOfPromptTokensDetails(
-      String fixture, long prompt, long completion, long cached) {
-    ModelReply reply = askOpenAi(fixture);
-
-    assertThat(reply.usage()).isEqualTo(new TokenUsage(prompt, completion, cached));
-  }
-
-  @Test
-  void deepSeeksOwnCacheCountIsNotInLangChain4jsOpenAiUsage() {
-    // LangChain4j's OpenAI module reads prompt_tokens_details only, not prompt_cache_hit_tokens.
-    ModelReply reply = askOpenAi("deepseek/cached-proposal.json");
-
-    assertThat(reply.usage()).isEqualTo(new TokenUsage(2_210, 40, 0));
   }
 
   @Test

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.ModelReply;
 import dev.xct.core.TokenUsage;
-import dev.xct.model.support.testing.LoopbackServer;
 import dev.xct.model.support.testing.SafeFileCreation;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -20,34 +15,9 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
-import org.springframework.ai.openai.OpenAiChatModel;
-import org.springframework.ai.openai.OpenAiChatOptions;
 
-/** Cached prompt tokens as Spring AI's {@link Usage} exposes them. */
-class SpringAiCachedTokensTest {
-  private final LoopbackServer server = LoopbackServer.start();
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private ModelReply askOpenAi(String fixture) {
-    server.enqueueFixtures(fixture);
-    OpenAiChatModel model =
-        OpenAiChatModel.builder()
-            .options(
-                OpenAiChatOptions.builder()
-                    .baseUrl(server.baseUrl())
-                    .apiKey("sk-test-spring")
-                    .model("gpt-4o-mini")
-                    .maxRetries(0)
-                    .timeout(Duration.ofSeconds(30))
-                    .build())
-            .build();
-    return SpringAiModelClient.of(model).next(SafeFileCreation.request());
-  }
-
+/** Token usage, cached prompt tokens included, as Spring AI's {@link Usage} exposes it. */
+class PromptCallUsageTest {
   /** A chat model that answers done with {@code usage}, as a provider module would report it. */
   private static ModelReply askWith(Usage usage) {
     ChatModel model =
@@ -56,27 +26,6 @@ class SpringAiCachedTokensTest {
                 List.of(new Generation(new AssistantMessage("{\"done\":true}"))),
                 ChatResponseMetadata.builder().usage(usage).build());
     return SpringAiModelClient.of(model).next(SafeFileCreation.request());
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-    "openai/cached-proposal.json, 2418, 41, 2304",
-    "vllm/cached-proposal.json, 1534, 45, 1520",
-    "openai/proposal.json, 907, 38, 0",
-  })
-  void openAisChatModelReportsTheCachedTokensOfPromptTokensDetails(
-      String fixture, long prompt, long completion, long cached) {
-    ModelReply reply = askOpenAi(fixture);
-
-    assertThat(reply.usage()).isEqualTo(new TokenUsage(prompt, completion, cached));
-  }
-
-  @Test
-  void deepSeeksOwnCacheCountIsNotInSpringAisOpenAiUsage() {
-    // Spring AI's OpenAI module reads prompt_tokens_details only, not prompt_cache_hit_tokens.
-    ModelReply reply = askOpenAi("deepseek/cached-proposal.json");
-
-    assertThat(reply.usage()).isEqualTo(new TokenUsage(2_210, 40, 0));
   }
 
   @Test
