@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param steps every step, in order
  * @param startedAt when the run started, by the loop's clock
  * @param endedAt when the run ended, by the loop's clock
- * @param usage tokens used over all model calls
+ * @param usage tokens used over all model calls, with the prompt tokens the provider served from
+ *     its prompt cache ({@link TokenUsage#cachedPromptTokens()}); a resumed run's includes the
+ *     calls made before the resume
  * @param failure why the model client failed, when the run ended {@link RunStatus#MODEL_FAILED}:
  *     with the exception as its cause on a live run; without it on a result read back from a
  *     journal, and empty there if the journal was written before failures were recorded

@@ -31,9 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Exports a run's events as OpenTelemetry spans, with the timestamps the events carry: one {@code
  * xct.run} span per run and one {@code xct.step} child span per completed step. Verdicts, the
  * journaled intent, the tool's finish and resumptions become span events; failed steps and runs
- * that did not end {@code DONE} get an error status with their code. Works the same on events read
- * back from a {@link dev.xct.core.journal.Journal} (so a journal shows up in existing tracing) and
- * live, through {@link #listener()}.
+ * that did not end {@code DONE} get an error status with their code. A step span carries the model
+ * call's {@code gen_ai.usage.input_tokens} and {@code gen_ai.usage.output_tokens}, and {@code
+ * gen_ai.usage.cache_read.input_tokens} when the provider served some from its prompt cache. Works
+ * the same on events read back from a {@link dev.xct.core.journal.Journal} (so a journal shows up
+ * in existing tracing) and live, through {@link #listener()}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -63,6 +65,9 @@ public final class RunSpans {
       AttributeKey.longKey("gen_ai.usage.input_tokens");
   private static final AttributeKey<Long> OUTPUT_TOKENS =
       AttributeKey.longKey("gen_ai.usage.output_tokens");
+  // Part of the input tokens, as the GenAI semantic conventions count it; only when there are some.
+  private static final AttributeKey<Long> CACHE_READ_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
 
   private final Tracer tracer;
 
@@ -163,6 +168,9 @@ public final class RunSpans {
             .put(EXECUTED, step.executed())
             .put(INPUT_TOKENS, step.usage().promptTokens())
             .put(OUTPUT_TOKENS, step.usage().completionTokens());
+    if (step.usage().cachedPromptTokens() > 0) {
+      attributes.put(CACHE_READ_INPUT_TOKENS, step.usage().cachedPromptTokens());
+    }
     step.tool().ifPresent(tool -> attributes.put(TOOL, tool));
     Span span =
         tracer

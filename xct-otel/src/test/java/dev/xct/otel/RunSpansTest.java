@@ -7,6 +7,7 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
+import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.journal.Journal;
@@ -17,6 +18,7 @@ import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.ToolSpec;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -42,6 +44,13 @@ class RunSpansTest {
   void close() {
     provider.close();
   }
+
+  private static final AttributeKey<Long> INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.input_tokens");
+  private static final AttributeKey<Long> OUTPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.output_tokens");
+  private static final AttributeKey<Long> CACHE_READ =
+      AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
 
   private static ModelClient byStep(String... replies) {
     return request -> ModelReply.of(replies[request.step() - 1]);
@@ -101,6 +110,29 @@ class RunSpansTest {
     SpanData garbage = steps.get(1);
     assertThat(garbage.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(garbage.getAttributes().get(RunSpans.CODE)).isEqualTo("INVALID_JSON");
+  }
+
+  @Test
+  void stepSpansCarryTheTokensTheProviderCountedCachedOnesOnlyWhenThereAreSome() {
+    List<TokenUsage> usage = List.of(new TokenUsage(1_100, 40), new TokenUsage(1_300, 20, 1_024));
+    ModelClient model =
+        request -> new ModelReply(request.step() == 1 ? CALL : DONE, usage.get(request.step() - 1));
+    Journal journal = Journal.inMemory();
+    RunResult run =
+        ExecutionLoop.builder(model, ToolRegistry.of(ECHO)).journal(journal).build().run("task");
+
+    spans.export(journal.read(run.runId()));
+
+    List<SpanData> steps =
+        exporter.getFinishedSpanItems().stream()
+            .filter(s -> s.getName().equals("xct.step"))
+            .toList();
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(0).getAttributes().get(INPUT_TOKENS)).isEqualTo(1_100L);
+    assertThat(steps.get(0).getAttributes().get(CACHE_READ)).isNull();
+    assertThat(steps.get(1).getAttributes().get(INPUT_TOKENS)).isEqualTo(1_300L);
+    assertThat(steps.get(1).getAttributes().get(OUTPUT_TOKENS)).isEqualTo(20L);
+    assertThat(steps.get(1).getAttributes().get(CACHE_READ)).isEqualTo(1_024L);
   }
 
   @Test

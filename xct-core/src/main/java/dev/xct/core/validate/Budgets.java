@@ -87,9 +87,9 @@ public final class Budgets {
   }
 
   /**
-   * Returns the most tokens (prompt and completion, as providers report them) one run may use
-   * ({@link Long#MAX_VALUE}: unlimited); the run ends before the next model call once it is
-   * reached.
+   * Returns the most tokens (prompt, cached prompt tokens included, and completion, as providers
+   * report them) one run may use ({@link Long#MAX_VALUE}: unlimited); the run ends before the next
+   * model call once it is reached.
    */
   public long maxTokens() {
     return maxTokens;

@@ -127,7 +127,9 @@ final class ChatModelCall {
     if (usage == null) {
       return TokenUsage.unknown();
     }
-    return new TokenUsage(count(usage.inputTokenCount()), count(usage.outputTokenCount()));
+    long prompt = count(usage.inputTokenCount());
+    return new TokenUsage(
+        prompt, count(usage.outputTokenCount()), Math.min(CachedPromptTokens.of(usage), prompt));
   }
 
   private static long count(Integer value) {

@@ -16,6 +16,7 @@ import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.ModelTransportException.Kind;
 import dev.xct.model.support.ProposalSchema;
+import dev.xct.model.support.testing.CachedUsageFixtures;
 import dev.xct.model.support.testing.LoopbackServer;
 import dev.xct.model.support.testing.LoopbackServer.Reply;
 import dev.xct.model.support.testing.SafeFileCreation;
@@ -26,6 +27,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,6 +146,24 @@ class LangChain4jModelClientTest {
 
     assertThat(code(reply)).isEqualTo(ErrorCodes.OUTPUT_TRUNCATED);
     assertThat(reply.usage()).isEqualTo(new TokenUsage(812, 64));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.xct.model.support.testing.CachedUsageFixtures#promptTokensDetails")
+  void openAisChatModelReportsTheCachedTokensOfPromptTokensDetails(
+      String fixture, TokenUsage usage) {
+    assertThat(ask(LangChain4jModelClient.of(openAi().build()), fixture).usage()).isEqualTo(usage);
+  }
+
+  @Test
+  void deepSeeksOwnCacheCountIsNotInLangChain4jsOpenAiUsage() {
+    // LangChain4j's OpenAI module reads prompt_tokens_details only, not prompt_cache_hit_tokens.
+    ModelReply reply =
+        ask(LangChain4jModelClient.of(openAi().build()), CachedUsageFixtures.DEEPSEEK);
+
+    TokenUsage deepSeek = CachedUsageFixtures.DEEPSEEK_USAGE;
+    assertThat(reply.usage())
+        .isEqualTo(new TokenUsage(deepSeek.promptTokens(), deepSeek.completionTokens()));
   }
 
   @Test

@@ -110,6 +110,26 @@ class OpenAiLoopTest {
   }
 
   @Test
+  void theRunReportsThePromptTokensTheServerServedFromItsCache() {
+    server.enqueueFixtures(
+        "openai/proposal-outside-root.json", "openai/cached-proposal.json", "openai/done.json");
+    OpenAiModelClient model =
+        OpenAiModelClient.builder()
+            .baseUrl(server.baseUrl())
+            .model("gpt-4o-mini")
+            .apiKey("sk-test")
+            .outputMode(OutputMode.JSON_OBJECT)
+            .build();
+
+    RunResult run = SafeFileCreation.loop(model, workspace).run(SafeFileCreation.TASK);
+
+    assertThat(run.status()).isEqualTo(RunStatus.DONE);
+    assertThat(run.steps().get(1).usage()).isEqualTo(new TokenUsage(2_418, 41, 2_304));
+    assertThat(run.usage().cachedPromptTokens()).isEqualTo(2_304);
+    assertThat(run.usage().uncachedPromptTokens()).isEqualTo(run.usage().promptTokens() - 2_304);
+  }
+
+  @Test
   void refusalIsShownToTheModelWhichThenGivesUp() {
     server.enqueueFixtures("openai/refusal.json", "openai/done.json");
     OpenAiModelClient model =

@@ -8,12 +8,14 @@ import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.ProtocolCodec;
+import dev.xct.model.support.testing.CachedUsageFixtures;
 import dev.xct.model.support.testing.LoopbackServer;
 import dev.xct.model.support.testing.SafeFileCreation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the client hands the loop for each kind of recorded provider reply. */
 class OpenAiModelClientReplyTest {
@@ -183,6 +185,57 @@ class OpenAiModelClientReplyTest {
 
     assertThat(decode(reply)).isInstanceOf(DecodeResult.Valid.class);
     assertThat(reply.usage()).isEqualTo(new TokenUsage(prompt, completion));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.xct.model.support.testing.CachedUsageFixtures#promptTokensDetails")
+  void cachedPromptTokensAreReadFromPromptTokensDetails(String fixture, TokenUsage usage) {
+    ModelReply reply = ask(fixture, OutputMode.JSON_OBJECT);
+
+    assertThat(decode(reply)).isInstanceOf(DecodeResult.Valid.class);
+    assertThat(reply.usage()).isEqualTo(usage);
+  }
+
+  @Test
+  void deepSeeksCacheHitsAreReadFromItsOwnMember() {
+    assertThat(ask(CachedUsageFixtures.DEEPSEEK, OutputMode.JSON_OBJECT).usage())
+        .isEqualTo(CachedUsageFixtures.DEEPSEEK_USAGE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"vllm/proposal.json, 934, 45", "ollama/proposal.json, 901, 47"})
+  void serversThatReportNoCacheReadAsNoneCached(String fixture, long prompt, long completion) {
+    assertThat(ask(fixture, OutputMode.JSON_OBJECT).usage())
+        .isEqualTo(new TokenUsage(prompt, completion, 0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"prompt_tokens_details\":{\"cached_tokens\":5000}} | 1200",
+        "{\"prompt_cache_hit_tokens\":5000} | 1200",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":-3}} | 0",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":\"many\"}} | 0",
+        "{\"prompt_tokens_details\":\"cached\"} | 0",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":null},\"prompt_cache_hit_tokens\":640} | 640",
+      })
+  void impossibleCachedCountsAreBoundedByThePromptNotFatal(String extra, long cached) {
+    String usage =
+        "{\"prompt_tokens\":1200,\"completion_tokens\":30,"
+            + extra.substring(1, extra.length() - 1)
+            + "}";
+    server.enqueue(
+        LoopbackServer.Reply.body(
+            "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"done\\\":true}\"},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":"
+                + usage
+                + "}"));
+
+    ModelReply reply = client(OutputMode.JSON_OBJECT).next(SafeFileCreation.request());
+
+    assertThat(reply.text()).isEqualTo("{\"done\":true}");
+    assertThat(reply.usage()).isEqualTo(new TokenUsage(1_200, 30, cached));
   }
 
   @Test

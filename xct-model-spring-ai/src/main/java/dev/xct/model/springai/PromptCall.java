@@ -151,6 +151,11 @@ final class PromptCall {
     return refusal instanceof String text ? text : "";
   }
 
+  /**
+   * Reads the counts; cached prompt tokens from {@link Usage#getCacheReadInputTokens()}, which
+   * Spring AI's provider modules fill where they know it (its OpenAI module from {@code
+   * prompt_tokens_details.cached_tokens}); bounded by the prompt tokens.
+   */
   private static TokenUsage usage(ChatResponse response) {
     if (response.getMetadata() == null) {
       return TokenUsage.unknown();
@@ -159,7 +164,12 @@ final class PromptCall {
     if (usage == null) {
       return TokenUsage.unknown();
     }
-    return new TokenUsage(count(usage.getPromptTokens()), count(usage.getCompletionTokens()));
+    long prompt = count(usage.getPromptTokens());
+    Long cached = usage.getCacheReadInputTokens();
+    return new TokenUsage(
+        prompt,
+        count(usage.getCompletionTokens()),
+        cached == null || cached < 0 ? 0 : Math.min(cached, prompt));
   }
 
   private static long count(Integer value) {

@@ -14,6 +14,7 @@ import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.model.support.ModelTransportException;
 import dev.xct.model.support.ModelTransportException.Kind;
 import dev.xct.model.support.ProposalSchema;
+import dev.xct.model.support.testing.CachedUsageFixtures;
 import dev.xct.model.support.testing.LoopbackServer;
 import dev.xct.model.support.testing.LoopbackServer.Reply;
 import dev.xct.model.support.testing.SafeFileCreation;
@@ -24,6 +25,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -122,6 +125,23 @@ class SpringAiModelClientTest {
     ask(SpringAiModelClient.of(openAi(), StructuredOutput.NONE), "openai/proposal.json");
 
     assertThat(server.onlyRequest().json().has("response_format")).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.xct.model.support.testing.CachedUsageFixtures#promptTokensDetails")
+  void openAisChatModelReportsTheCachedTokensOfPromptTokensDetails(
+      String fixture, TokenUsage usage) {
+    assertThat(ask(SpringAiModelClient.of(openAi()), fixture).usage()).isEqualTo(usage);
+  }
+
+  @Test
+  void deepSeeksOwnCacheCountIsNotInSpringAisOpenAiUsage() {
+    // Spring AI's OpenAI module reads prompt_tokens_details only, not prompt_cache_hit_tokens.
+    ModelReply reply = ask(SpringAiModelClient.of(openAi()), CachedUsageFixtures.DEEPSEEK);
+
+    TokenUsage deepSeek = CachedUsageFixtures.DEEPSEEK_USAGE;
+    assertThat(reply.usage())
+        .isEqualTo(new TokenUsage(deepSeek.promptTokens(), deepSeek.completionTokens()));
   }
 
   @Test

@@ -23,9 +23,12 @@ import java.util.Optional;
  *     ExecutionLoop.builder(model, tools).validator(TokenBudget.maxTokens(200_000)).build();
  * }</pre>
  *
- * <p>Usage is what the provider reports; a provider that reports none costs nothing here. Because
- * validators see proposals only, a run whose replies are all rejected by the codec is bounded by
- * the step and error budgets ({@link dev.xct.core.validate.Budgets}), not by this one.
+ * <p>Usage is what the provider reports; a provider that reports none costs nothing here. A token
+ * budget counts every prompt token, cached or not (the model reads them all); a cost budget prices
+ * the prompt tokens the provider served from its cache at the {@link TokenPrice}'s cached-prompt
+ * price, so a run whose context the provider can reuse affords more steps. Because validators see
+ * proposals only, a run whose replies are all rejected by the codec is bounded by the step and
+ * error budgets ({@link dev.xct.core.validate.Budgets}), not by this one.
  *
  * <p>Immutable and thread-safe: the budget keeps no state, so one instance serves any number of
  * concurrent and resumed runs.
@@ -53,7 +56,8 @@ public final class TokenBudget implements Validator {
   }
 
   /**
-   * Returns a budget of {@code maxCost} per run, with usage priced at {@code price}.
+   * Returns a budget of {@code maxCost} per run, with usage priced at {@code price} (cached prompt
+   * tokens at its cached-prompt price).
    *
    * @throws XctException if {@code maxCost} is not positive
    */

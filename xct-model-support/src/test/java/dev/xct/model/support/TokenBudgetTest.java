@@ -86,6 +86,35 @@ class TokenBudgetTest {
   }
 
   @Test
+  void costBudgetPricesCachedPromptTokensAtTheCachedPrice() {
+    TokenPrice price = TokenPrice.perMillion("0.15", "0.60").withCachedPromptPerMillion("0.015");
+    TokenBudget budget = TokenBudget.maxCost(new BigDecimal("0.001"), price);
+    TokenUsage cached = new TokenUsage(2_000, 500, 1_800);
+
+    RunResult run = run(budget, cached);
+
+    // Each call costs 0.00003 + 0.000027 + 0.0003 = 0.000357: the third goes over 0.001, where
+    // the same calls uncached (0.0006 each) went over at the second.
+    assertThat(price.cost(cached)).isEqualByComparingTo("0.000357");
+    assertThat(run.message()).isEqualTo("the run's model calls cost 0.001071; the budget is 0.001");
+    assertThat(run.executions()).isEqualTo(2);
+    assertThat(run.usage()).isEqualTo(new TokenUsage(6_000, 1_500, 5_400));
+  }
+
+  @Test
+  void tokenBudgetCountsCachedPromptTokensInFull() {
+    TokenBudget budget = TokenBudget.maxTokens(2_500);
+    Proposal proposal = new Proposal("fs.write", JsonValue.emptyObject(), "");
+
+    Verdict over = budget.check(proposal, context("run-a", new TokenUsage(2_400, 101, 2_400)));
+
+    assertThat(over)
+        .isEqualTo(
+            Verdict.limitReached(
+                TokenBudget.TOKEN_BUDGET_EXCEEDED, "the run used 2501 tokens; the budget is 2500"));
+  }
+
+  @Test
   void providersThatReportNoUsageNeverExhaustTheBudget() {
     TokenBudget budget = TokenBudget.maxTokens(1);
     AtomicInteger calls = new AtomicInteger();

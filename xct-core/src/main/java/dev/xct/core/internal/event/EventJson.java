@@ -2,6 +2,7 @@ package dev.xct.core.internal.event;
 
 import dev.xct.core.ModelFailure;
 import dev.xct.core.Step;
+import dev.xct.core.TokenUsage;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.internal.codec.WireEncoder;
@@ -60,8 +61,7 @@ public final class EventJson {
     } else if (event instanceof RunEvent.ModelReplied replied) {
       out.put("reply", replied.reply().text());
       out.put("latency_us", micros(replied.latency()));
-      out.put("prompt_tokens", replied.reply().usage().promptTokens());
-      out.put("completion_tokens", replied.reply().usage().completionTokens());
+      usage(out, replied.reply().usage());
       if (replied.decoded() instanceof DecodeResult.Valid valid) {
         out.set("decision", Json.node(WireEncoder.toWire(valid.decision())));
       } else if (replied.decoded() instanceof DecodeResult.Invalid invalid) {
@@ -141,8 +141,19 @@ public final class EventJson {
     step.result().ifPresent(r -> out.set("response", Json.node(WireEncoder.toWire(r))));
     out.put("latency_us", micros(step.modelLatency()));
     out.put("duration_us", micros(step.toolDuration()));
-    out.put("prompt_tokens", step.usage().promptTokens());
-    out.put("completion_tokens", step.usage().completionTokens());
+    usage(out, step.usage());
+  }
+
+  /**
+   * Puts the token counts; cached prompt tokens only when there are any, so a run without them
+   * writes the lines it wrote before they were counted (and absent reads back as zero).
+   */
+  private static void usage(ObjectNode out, TokenUsage usage) {
+    out.put("prompt_tokens", usage.promptTokens());
+    out.put("completion_tokens", usage.completionTokens());
+    if (usage.cachedPromptTokens() > 0) {
+      out.put("cached_prompt_tokens", usage.cachedPromptTokens());
+    }
   }
 
   private static String outcome(RunEvent.StepCompleted completed) {

@@ -211,8 +211,13 @@ public final class EventParser {
     return out;
   }
 
+  /** Returns the usage of a line; lines without cached prompt tokens (older journals) have none. */
   private static TokenUsage usage(JsonNode in) {
-    return new TokenUsage(in.get("prompt_tokens").asLong(), in.get("completion_tokens").asLong());
+    JsonNode cached = in.get("cached_prompt_tokens");
+    return new TokenUsage(
+        in.get("prompt_tokens").asLong(),
+        in.get("completion_tokens").asLong(),
+        cached == null ? 0 : cached.asLong());
   }
 
   private static Duration micros(JsonNode in) {

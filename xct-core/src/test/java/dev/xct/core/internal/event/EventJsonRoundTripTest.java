@@ -38,6 +38,7 @@ class EventJsonRoundTripTest {
   private static final JsonValue ARGS = JsonValue.parse("{\"path\":\"a b\",\"n\":[1,2.5,null]}");
   private static final Decision.Proposal PROPOSAL = Decision.propose("fs.write", ARGS, "why");
   private static final TokenUsage USAGE = new TokenUsage(12, 7);
+  private static final TokenUsage CACHED = new TokenUsage(2_048, 30, 1_920);
   private static final Duration LATENCY = Duration.ofNanos(1_234_000);
   private static final List<VerdictRecord> VERDICTS =
       List.of(
@@ -56,6 +57,13 @@ class EventJsonRoundTripTest {
             1,
             AT,
             new ModelReply("{\"next_step\":...}", USAGE),
+            new DecodeResult.Valid(PROPOSAL),
+            LATENCY),
+        new RunEvent.ModelReplied(
+            "r-1",
+            1,
+            AT,
+            new ModelReply("{\"next_step\":...}", CACHED),
             new DecodeResult.Valid(PROPOSAL),
             LATENCY),
         new RunEvent.ModelReplied(
@@ -94,6 +102,13 @@ class EventJsonRoundTripTest {
                 VERDICTS,
                 Result.success(JsonValue.nullValue()),
                 Duration.ofMillis(3))),
+        new RunEvent.StepCompleted(
+            "r-1",
+            5,
+            AT,
+            new Step.Done(
+                new Step.Header(5, AT, "{\"done\":true,\"message\":\"ok\"}", LATENCY, CACHED),
+                Decision.done("ok"))),
         new RunEvent.StepCompleted(
             "r-1",
             4,
@@ -157,6 +172,30 @@ class EventJsonRoundTripTest {
 
     assertThat(back.status()).isEqualTo(RunStatus.MODEL_FAILED);
     assertThat(back.failure()).isEmpty();
+  }
+
+  private static final String REPLIED_LINE =
+      "{\"type\":\"model_replied\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
+          + "\"reply\":\"x\",\"latency_us\":5,\"prompt_tokens\":1200,\"completion_tokens\":300";
+  private static final String DECISION = ",\"decision\":{\"done\":true,\"message\":\"ok\"}}";
+
+  @Test
+  void aModelRepliedLineWrittenBeforeCachedTokensWereCountedReadsAsNoneCached() {
+    RunEvent.ModelReplied back = (RunEvent.ModelReplied) EventParser.parse(REPLIED_LINE + DECISION);
+
+    assertThat(back.reply().usage()).isEqualTo(new TokenUsage(1_200, 300, 0));
+  }
+
+  @Test
+  void cachedPromptTokensAreWrittenOnlyWhenThereAreSomeSoUncachedRunsWriteTheOldLines() {
+    String cachedLine = REPLIED_LINE + ",\"cached_prompt_tokens\":1024" + DECISION;
+    RunEvent cached = EventParser.parse(cachedLine);
+
+    assertThat(((RunEvent.ModelReplied) cached).reply().usage())
+        .isEqualTo(new TokenUsage(1_200, 300, 1_024));
+    assertThat(EventJson.line(cached)).isEqualTo(cachedLine);
+    assertThat(EventJson.line(EventParser.parse(REPLIED_LINE + DECISION)))
+        .isEqualTo(REPLIED_LINE + DECISION);
   }
 
   @Test
@@ -253,7 +292,9 @@ class EventJsonRoundTripTest {
             + "\"failure\":{\"type\":\"T\",\"message\":\"\",\"status\":42}}",
         "{\"type\":\"run_ended\",\"run_id\":\"r\",\"step\":1,\"at\":\"2025-01-01T00:00:00Z\","
             + "\"status\":\"MODEL_FAILED\",\"message\":\"m\","
-            + "\"failure\":{\"type\":\"T\",\"message\":\"\",\"retry_after_us\":-1}}"
+            + "\"failure\":{\"type\":\"T\",\"message\":\"\",\"retry_after_us\":-1}}",
+        REPLIED_LINE + ",\"cached_prompt_tokens\":1201" + DECISION,
+        REPLIED_LINE + ",\"cached_prompt_tokens\":-1" + DECISION
       })
   void malformedEventsAreRejectedWithXctException(String line) {
     assertThatThrownBy(() -> EventParser.parse(line)).isInstanceOf(XctException.class);

@@ -8,9 +8,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads chat-completions response bodies as OpenAI, Azure OpenAI, vLLM, llama.cpp, Ollama and LM
- * Studio send them: {@code choices[0].message} with {@code content}, {@code refusal} and {@code
- * tool_calls}, {@code choices[0].finish_reason}, and {@code usage}.
+ * Reads chat-completions response bodies as OpenAI, Azure OpenAI, vLLM, llama.cpp, Ollama, LM
+ * Studio and DeepSeek send them: {@code choices[0].message} with {@code content}, {@code refusal}
+ * and {@code tool_calls}, {@code choices[0].finish_reason}, and {@code usage}.
  */
 public final class ResponseReader {
   private static final int EXCERPT = 200;
@@ -124,13 +124,24 @@ public final class ResponseReader {
     return calls;
   }
 
+  /**
+   * Reads the counts, cached prompt tokens from {@code prompt_tokens_details.cached_tokens}
+   * (OpenAI, Azure, vLLM and SGLang when they report it) or else DeepSeek's {@code
+   * prompt_cache_hit_tokens}; a server that says more were cached than it read is believed up to
+   * what it read.
+   */
   private static TokenUsage usage(JsonNode usage) {
     if (usage == null || !usage.isObject()) {
       return TokenUsage.unknown();
     }
     long prompt = count(usage.get("prompt_tokens"));
     long completion = count(usage.get("completion_tokens"));
-    return new TokenUsage(prompt, completion);
+    JsonNode details = usage.get("prompt_tokens_details");
+    JsonNode cached = details == null ? null : details.get("cached_tokens");
+    if (cached == null || cached.isNull()) {
+      cached = usage.get("prompt_cache_hit_tokens");
+    }
+    return new TokenUsage(prompt, completion, Math.min(count(cached), prompt));
   }
 
   private static long count(JsonNode value) {
