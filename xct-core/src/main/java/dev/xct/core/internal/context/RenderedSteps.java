@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RenderedSteps {
   private final AtomicBoolean busy = new AtomicBoolean();
   private final Compaction rule;
+  private Step[] steps;
   private ChatMessage[] replies;
   private ChatMessage[] responses;
   private ChatMessage[] stubs;
@@ -96,6 +97,7 @@ public final class RenderedSteps {
 
   private void reset(long fixed) {
     this.fixed = fixed;
+    steps = new Step[16];
     replies = new ChatMessage[16];
     responses = new ChatMessage[16];
     stubs = new ChatMessage[16];
@@ -110,6 +112,7 @@ public final class RenderedSteps {
     int i = seen;
     if (i == replies.length) {
       int size = 2 * i;
+      steps = Arrays.copyOf(steps, size);
       replies = Arrays.copyOf(replies, size);
       responses = Arrays.copyOf(responses, size);
       stubs = Arrays.copyOf(stubs, size);
@@ -117,14 +120,11 @@ public final class RenderedSteps {
       fullSum = Arrays.copyOf(fullSum, size + 1);
       maskedSum = Arrays.copyOf(maskedSum, size + 1);
     }
+    steps[i] = step;
     replies[i] = ChatMessage.assistant(ContextText.reply(step, rule.maxReplyChars()));
     responses[i] = ChatMessage.user(ContextText.response(step));
-    String stub = ContextText.masked(step);
-    stubs[i] = stub == null ? responses[i] : ChatMessage.user(stub);
     failed[i] = step.failed();
-    int reply = replies[i].content().length();
-    fullSum[i + 1] = fullSum[i] + reply + responses[i].content().length();
-    maskedSum[i + 1] = maskedSum[i] + reply + stubs[i].content().length();
+    fullSum[i + 1] = fullSum[i] + replies[i].content().length() + responses[i].content().length();
     seen = i + 1;
     last = step;
     compact();
@@ -134,7 +134,7 @@ public final class RenderedSteps {
   private void compact() {
     int masked = rule.maskedBefore(seen);
     for (; freedBelow < masked; freedBelow++) {
-      responses[freedBelow] = null;
+      mask(freedBelow);
     }
     long total = fixed + cost(firstKept, seen);
     if (total <= rule.maxChars()) {
@@ -145,8 +145,26 @@ public final class RenderedSteps {
       total -= cost(firstKept, firstKept + 1);
       failedDropped += failed[firstKept] ? 1 : 0;
       replies[firstKept] = responses[firstKept] = stubs[firstKept] = null;
+      steps[firstKept] = null;
       firstKept++;
     }
+  }
+
+  /**
+   * Replaces step {@code i}'s response with its stub, made only now, and forgets the full text.
+   * Masked costs are needed from the first kept step on; a dropped step's entry is a placeholder.
+   */
+  private void mask(int i) {
+    ChatMessage stub = responses[i];
+    if (i >= firstKept) {
+      String masked = ContextText.masked(steps[i]);
+      stub = masked == null ? responses[i] : ChatMessage.user(masked);
+      stubs[i] = stub;
+    }
+    long cost = stub == null ? 0 : replies[i].content().length() + stub.content().length();
+    maskedSum[i + 1] = maskedSum[i] + cost;
+    responses[i] = null;
+    steps[i] = null;
   }
 
   /** Returns the characters steps {@code from} to {@code to} (exclusive) take as sent now. */
