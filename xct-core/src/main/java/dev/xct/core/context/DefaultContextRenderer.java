@@ -101,7 +101,7 @@ public final class DefaultContextRenderer implements ContextRenderer {
     // Filled in place and copied once into the immutable list, which the request keeps as it is.
     ChatMessage[] messages = new ChatMessage[2 * (transcript.size() - firstKept) + 2];
     messages[0] = system;
-    messages[1] = texts.task(task, ContextText.elision(firstKept, texts.failedDropped()));
+    messages[1] = texts.task(task);
     for (int i = firstKept, at = 2; i < transcript.size(); i++, at += 2) {
       texts.put(i, messages, at);
     }

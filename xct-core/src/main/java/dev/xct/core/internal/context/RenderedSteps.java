@@ -36,7 +36,7 @@ public final class RenderedSteps {
   private int failedDropped;
   private int freedBelow;
   private String lastTask;
-  private String lastElision;
+  private int noteFor;
   private ChatMessage taskMessage;
 
   /** Starts with nothing rendered, compacting by {@code rule}. */
@@ -74,23 +74,23 @@ public final class RenderedSteps {
     return firstKept;
   }
 
-  /** Returns how many of the steps no longer sent failed. */
-  public int failedDropped() {
-    return failedDropped;
-  }
-
   /** Puts step {@code i}'s two messages, as sent now, into {@code out} at {@code at} and next. */
   public void put(int i, ChatMessage[] out, int at) {
     out[at] = replies[i];
     out[at + 1] = i < freedBelow ? stubs[i] : responses[i];
   }
 
-  /** Returns the task message; the same instance while the task and the elision stay. */
-  public ChatMessage task(String task, String elision) {
-    if (task != lastTask || !elision.equals(lastElision)) {
+  /**
+   * Returns the task message, with the note on the steps no longer sent; the same instance while
+   * the task and the first step kept stay.
+   */
+  public ChatMessage task(String task) {
+    if (task != lastTask || firstKept != noteFor) {
       lastTask = task;
-      lastElision = elision;
-      taskMessage = ChatMessage.user(ContextText.TASK_PREFIX + task + elision);
+      noteFor = firstKept;
+      taskMessage =
+          ChatMessage.user(
+              ContextText.TASK_PREFIX + task + ContextText.elision(firstKept, failedDropped));
     }
     return taskMessage;
   }
@@ -106,6 +106,7 @@ public final class RenderedSteps {
     maskedSum = new long[17];
     seen = firstKept = failedDropped = freedBelow = 0;
     last = null;
+    lastTask = null;
   }
 
   private void add(Step step) {
