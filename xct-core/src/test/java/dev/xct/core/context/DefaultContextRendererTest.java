@@ -166,6 +166,19 @@ class DefaultContextRendererTest {
   }
 
   @Test
+  void aWindowLargerThanAnyRunTurnsMaskingOff() {
+    List<ChatMessage> messages =
+        DefaultContextRenderer.builder()
+            .recentSteps(Integer.MAX_VALUE)
+            .build()
+            .render("t", TOOLS, steps(300));
+
+    assertThat(messages).hasSize(602);
+    assertThat(messages.subList(1, messages.size()))
+        .noneMatch(m -> m.content().contains("\"masked\""));
+  }
+
+  @Test
   void renderingIsDeterministic() {
     List<Step> transcript = steps(50);
     assertThat(DefaultContextRenderer.create().render("t", TOOLS, transcript))
