@@ -1,6 +1,7 @@
 package dev.xct.benchmarks;
 
 import dev.xct.core.CancellationToken;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
@@ -8,7 +9,6 @@ import dev.xct.core.context.ChatMessage;
 import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
 import dev.xct.core.event.RunListener;
-import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolContext;
