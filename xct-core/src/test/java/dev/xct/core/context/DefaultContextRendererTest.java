@@ -8,6 +8,7 @@ import dev.xct.core.Step;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.XctException;
 import dev.xct.core.internal.collect.AppendOnlyList;
+import dev.xct.core.internal.context.Compaction;
 import dev.xct.core.internal.context.RenderedSteps;
 import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.Result;
@@ -132,6 +133,52 @@ class DefaultContextRendererTest {
   }
 
   @Test
+  void olderSuccessfulResultsBecomeOneLineStubsNamingStepToolStatusAndSize() {
+    DefaultContextRenderer renderer = DefaultContextRenderer.builder().recentSteps(2).build();
+
+    List<ChatMessage> messages = renderer.render("t", TOOLS, steps(5));
+
+    // Five steps, windows of two: steps 1-2 masked as one batch, 3-5 verbatim.
+    assertThat(messages.get(3).content())
+        .isEqualTo(
+            "{\"step\":1,\"tool\":\"fs.read\",\"response\":"
+                + "{\"status\":\"success\",\"masked\":\"11 characters\"}}");
+    assertThat(messages.get(5).content()).contains("\"masked\":\"11 characters\"");
+    assertThat(messages.get(7).content()).contains("\"code\":\"NOT_FOUND\"");
+    assertThat(messages.get(9).content()).contains("\"result\":\"content 4\"");
+    assertThat(messages.get(2).content()).isEqualTo(steps(1).get(0).rawReply());
+    assertThat(renderer.render("t", TOOLS, steps(3)).subList(1, 8))
+        .as("three steps: no batch has left the window yet")
+        .noneMatch(m -> m.content().contains("masked\":"));
+  }
+
+  @Test
+  void anErrorOlderThanTheWindowStaysInFull() {
+    List<ChatMessage> messages =
+        DefaultContextRenderer.builder().recentSteps(1).build().render("t", TOOLS, steps(8));
+
+    assertThat(messages.get(2 + 2 * 2 + 1).content())
+        .isEqualTo(
+            "{\"step\":3,\"tool\":\"fs.read\",\"response\":"
+                + "{\"status\":\"error\",\"code\":\"NOT_FOUND\",\"message\":\"no f3\"}}");
+    assertThat(messages.get(2 + 2 * 6 + 1).content()).contains("\"masked\"");
+    assertThat(messages.get(2 + 2 * 7 + 1).content()).contains("\"result\":\"content 8\"");
+  }
+
+  @Test
+  void aWindowLargerThanAnyRunTurnsMaskingOff() {
+    List<ChatMessage> messages =
+        DefaultContextRenderer.builder()
+            .recentSteps(Integer.MAX_VALUE)
+            .build()
+            .render("t", TOOLS, steps(300));
+
+    assertThat(messages).hasSize(602);
+    assertThat(messages.subList(1, messages.size()))
+        .noneMatch(m -> m.content().contains("\"masked\""));
+  }
+
+  @Test
   void renderingIsDeterministic() {
     List<Step> transcript = steps(50);
     assertThat(DefaultContextRenderer.create().render("t", TOOLS, transcript))
@@ -145,6 +192,9 @@ class DefaultContextRendererTest {
         .hasMessageContaining("maxChars");
     assertThatThrownBy(() -> DefaultContextRenderer.builder().maxReplyChars(1))
         .isInstanceOf(XctException.class);
+    assertThatThrownBy(() -> DefaultContextRenderer.builder().recentSteps(0))
+        .isInstanceOf(XctException.class)
+        .hasMessageContaining("recentSteps");
   }
 
   @Test
@@ -274,7 +324,10 @@ class DefaultContextRendererTest {
 
     assertThat(memo.get()).as("the run's rendered steps").isNull();
     List<Step> result = kept.get(0);
-    assertThat(AppendOnlyList.memo(result, renderer, () -> new RenderedSteps(100))).isNull();
+    assertThat(
+            AppendOnlyList.memo(
+                result, renderer, () -> new RenderedSteps(new Compaction(2_000, 100, 10))))
+        .isNull();
     assertThat(renderer.render("t", TOOLS, result))
         .isEqualTo(renderer.render("t", TOOLS, List.copyOf(result)));
   }

@@ -34,6 +34,9 @@ public final class ContextText {
       - After each step you receive {"step":N,"tool":"<name>","response":{...}} where response is \
       {"status":"success","result":...} or \
       {"status":"error","code":"<CODE>","message":"...","details":{...}}.
+      - Results of older successful steps are shown as {"status":"success","masked":"<N> \
+      characters"}: the call succeeded and its result is no longer shown. Call the tool again if \
+      you need it. Errors and your own replies are never masked.
       - Errors are information, not failures: read the code and message and adjust. Nothing is \
       retried for you, and repeating a failing call will not change its outcome.
       - The system may refuse any proposal for any reason (policy, budget, a person).
@@ -108,6 +111,25 @@ public final class ContextText {
     out.append('"');
     JsonStringEncoder.getInstance().quoteAsString(value, out);
     out.append('"');
+  }
+
+  /**
+   * Returns the labelled one-line stub that replaces a successful result once it is older than the
+   * recent window, {@code {"step":…,"tool":…,"response":{"status":"success","masked":"N
+   * characters"}}}, or {@code null} for a step that is never masked: an error, a refusal, a reply
+   * that could not be read.
+   */
+  public static String masked(Step step) {
+    if (!(step instanceof Step.Executed executed)
+        || !(executed.outcome() instanceof Result.Success success)) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(96).append("{\"step\":").append(step.number());
+    string(out.append(",\"tool\":"), executed.proposal().tool());
+    return out.append(",\"response\":{\"status\":\"success\",\"masked\":\"")
+        .append(success.result().toJson().length())
+        .append(" characters\"}}")
+        .toString();
   }
 
   /** Returns the note about omitted steps, or an empty string when none were omitted. */
