@@ -25,6 +25,9 @@ public final class ExitCodes {
    */
   public static final int MODEL_FAILED = 4;
 
+  /** The run paused for a person's approval ({@link RunStatus#AWAITING_APPROVAL}). */
+  public static final int AWAITING_APPROVAL = 5;
+
   /** The command line is wrong: an unknown option, a missing argument ({@code EX_USAGE}). */
   public static final int USAGE = 64;
 
@@ -49,6 +52,7 @@ public final class ExitCodes {
       case LIMIT_REACHED -> LIMIT_REACHED;
       case STOPPED -> STOPPED;
       case CANCELLED, MODEL_FAILED -> MODEL_FAILED;
+      case AWAITING_APPROVAL -> AWAITING_APPROVAL;
     };
   }
 }
