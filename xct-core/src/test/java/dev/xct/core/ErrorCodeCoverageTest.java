@@ -6,6 +6,7 @@ import dev.xct.core.event.RunEvent;
 import dev.xct.core.journal.Journal;
 import dev.xct.core.loop.ApprovalWorld;
 import dev.xct.core.loop.ExecutionLoop;
+import dev.xct.core.loop.TestClocks;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
@@ -323,7 +324,7 @@ class ErrorCodeCoverageTest {
     try {
       Path root = Files.createTempDirectory("xct-approval");
       Files.writeString(root.resolve("notes.txt"), "v1");
-      ApprovalWorld.ManualClock clock = new ApprovalWorld.ManualClock(Instant.EPOCH);
+      TestClocks.Manual clock = new TestClocks.Manual(Instant.EPOCH);
       ExecutionLoop loop =
           ApprovalWorld.loop(root, Journal.inMemory(), clock, "r", ApprovalWorld.policy()).build();
       RunResult paused = loop.run("t");

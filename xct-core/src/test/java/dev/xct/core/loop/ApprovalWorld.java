@@ -21,9 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -137,34 +134,6 @@ public final class ApprovalWorld {
 
     private static String name(ToolCall call) {
       return call.arguments().get("name").flatMap(JsonValue::asString).orElseThrow();
-    }
-  }
-
-  /** A clock a test moves by hand. */
-  public static final class ManualClock extends Clock {
-    private volatile Instant now;
-
-    public ManualClock(Instant now) {
-      this.now = now;
-    }
-
-    public void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

@@ -37,7 +37,7 @@ class DeferredApprovalTest {
 
   @TempDir Path root;
   private final Journal journal = Journal.inMemory();
-  private final ApprovalWorld.ManualClock clock = new ApprovalWorld.ManualClock(T0);
+  private final TestClocks.Manual clock = new TestClocks.Manual(T0);
 
   @BeforeEach
   void notes() throws IOException {
@@ -255,7 +255,7 @@ class DeferredApprovalTest {
   @Test
   void anApprovalThatExpiresBeforeItIsCarriedOutRunsNothing() throws IOException {
     paused();
-    ApprovalWorld.ManualClock late = clock;
+    TestClocks.Manual late = clock;
     // Accepted at 59 minutes; the crash kept it from being carried out until after the expiry.
     late.advance(Duration.ofMinutes(59));
     List<RunEvent> accepted = new java.util.ArrayList<>(journal.read("r1"));
