@@ -82,9 +82,13 @@ public sealed interface ApprovalDecision
    * The question goes to a person who answers later, from any process, through {@link
    * dev.xct.core.loop.Approvals}.
    *
-   * @param validFor how long the request stands; a decision after that is refused
+   * @param validFor how long the request stands; a decision after that is refused. Anything over
+   *     36,500 days (100 years) is taken as 36,500 days, in effect no expiry, so that no expiry
+   *     overflows
    */
   record Defer(Duration validFor) implements ApprovalDecision {
+    private static final Duration LONGEST = Duration.ofDays(36_500);
+
     /**
      * @throws XctException if {@code validFor} is null or not positive
      */
@@ -93,6 +97,7 @@ public sealed interface ApprovalDecision
         throw new XctException(
             "an approval request must stand for a positive time, was: " + validFor);
       }
+      validFor = validFor.compareTo(LONGEST) > 0 ? LONGEST : validFor;
     }
   }
 }

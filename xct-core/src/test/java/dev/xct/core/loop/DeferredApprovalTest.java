@@ -297,6 +297,28 @@ class DeferredApprovalTest {
   }
 
   @Test
+  void aDeferralForAnAbsurdlyLongTimeIsCappedInsteadOfOverflowingTheExpiry() {
+    RunResult result =
+        ExecutionLoop.builder(
+                ApprovalWorld.model(),
+                dev.xct.core.tool.ToolRegistry.of(new ApprovalWorld.Remove(root, (w, r, s) -> {})))
+            .journal(journal)
+            .clock(clock)
+            .runIds(() -> "r1")
+            .validator(
+                dev.xct.core.validate.Validators.approveDestructive(
+                    request ->
+                        dev.xct.core.validate.ApprovalDecision.defer(
+                            Duration.ofSeconds(Long.MAX_VALUE))))
+            .build()
+            .run("tidy up");
+
+    assertThat(result.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+    assertThat(loop().approvals().pending("r1").orElseThrow().expiresAt())
+        .isEqualTo(T0.plus(Duration.ofDays(36_500)));
+  }
+
+  @Test
   void timeSpentWaitingForAPersonDoesNotCountOnTheRunsTimeBudget() {
     paused();
     clock.advance(Duration.ofMinutes(50)); // the default budget is shorter than that
