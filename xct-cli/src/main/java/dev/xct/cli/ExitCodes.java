@@ -25,6 +25,18 @@ public final class ExitCodes {
    */
   public static final int MODEL_FAILED = 4;
 
+  /**
+   * The run paused for a person's approval ({@link RunStatus#AWAITING_APPROVAL}): {@code xct run
+   * --approve defer}, and a resumed run that asks again.
+   */
+  public static final int AWAITING_APPROVAL = 5;
+
+  /**
+   * {@code xct approve} or {@code xct deny} was refused: the run waits for another action, the
+   * request expired or was answered before, or the run waits for none. Nothing ran.
+   */
+  public static final int ANSWER_REFUSED = 6;
+
   /** The command line is wrong: an unknown option, a missing argument ({@code EX_USAGE}). */
   public static final int USAGE = 64;
 
@@ -49,6 +61,7 @@ public final class ExitCodes {
       case LIMIT_REACHED -> LIMIT_REACHED;
       case STOPPED -> STOPPED;
       case CANCELLED, MODEL_FAILED -> MODEL_FAILED;
+      case AWAITING_APPROVAL -> AWAITING_APPROVAL;
     };
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.journal.Journal;
+import dev.xct.core.loop.ApprovalWorld;
 import dev.xct.core.loop.ExecutionLoop;
+import dev.xct.core.loop.TestClocks;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
@@ -12,7 +14,9 @@ import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.core.validate.ApprovalAnswer;
 import dev.xct.core.validate.ApprovalDecision;
+import dev.xct.core.validate.ApprovalOutcome;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Policy;
 import dev.xct.core.validate.Validators;
@@ -149,6 +153,9 @@ class ErrorCodeCoverageTest {
                                 "mallory")))
                 .build()
                 .run("t"));
+    cases.put(ErrorCodes.APPROVAL_PENDING, () -> deferred("pending"));
+    cases.put(ErrorCodes.APPROVAL_EXPIRED, () -> deferred("expired"));
+    cases.put(ErrorCodes.APPROVAL_STALE, () -> deferred("stale"));
     cases.put(
         ErrorCodes.VALIDATOR_ERROR,
         () ->
@@ -308,6 +315,37 @@ class ErrorCodeCoverageTest {
                 .build()
                 .run("t"));
     return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  /**
+   * A run that pauses for a person, left pending, expired, or approved after its target changed.
+   */
+  private static RunResult deferred(String ending) {
+    try {
+      Path root = Files.createTempDirectory("xct-approval");
+      Files.writeString(root.resolve("notes.txt"), "v1");
+      TestClocks.Manual clock = new TestClocks.Manual(Instant.EPOCH);
+      ExecutionLoop loop =
+          ApprovalWorld.loop(root, Journal.inMemory(), clock, "r", ApprovalWorld.policy()).build();
+      RunResult paused = loop.run("t");
+      if (ending.equals("pending")) {
+        return paused;
+      }
+      if (ending.equals("expired")) {
+        clock.advance(Duration.ofDays(1));
+        return loop.resume("r");
+      }
+      Files.writeString(root.resolve("notes.txt"), "v2");
+      ApprovalOutcome outcome =
+          loop.approvals()
+              .decide(
+                  "r",
+                  ApprovalAnswer.approve(
+                      loop.approvals().pending("r").orElseThrow().action(), "alice"));
+      return ((ApprovalOutcome.Resumed) outcome).result();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -30,6 +30,10 @@ class DemoIT {
         .contains("✗ k8s.deployments.create failed ALREADY_EXISTS")
         .contains("✗ known-tool denied UNKNOWN_TOOL: there is no tool named 'k8s.pods.logs'")
         .contains("? approval needed: policy rule 'deletes-need-approval'")
+        .contains("■ AWAITING_APPROVAL (APPROVAL_PENDING) after 7 steps")
+        .contains("the process exits; the request waits in the durable journal")
+        .contains(
+            "? waiting since 2026-01-01T09:00:00Z: k8s.deployments.delete {\"name\":\"nginx\"}")
         .contains("✓ policy (approved by demo-operator)")
         .contains("✓ k8s.deployments.delete ran")
         .contains("✗ policy denied APPROVAL_DENIED")
@@ -73,7 +77,8 @@ class DemoIT {
             .map(line -> line.get("type").asString())
             .filter("run_ended"::equals)
             .count();
-    assertThat(ended).isEqualTo(3);
+    // The cluster run ends twice: paused for a person, then done after the answer.
+    assertThat(ended).isEqualTo(4);
     JsonNode first = mapper.readTree(demo.out().lines().findFirst().orElseThrow());
     assertThat(first.get("run_id").asString()).isEqualTo("demo-files");
   }

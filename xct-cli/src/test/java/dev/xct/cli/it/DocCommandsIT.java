@@ -142,7 +142,8 @@ class DocCommandsIT {
   }
 
   @ParameterizedTest(name = "xct {0} --help")
-  @ValueSource(strings = {"demo", "run", "replay", "policy check"})
+  @ValueSource(
+      strings = {"demo", "run", "replay", "policy check", "approvals list", "approve", "deny"})
   void everyExitCodeACommandListsIsInThePagesTableForThatCommand(String command)
       throws IOException {
     List<String> args = new ArrayList<>(List.of(command.split(" ")));

@@ -11,7 +11,20 @@ class HelpIT {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "xct {0} --help")
-  @ValueSource(strings = {"", "demo", "run", "replay", "policy", "policy check", "policy schema"})
+  @ValueSource(
+      strings = {
+        "",
+        "demo",
+        "run",
+        "replay",
+        "policy",
+        "policy check",
+        "policy schema",
+        "approvals",
+        "approvals list",
+        "approve",
+        "deny"
+      })
   void everyCommandHasHelp(String command) {
     String[] words = command.isEmpty() ? new String[0] : command.split(" ");
     String[] args = java.util.Arrays.copyOf(words, words.length + 1);

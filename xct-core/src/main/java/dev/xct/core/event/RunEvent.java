@@ -9,6 +9,9 @@ import dev.xct.core.XctException;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
+import dev.xct.core.validate.ActionDigest;
+import dev.xct.core.validate.ApprovalDecision;
+import dev.xct.core.validate.PendingApproval;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,6 +29,12 @@ import java.util.Optional;
  * about to happen. A run continued with {@link dev.xct.core.loop.ExecutionLoop#resume(String)}
  * emits {@link RunResumed} first; a step interrupted by the crash may then begin twice (its
  * abandoned beginning, then the step as resumed).
+ *
+ * <p>A proposal that waits for a person records {@link ApprovalRequested} where its deferring
+ * verdict would be, and the run ends {@link RunStatus#AWAITING_APPROVAL}; each answer later given
+ * is an {@link ApprovalDecided} (accepted or refused), and a request found expired an {@link
+ * ApprovalExpired}. An accepted answer is followed by {@link RunResumed} and, for an approval, by
+ * the step's verdicts again: the whole chain judges the proposal once more.
  *
  * <p>Every event but {@link StepCompleted} is a fact, recorded once (and journaled, with a
  * journal): a value travels in one event only. {@link StepCompleted} is a notice derived from the
@@ -193,6 +202,80 @@ public sealed interface RunEvent {
         Optional<String> code,
         String message) {
       this(runId, step, at, status, code, message, Optional.empty());
+    }
+  }
+
+  /**
+   * A validator deferred the proposal to a person; the run ends awaiting the answer.
+   *
+   * @param validator the name of the validator that asked
+   * @param request the question, bound to the exact action
+   */
+  record ApprovalRequested(
+      String runId, int step, Instant at, String validator, PendingApproval request)
+      implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public ApprovalRequested {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(validator, "validator");
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  /**
+   * A person answered a pending request. An answer is either accepted (it settles the request and
+   * the run resumes with it) or refused with a stable code and changes nothing.
+   *
+   * @param action the action the answer was for
+   * @param decidedBy who answered
+   * @param decision approve, deny or stop
+   * @param refused the code the answer was refused with; empty if it was accepted
+   */
+  record ApprovalDecided(
+      String runId,
+      int step,
+      Instant at,
+      ActionDigest action,
+      String decidedBy,
+      ApprovalDecision decision,
+      Optional<String> refused)
+      implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public ApprovalDecided {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(decidedBy, "decidedBy");
+      Objects.requireNonNull(decision, "decision");
+      Objects.requireNonNull(refused, "refused");
+    }
+
+    /** Returns whether the answer settled the request. */
+    public boolean accepted() {
+      return refused.isEmpty();
+    }
+  }
+
+  /**
+   * A pending request expired unanswered and was settled as refused; the model is told {@code
+   * APPROVAL_EXPIRED} and the run goes on.
+   *
+   * @param action the action that was not approved in time
+   */
+  record ApprovalExpired(String runId, int step, Instant at, ActionDigest action)
+      implements RunEvent {
+    /**
+     * @throws NullPointerException if a component is null
+     */
+    public ApprovalExpired {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(action, "action");
     }
   }
 }

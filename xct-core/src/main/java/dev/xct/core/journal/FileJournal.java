@@ -174,6 +174,7 @@ public final class FileJournal implements Journal {
   }
 
   /** Returns the ids of every run the journal holds records of. */
+  @Override
   public Set<String> runIds() {
     return Set.copyOf(firstSeqOfRun.keySet());
   }

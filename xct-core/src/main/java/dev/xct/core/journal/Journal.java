@@ -4,6 +4,7 @@ import dev.xct.core.XctException;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.internal.journal.MemoryJournal;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Records every event of every run before anyone acts on it, so that a run can be traced and
@@ -32,6 +33,17 @@ public interface Journal extends AutoCloseable {
    * @throws XctException if the records cannot be read or are corrupt
    */
   List<RunEvent> read(String runId);
+
+  /**
+   * Returns the ids of every run the journal holds records of, which {@link
+   * dev.xct.core.loop.Approvals#pending()} needs to find the requests waiting in it. The default
+   * cannot list them.
+   *
+   * @throws XctException if the journal cannot list its runs
+   */
+  default Set<String> runIds() {
+    throw new XctException(getClass().getName() + " cannot list its runs");
+  }
 
   /** Releases files and locks; the default does nothing. */
   @Override

@@ -79,13 +79,7 @@ public final class ExecutionLoop {
     return RunEngine.run(config, task, cancellation);
   }
 
-  /**
-   * Continues a run from the journal after the process running it died; see {@link #resume(String,
-   * CancellationToken)}.
-   *
-   * @throws XctException if the loop has no journal, the journal holds no such run, or the run is
-   *     running in this process right now
-   */
+  /** Continues a run from the journal; see {@link #resume(String, CancellationToken)}. */
   public RunResult resume(String runId) {
     return resume(runId, CancellationToken.create());
   }
@@ -98,8 +92,12 @@ public final class ExecutionLoop {
    * is settled: a step that had not yet journaled its intent is asked again; a tool that had
    * finished gets its journaled outcome; a tool whose outcome is unknown is recorded as failed with
    * {@code OUTCOME_UNKNOWN} and never re-run, unless it is idempotent and the {@link ResumePolicy}
-   * allows it. Then the loop continues, numbering steps on, and the result holds every step, old
-   * and new. The run keeps its original start, so its time budget counts the time it was down.
+   * allows it. A run {@link RunStatus#AWAITING_APPROVAL} returns its result as it stands (answer it
+   * through {@link #approvals()}); once its request expired, the step is refused with {@code
+   * APPROVAL_EXPIRED} and the run goes on; an answer a crash kept from being carried out is carried
+   * out. Then the loop continues, numbering steps on, and the result holds every step, old and new.
+   * The run keeps its original start, so its time budget counts the time it was down (but not the
+   * time it waited for a person).
    *
    * @throws XctException if the loop has no journal, the journal holds no such run, the run's
    *     records cannot be read (a damaged journal), or the run is running in this process right now
@@ -108,6 +106,16 @@ public final class ExecutionLoop {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(cancellation, "cancellation");
     return RunEngine.resume(config, runId, cancellation);
+  }
+
+  /**
+   * Returns the approval requests that runs paused on in this loop's journal, and the way to answer
+   * them and resume those runs.
+   *
+   * @throws XctException if the loop has no journal
+   */
+  public Approvals approvals() {
+    return new Approvals(config);
   }
 
   /** Returns the registry this loop dispatches to. */
@@ -269,21 +277,13 @@ public final class ExecutionLoop {
      * @throws XctException if a toolkit's tool has the name of a tool in the registry
      */
     public ExecutionLoop build() {
-      List<Validator> chain = new ArrayList<>();
-      chain.add(Validators.knownTool());
-      chain.add(Validators.argumentSchema());
-      if (!budgets.toolQuotas().isEmpty()) {
-        chain.add(Validators.toolQuotas(budgets));
-      }
-      chain.addAll(toolkit.validators());
-      chain.addAll(validators);
       ExecutorService executor =
           inlineTools ? null : toolExecutor != null ? toolExecutor : ToolThreads.shared();
       return new ExecutionLoop(
           new LoopConfig(
               model,
               tools.plus(toolkit.tools()),
-              chain,
+              LoopConfig.chain(budgets, toolkit.validators(), validators),
               budgets,
               codec,
               renderer,

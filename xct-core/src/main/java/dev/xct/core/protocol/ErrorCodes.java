@@ -55,10 +55,22 @@ public final class ErrorCodes {
   /** An approval did not match the exact action it was presented with. */
   public static final String APPROVAL_MISMATCH = "APPROVAL_MISMATCH";
 
+  /**
+   * A deferred approval was given, but the target changed since the person saw its preview (the
+   * tool's fingerprint differs); nothing ran.
+   */
+  public static final String APPROVAL_STALE = "APPROVAL_STALE";
+
+  /** A deferred approval request expired before an answer could take effect; nothing ran. */
+  public static final String APPROVAL_EXPIRED = "APPROVAL_EXPIRED";
+
   /** A validator threw instead of returning a verdict; XCT fails closed. */
   public static final String VALIDATOR_ERROR = "VALIDATOR_ERROR";
 
   // The run ends.
+  /** The run paused until a person answers its approval request. */
+  public static final String APPROVAL_PENDING = "APPROVAL_PENDING";
+
   /** The approver stopped the run. */
   public static final String APPROVAL_STOPPED = "APPROVAL_STOPPED";
 

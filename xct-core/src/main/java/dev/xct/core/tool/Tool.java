@@ -1,6 +1,7 @@
 package dev.xct.core.tool;
 
 import dev.xct.core.JsonValue;
+import dev.xct.core.internal.json.Hashes;
 import dev.xct.core.protocol.Result;
 import java.util.Optional;
 
@@ -31,6 +32,17 @@ public interface Tool {
    */
   default Optional<JsonValue> preview(ToolCall call, ToolContext context) {
     return Optional.empty();
+  }
+
+  /**
+   * Returns a short text that changes whenever what {@link #preview} showed a person no longer
+   * holds (for a file tool: the hash of the target's content), without changing anything. A
+   * deferred approval records it when the question is asked and compares it again before the
+   * approved call runs; if they differ the approval is void and nothing runs. The default hashes
+   * the preview (the SHA-256 of its canonical JSON), and is empty when there is no preview.
+   */
+  default Optional<String> fingerprint(ToolCall call, ToolContext context) {
+    return preview(call, context).map(preview -> Hashes.sha256(preview.toCanonicalJson()));
   }
 
   /**

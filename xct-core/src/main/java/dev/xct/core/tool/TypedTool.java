@@ -3,6 +3,7 @@ package dev.xct.core.tool;
 import dev.xct.core.JsonValue;
 import dev.xct.core.XctException;
 import dev.xct.core.internal.json.Binder;
+import dev.xct.core.internal.json.Hashes;
 import dev.xct.core.internal.json.RecordAccess;
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.protocol.Result;
@@ -117,6 +118,14 @@ public abstract class TypedTool<A extends Record> implements Tool {
   }
 
   /**
+   * Returns what changes when what {@link #preview(Record, ToolContext)} showed no longer holds;
+   * see {@link Tool#fingerprint}. The default hashes the preview.
+   */
+  public Optional<String> fingerprint(A arguments, ToolContext context) {
+    return preview(arguments, context).map(preview -> Hashes.sha256(preview.toCanonicalJson()));
+  }
+
+  /**
    * Finds out, without changing anything, what became of an earlier call whose outcome a crash left
    * unknown; see {@link Tool#checkOutcome}. The default knows nothing.
    */
@@ -159,6 +168,15 @@ public abstract class TypedTool<A extends Record> implements Tool {
   @Override
   public final Optional<JsonValue> preview(ToolCall call, ToolContext context) {
     return bound(call).flatMap(arguments -> preview(arguments, context));
+  }
+
+  /**
+   * Binds the arguments and asks {@link #fingerprint(Record, ToolContext)}; empty if they do not
+   * fit.
+   */
+  @Override
+  public final Optional<String> fingerprint(ToolCall call, ToolContext context) {
+    return bound(call).flatMap(arguments -> fingerprint(arguments, context));
   }
 
   /**

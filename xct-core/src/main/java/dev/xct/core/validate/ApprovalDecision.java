@@ -1,15 +1,21 @@
 package dev.xct.core.validate;
 
+import dev.xct.core.XctException;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Holds an approver's answer: approve exactly the requested action, deny it with a reason the model
- * sees, or stop the run.
+ * sees, stop the run, or defer the question to a person who answers later (the run then ends {@link
+ * dev.xct.core.RunStatus#AWAITING_APPROVAL}; see {@link PendingApproval}).
  *
  * <p>Immutable and thread-safe.
  */
 public sealed interface ApprovalDecision
-    permits ApprovalDecision.Approve, ApprovalDecision.Deny, ApprovalDecision.Stop {
+    permits ApprovalDecision.Approve,
+        ApprovalDecision.Deny,
+        ApprovalDecision.Stop,
+        ApprovalDecision.Defer {
 
   /** Approves the action of {@code request}, and nothing else. */
   static Approve approve(ApprovalRequest request, String approver) {
@@ -24,6 +30,16 @@ public sealed interface ApprovalDecision
   /** Stops the run. */
   static Stop stop(String reason) {
     return new Stop(reason);
+  }
+
+  /**
+   * Asks a person later: the run ends awaiting approval, and the request it journals expires after
+   * {@code validFor}.
+   *
+   * @throws XctException if {@code validFor} is not positive
+   */
+  static Defer defer(Duration validFor) {
+    return new Defer(validFor);
   }
 
   /**
@@ -59,6 +75,29 @@ public sealed interface ApprovalDecision
      */
     public Stop {
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The question goes to a person who answers later, from any process, through {@link
+   * dev.xct.core.loop.Approvals}.
+   *
+   * @param validFor how long the request stands; a decision after that is refused. Anything over
+   *     36,500 days (100 years) is taken as 36,500 days, in effect no expiry, so that no expiry
+   *     overflows
+   */
+  record Defer(Duration validFor) implements ApprovalDecision {
+    private static final Duration LONGEST = Duration.ofDays(36_500);
+
+    /**
+     * @throws XctException if {@code validFor} is null or not positive
+     */
+    public Defer {
+      if (validFor == null || validFor.isNegative() || validFor.isZero()) {
+        throw new XctException(
+            "an approval request must stand for a positive time, was: " + validFor);
+      }
+      validFor = validFor.compareTo(LONGEST) > 0 ? LONGEST : validFor;
     }
   }
 }

@@ -15,12 +15,14 @@ import java.util.Objects;
  *   <li>{@link Deny}: the step fails with {@code code}; the model is told {@code reason} and the
  *       run goes on.
  *   <li>{@link Stop}: the run ends with {@code code}.
+ *   <li>{@link Deferred}: a person must answer later; the run ends {@link
+ *       dev.xct.core.RunStatus#AWAITING_APPROVAL} with the question journaled.
  * </ul>
  *
  * <p>Immutable and thread-safe.
  */
 public sealed interface Verdict
-    permits Verdict.Allow, Verdict.Approved, Verdict.Deny, Verdict.Stop {
+    permits Verdict.Allow, Verdict.Approved, Verdict.Deny, Verdict.Stop, Verdict.Deferred {
 
   /** Returns the shared allow verdict. */
   static Allow allow() {
@@ -140,6 +142,21 @@ public sealed interface Verdict
     /** Returns the failure recorded for the step that was stopped. */
     public Result.Failure toFailure() {
       return Result.failure(code, reason);
+    }
+  }
+
+  /**
+   * The proposal waits for a person: the loop journals {@code request} and ends the run {@link
+   * dev.xct.core.RunStatus#AWAITING_APPROVAL}; nothing runs until an answer resumes it.
+   *
+   * @param request the question, bound to the exact action
+   */
+  record Deferred(PendingApproval request) implements Verdict {
+    /**
+     * @throws NullPointerException if {@code request} is null
+     */
+    public Deferred {
+      Objects.requireNonNull(request, "request");
     }
   }
 }

@@ -36,4 +36,34 @@ public final class TestClocks {
       return this;
     }
   }
+
+  /** Stands still until a test moves it. */
+  public static final class Manual extends Clock {
+    private volatile Instant now;
+
+    /** Creates the clock at {@code now}. */
+    public Manual(Instant now) {
+      this.now = now;
+    }
+
+    /** Moves the clock on by {@code by}. */
+    public void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
 }

@@ -1,10 +1,15 @@
 package dev.xct.cli.internal.command;
 
 import dev.xct.cli.ExitCodes;
+import dev.xct.cli.internal.agent.Models;
+import dev.xct.core.ModelClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks the files and directories a command is given, with messages that say which one. */
+/**
+ * Checks the files and directories a command is given, with messages that say which one, and reads
+ * the model configuration of the environment.
+ */
 final class Inputs {
   private Inputs() {}
 
@@ -28,6 +33,19 @@ final class Inputs {
     if (!Files.isDirectory(directory)) {
       throw new CliException(
           ExitCodes.NO_INPUT, what + " " + directory + " does not exist or is not a directory");
+    }
+  }
+
+  /**
+   * Returns the model the environment configures (see docs/cli.md).
+   *
+   * @throws CliException with {@link ExitCodes#BAD_CONFIG} naming what is wrong
+   */
+  static ModelClient model() {
+    try {
+      return Models.fromEnvironment(System.getenv());
+    } catch (Models.ConfigurationException e) {
+      throw new CliException(ExitCodes.BAD_CONFIG, e.getMessage());
     }
   }
 }

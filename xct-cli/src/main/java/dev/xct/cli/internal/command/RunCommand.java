@@ -2,7 +2,6 @@ package dev.xct.cli.internal.command;
 
 import dev.xct.cli.ExitCodes;
 import dev.xct.cli.internal.agent.AgentLoop;
-import dev.xct.cli.internal.agent.Models;
 import dev.xct.cli.internal.agent.ReplayJournal;
 import dev.xct.cli.internal.console.Console;
 import dev.xct.cli.internal.console.Progress;
@@ -45,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
           + " OpenAI-compatible model configured from the environment (XCT_MODEL,"
           + " XCT_MODEL_URL, XCT_API_KEY, XCT_MODEL_OUTPUT; see docs/cli.md).",
       "Rules that ask for approval are asked at the terminal: approve, deny with a reason, or"
-          + " stop. Without a terminal they are denied."
+          + " stop. Without a terminal they are denied. With --approve defer the run pauses"
+          + " instead, in its --durable-journal, until someone answers with xct approve or xct deny."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -53,6 +53,7 @@ import picocli.CommandLine.ParentCommand;
       " 2:a budget ran out",
       " 3:a validator or the operator stopped the run",
       " 4:the model failed, or the run was interrupted",
+      " 5:the run paused for a person's approval (--approve defer)",
       "64:usage error",
       "65:bad policy or model configuration",
       "66:a file or the workspace is missing"
@@ -73,6 +74,23 @@ final class RunCommand implements Callable<Integer> {
               + " every event is forced to disk before it is acted on.")
   Path durableJournal;
 
+  @Option(
+      names = "--approve",
+      paramLabel = "HOW",
+      description =
+          "How approvals are asked: ask (the default: at the terminal) or defer (the run pauses,"
+              + " exit code 5, and waits up to 24 hours in --durable-journal for xct approve or"
+              + " xct deny, from any process).")
+  ApproveMode approve = ApproveMode.ASK;
+
+  /** How {@code xct run} asks for approvals. */
+  enum ApproveMode {
+    /** At the terminal; denied without one. */
+    ASK,
+    /** The run pauses for an answer given later. */
+    DEFER
+  }
+
   @Option(names = "--json", description = "Print the run's events as JSON Lines, not a transcript.")
   boolean json;
 
@@ -82,17 +100,16 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = parent.console();
+    if (approve == ApproveMode.DEFER && durableJournal == null) {
+      throw new CliException(
+          ExitCodes.USAGE, "--approve defer needs --durable-journal DIR: the run waits there");
+    }
     Inputs.requireFile(setup.policyFile, "policy file");
     Inputs.requireDirectory(setup.workspace, "workspace");
     CheckedPolicy checked = CheckedPolicy.load(setup.policyFile);
     PolicyFile policy = checked.policy();
     Toolkit toolkit = PolicyToolkits.forPolicy(checked, setup.workspace);
-    ModelClient model;
-    try {
-      model = Models.fromEnvironment(System.getenv());
-    } catch (Models.ConfigurationException e) {
-      throw new CliException(ExitCodes.BAD_CONFIG, e.getMessage());
-    }
+    ModelClient model = Inputs.model();
     Transcript transcript = new Transcript(console.out(), console.style());
     // With --json, standard output carries only events; approval notes go to standard error.
     TerminalStream notes = json ? console.err() : console.out();
@@ -115,13 +132,16 @@ final class RunCommand implements Callable<Integer> {
                       policy,
                       toolkit,
                       new Progress(model, console),
-                      new TerminalApprover(console, approvals, notes),
+                      approve == ApproveMode.DEFER
+                          ? Deferrals.approver()
+                          : new TerminalApprover(console, approvals, notes),
                       listeners,
                       Clock.systemUTC(),
                       () -> UUID.randomUUID().toString()),
                   durable)
               .build()
               .run(task, cancellation);
+      Deferrals.noteIfPaused(result, durableJournal, notes);
       return ExitCodes.of(result.status());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

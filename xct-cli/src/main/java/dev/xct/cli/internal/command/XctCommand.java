@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       RunCommand.class,
       ReplayCommand.class,
+      ApprovalsCommand.class,
+      ApproveCommand.class,
+      DenyCommand.class,
       PolicyCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
@@ -30,6 +33,8 @@ import picocli.CommandLine.Spec;
       " 2:a budget ran out (steps, errors, a tool quota, the deadline)",
       " 3:a validator or a person stopped the run",
       " 4:the model failed or ran out of recorded replies; the run was cancelled",
+      " 5:the run paused for a person's approval (xct run --approve defer)",
+      " 6:an answer to a paused run was refused (xct approve, xct deny)",
       "64:usage error (unknown option, missing argument)",
       "65:bad policy, replies file or model configuration",
       "66:an input file or directory is missing or unreadable",

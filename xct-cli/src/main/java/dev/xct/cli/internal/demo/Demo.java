@@ -10,6 +10,11 @@ import dev.xct.core.RunStatus;
 import dev.xct.core.Toolkit;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.journal.FileJournal;
+import dev.xct.core.loop.ExecutionLoop;
+import dev.xct.core.validate.ApprovalAnswer;
+import dev.xct.core.validate.ApprovalOutcome;
+import dev.xct.core.validate.PendingApproval;
 import dev.xct.demo.k8s.Deployment;
 import dev.xct.demo.k8s.InMemoryCluster;
 import dev.xct.demo.k8s.K8sTools;
@@ -23,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,6 +42,7 @@ import java.util.stream.Stream;
 public final class Demo {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-01-01T09:00:00Z"), ZoneOffset.UTC);
+  private static final String CLUSTER_RUN = "demo-cluster";
 
   private final Console console;
   private final boolean json;
@@ -63,7 +70,9 @@ public final class Demo {
         "  · model output is untrusted input: prose and unknown tools are refused, never guessed at");
     say("  · every proposal passes the validators first; a veto goes back to the model as data");
     say("  · tool failures are data too; the model reads them and adjusts");
-    say("  · destructive actions wait for a person; budgets stop a model that will not stop");
+    say(
+        "  · destructive actions wait for a person, even across a restart; budgets stop a model"
+            + " that will not stop");
     say(style.dim("Next: ./xct policy check FILE, ./xct replay, ./xct run — see docs/cli.md"));
     return files && cluster && runaway;
   }
@@ -97,22 +106,60 @@ public final class Demo {
     heading(
         "2/2",
         "operate a small Kubernetes-like cluster",
-        "in memory, redis already running; deleting needs a person's approval");
+        "in memory, redis already running; deleting needs a person, who answers after a restart");
     InMemoryCluster cluster = InMemoryCluster.with(new Deployment("redis", "redis:7", 1, 1));
     PolicyFile policy = policy("cluster-policy.yaml");
-    RunResult result =
-        run(
-            policy,
-            Toolkit.of(K8sTools.over(cluster), List.of()),
-            DemoScripts.CLUSTER,
-            "demo-cluster",
-            "Make sure nginx, mongodb and redis are deployed, then remove nginx");
-    say(
-        style.dim(
-            "  cluster now runs: "
-                + String.join(
-                    ", ", cluster.deployments().stream().map(Deployment::name).toList())));
-    return result.status() == RunStatus.DONE;
+    Toolkit toolkit = Toolkit.of(K8sTools.over(cluster), List.of());
+    List<String> script = DemoScripts.CLUSTER;
+    Path journalDir = tempWorkspace();
+    try {
+      RunResult paused;
+      try (FileJournal journal = FileJournal.open(journalDir)) {
+        paused =
+            loop(policy, toolkit, script, CLOCK, journal)
+                .run("Make sure nginx, mongodb and redis are deployed, then remove nginx");
+      }
+      say(
+          style.dim(
+              "  the process exits; the request waits in the durable journal. An hour later, a new"
+                  + " process:"));
+      RunResult result;
+      try (FileJournal journal = FileJournal.open(journalDir)) {
+        // The script goes on after the reply the run paused on; the cluster outlived the process.
+        ExecutionLoop later =
+            loop(
+                policy,
+                toolkit,
+                script.subList(DemoScripts.CLUSTER_PAUSED_AFTER, script.size()),
+                Clock.offset(CLOCK, Duration.ofHours(1)),
+                journal);
+        PendingApproval request = later.approvals().pending(CLUSTER_RUN).orElseThrow();
+        say(
+            "  ? waiting since "
+                + request.askedAt()
+                + ": "
+                + request.call().tool()
+                + " "
+                + request.call().arguments().toJson()
+                + " (until "
+                + request.expiresAt()
+                + ")");
+        say("  ✓ approved by " + DemoApprover.WHO + " for exactly that action");
+        ApprovalOutcome outcome =
+            later
+                .approvals()
+                .decide(CLUSTER_RUN, ApprovalAnswer.approve(request.action(), DemoApprover.WHO));
+        result = outcome instanceof ApprovalOutcome.Resumed resumed ? resumed.result() : paused;
+      }
+      say(
+          style.dim(
+              "  cluster now runs: "
+                  + String.join(
+                      ", ", cluster.deployments().stream().map(Deployment::name).toList())));
+      return paused.status() == RunStatus.AWAITING_APPROVAL && result.status() == RunStatus.DONE;
+    } finally {
+      delete(journalDir);
+    }
   }
 
   private boolean runaway() {
@@ -133,6 +180,17 @@ public final class Demo {
 
   private RunResult run(
       PolicyFile policy, Toolkit toolkit, List<String> replies, String runId, String task) {
+    return builder(policy, toolkit, replies, CLOCK, runId).build().run(task);
+  }
+
+  /** The cluster run's loop over {@code journal}, as a process that starts at {@code clock}. */
+  private ExecutionLoop loop(
+      PolicyFile policy, Toolkit toolkit, List<String> replies, Clock clock, FileJournal journal) {
+    return builder(policy, toolkit, replies, clock, CLUSTER_RUN).journal(journal).build();
+  }
+
+  private ExecutionLoop.Builder builder(
+      PolicyFile policy, Toolkit toolkit, List<String> replies, Clock clock, String runId) {
     Transcript transcript = new Transcript(console.out(), style);
     RunListener listener =
         json
@@ -140,15 +198,13 @@ public final class Demo {
                 new OutputStreamWriter(console.out(), console.out().encoding()))
             : transcript;
     return AgentLoop.builder(
-            policy,
-            toolkit,
-            new RecordedModel(replies, "the demo's script"),
-            new DemoApprover(json ? null : transcript),
-            List.of(listener),
-            CLOCK,
-            () -> runId)
-        .build()
-        .run(task);
+        policy,
+        toolkit,
+        new RecordedModel(replies, "the demo's script"),
+        new DemoApprover(json ? null : transcript),
+        List.of(listener),
+        clock,
+        () -> runId);
   }
 
   private void heading(String number, String title, String setting) {

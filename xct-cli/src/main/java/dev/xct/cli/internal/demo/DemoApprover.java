@@ -5,13 +5,15 @@ import dev.xct.core.JsonValue;
 import dev.xct.core.validate.ApprovalDecision;
 import dev.xct.core.validate.ApprovalRequest;
 import dev.xct.core.validate.Approver;
+import java.time.Duration;
 
 /**
- * Plays the person on call in the demo: approves deleting nginx, which the task asked for, and
- * declines deleting anything else, with a reason the model reads. Thread-safe.
+ * Plays the person on call in the demo: leaves deleting nginx, which the task asked for, to a
+ * person who answers later (the run pauses; the demo approves it after a restart), and declines
+ * deleting anything else at once, with a reason the model reads. Thread-safe.
  */
 final class DemoApprover implements Approver {
-  private static final String WHO = "demo-operator";
+  static final String WHO = "demo-operator";
   private final Transcript transcript;
 
   DemoApprover(Transcript transcript) {
@@ -26,8 +28,8 @@ final class DemoApprover implements Approver {
     String name =
         request.proposal().arguments().get("name").flatMap(JsonValue::asString).orElse("?");
     if ("nginx".equals(name)) {
-      answered("approved by " + WHO);
-      return ApprovalDecision.approve(request, WHO);
+      answered("left for the person on call, who answers later; the run pauses");
+      return ApprovalDecision.defer(Duration.ofHours(24));
     }
     String reason = "the change request only removes nginx; " + name + " holds data and stays";
     answered("denied by " + WHO + ": " + reason);

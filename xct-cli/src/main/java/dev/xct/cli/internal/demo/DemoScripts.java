@@ -57,6 +57,9 @@ final class DemoScripts {
           {"done":true,"message":"mongodb and redis are running; nginx was deployed and removed.\
            mongodb stays: the operator declined its deletion."}""");
 
+  /** The replies of {@link #CLUSTER} up to the nginx delete, which pauses the run. */
+  static final int CLUSTER_PAUSED_AFTER = 8;
+
   /** A model stuck in a loop: it polls the cluster status for ever. */
   static final List<String> RUNAWAY = runaway();
 

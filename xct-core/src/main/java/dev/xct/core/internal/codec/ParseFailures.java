@@ -1,6 +1,7 @@
 package dev.xct.core.internal.codec;
 
 import dev.xct.core.JsonValue;
+import dev.xct.core.internal.json.Hashes;
 import dev.xct.core.internal.json.Snippet;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
@@ -86,7 +87,7 @@ final class ParseFailures {
    */
   DecodeResult tooLarge(String raw) {
     Map<String, Object> details = ordered("length", raw.length(), "limit", maxChars);
-    details.put("sha256", RecordedReply.sha256(raw));
+    details.put("sha256", Hashes.sha256(raw));
     details.put("recorded_chars", RecordedReply.keptChars(raw));
     return invalid(
         ErrorCodes.REPLY_TOO_LARGE,

@@ -3,10 +3,6 @@ package dev.xct.core.internal.codec;
 import dev.xct.core.ModelReply;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ErrorCodes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Bounds what the loop keeps of a reply it refused as too large to decode: the step, the events,
@@ -42,15 +38,5 @@ public final class RecordedReply {
       return text.length();
     }
     return Character.isHighSurrogate(text.charAt(KEPT_CHARS - 1)) ? KEPT_CHARS - 1 : KEPT_CHARS;
-  }
-
-  /** Returns the lower-case hexadecimal SHA-256 of {@code text}'s UTF-8 bytes. */
-  static String sha256(String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

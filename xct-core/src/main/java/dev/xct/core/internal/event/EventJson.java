@@ -84,6 +84,8 @@ public final class EventJson {
       ended.code().ifPresent(code -> out.put("code", code));
       out.put("message", ended.message());
       ended.failure().ifPresent(failure -> out.set("failure", failure(failure)));
+    } else {
+      ApprovalJson.write(event, out);
     }
     return out;
   }
@@ -123,6 +125,10 @@ public final class EventJson {
       out.put("code", stop.code());
       out.put("reason", stop.reason());
       out.put("limit", stop.limitReached());
+    } else if (verdict instanceof Verdict.Deferred deferred) {
+      // The loop journals a deferral as an approval_requested line, never as a verdict.
+      out.put("verdict", "deferred");
+      out.put("action", deferred.request().action().hex());
     }
     return out;
   }
@@ -179,7 +185,9 @@ public final class EventJson {
       return "tool_finished";
     } else if (event instanceof RunEvent.StepCompleted) {
       return "step_completed";
+    } else if (event instanceof RunEvent.RunEnded) {
+      return "run_ended";
     }
-    return "run_ended";
+    return ApprovalJson.type(event);
   }
 }

@@ -122,6 +122,10 @@ public final class EventParser {
             Optional.ofNullable(in.get("code")).map(JsonNode::asString),
             text(in, "message"),
             Optional.ofNullable(in.get("failure")).map(EventParser::failure));
+      case "approval_requested":
+      case "approval_decided":
+      case "approval_expired":
+        return ApprovalJson.read(type, in, runId, step, at);
       default:
         throw new XctException("unknown event type '" + type + "'");
     }

@@ -10,6 +10,8 @@ import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
+import dev.xct.core.validate.ApprovalDecision;
+import dev.xct.core.validate.PendingApproval;
 import dev.xct.core.validate.Verdict;
 import java.util.Optional;
 
@@ -79,8 +81,48 @@ public final class EventRedaction {
           ? e
           : new RunEvent.RunEnded(
               e.runId(), e.step(), e.at(), e.status(), e.code(), message, failure);
+    } else if (event instanceof RunEvent.ApprovalRequested e) {
+      PendingApproval r = e.request();
+      ToolCall call = call(r.call());
+      JsonValue preview = redactor.redact(r.preview());
+      String reason = text(r.reason());
+      return call == r.call() && preview == r.preview() && reason == r.reason()
+          ? e
+          : new RunEvent.ApprovalRequested(
+              e.runId(),
+              e.step(),
+              e.at(),
+              e.validator(),
+              new PendingApproval(
+                  r.runId(),
+                  r.step(),
+                  call,
+                  r.action(),
+                  preview,
+                  reason,
+                  r.destructive(),
+                  r.askedAt(),
+                  r.expiresAt(),
+                  r.fingerprint()));
+    } else if (event instanceof RunEvent.ApprovalDecided e) {
+      ApprovalDecision decision = decision(e.decision());
+      return decision == e.decision()
+          ? e
+          : new RunEvent.ApprovalDecided(
+              e.runId(), e.step(), e.at(), e.action(), e.decidedBy(), decision, e.refused());
     }
     return event;
+  }
+
+  private ApprovalDecision decision(ApprovalDecision decision) {
+    if (decision instanceof ApprovalDecision.Deny deny) {
+      String reason = text(deny.reason());
+      return reason == deny.reason() ? deny : ApprovalDecision.deny(reason);
+    } else if (decision instanceof ApprovalDecision.Stop stop) {
+      String reason = text(stop.reason());
+      return reason == stop.reason() ? stop : ApprovalDecision.stop(reason);
+    }
+    return decision;
   }
 
   private static <T> boolean same(Optional<T> a, Optional<T> b) {

@@ -9,6 +9,7 @@ import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
+import dev.xct.core.validate.ApprovalDecision;
 import dev.xct.core.validate.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,10 @@ import java.util.Optional;
  * step is complete when its facts say so: a rejected reply or a done decision by the model's reply,
  * a refused proposal by the verdict that denied or stopped it, an executed one by the tool's
  * outcome. A new reply for a step starts it afresh (a resumed run asks again for a step the crash
- * cut short before its intent). Not thread-safe: one fold per run and view.
+ * cut short before its intent). A step that waited for a person keeps its request and the accepted
+ * answer pending; an approval clears its verdicts, as does each resume after it, since the whole
+ * chain judges the proposal again: the step shows the verdicts that let it run. Not thread-safe:
+ * one fold per run and view.
  */
 public final class StepFold {
   private RunEvent.ModelReplied reply;
@@ -31,6 +35,8 @@ public final class StepFold {
   // carry the same verdict records, so their steps share one list.
   private List<VerdictRecord> lastVerdicts = List.of();
   private RunEvent.ToolStarting intent;
+  private RunEvent.ApprovalRequested request;
+  private RunEvent.ApprovalDecided answer;
   // How the step the last fact completed ended; it is built only when asked for.
   private boolean complete;
   private Decision decision;
@@ -63,6 +69,20 @@ public final class StepFold {
       }
       if (verdict instanceof Verdict.Stop stop) {
         return complete(proposal(), stop.toFailure(), false, Duration.ZERO);
+      }
+    } else if (fact instanceof RunEvent.ApprovalRequested requested) {
+      request = requested;
+      answer = null;
+    } else if (fact instanceof RunEvent.ApprovalDecided decided) {
+      if (decided.accepted() && request != null && answer == null) {
+        answer = decided;
+        if (decided.decision() instanceof ApprovalDecision.Approve) {
+          verdicts.clear();
+        }
+      }
+    } else if (fact instanceof RunEvent.RunResumed) {
+      if (answer != null && answer.decision() instanceof ApprovalDecision.Approve) {
+        verdicts.clear();
       }
     } else if (fact instanceof RunEvent.ToolStarting starting) {
       intent = starting;
@@ -138,6 +158,8 @@ public final class StepFold {
       reply = other.reply;
       verdicts.addAll(other.verdicts);
       intent = other.intent;
+      request = other.request;
+      answer = other.answer;
     }
   }
 
@@ -146,6 +168,8 @@ public final class StepFold {
     reply = null;
     verdicts.clear();
     intent = null;
+    request = null;
+    answer = null;
     complete = false;
   }
 
@@ -157,6 +181,26 @@ public final class StepFold {
   /** Returns the pending step's intent, if its tool had been started and not finished. */
   public Optional<RunEvent.ToolStarting> pendingIntent() {
     return complete ? Optional.empty() : Optional.ofNullable(intent);
+  }
+
+  /** Returns the pending step's approval request, if it waits (or waited) for a person. */
+  public Optional<RunEvent.ApprovalRequested> pendingRequest() {
+    return complete ? Optional.empty() : Optional.ofNullable(request);
+  }
+
+  /** Returns the accepted answer to the pending step's request, if one was given. */
+  public Optional<RunEvent.ApprovalDecided> pendingAnswer() {
+    return complete ? Optional.empty() : Optional.ofNullable(answer);
+  }
+
+  /** Returns the pending step's proposal, if the model's reply holds one. */
+  public Optional<Decision.Proposal> pendingProposal() {
+    return !complete
+            && reply != null
+            && reply.decoded() instanceof DecodeResult.Valid valid
+            && valid.decision() instanceof Decision.Proposal proposal
+        ? Optional.of(proposal)
+        : Optional.empty();
   }
 
   private Decision proposal() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Keeps events in memory, per run. Thread-safe. */
 public final class MemoryJournal implements Journal {
@@ -23,6 +24,11 @@ public final class MemoryJournal implements Journal {
   @Override
   public synchronized List<RunEvent> read(String runId) {
     return List.copyOf(runs.getOrDefault(runId, List.of()));
+  }
+
+  @Override
+  public synchronized Set<String> runIds() {
+    return Set.copyOf(runs.keySet());
   }
 
   @Override

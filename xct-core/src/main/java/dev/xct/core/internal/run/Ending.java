@@ -3,6 +3,7 @@ package dev.xct.core.internal.run;
 import dev.xct.core.ModelFailure;
 import dev.xct.core.RunStatus;
 import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.core.validate.PendingApproval;
 import dev.xct.core.validate.Verdict;
 
 /**
@@ -49,5 +50,21 @@ record Ending(RunStatus status, String code, String message, ModelFailure failur
     return stop.limitReached()
         ? limit(stop.code(), stop.reason())
         : stopped(stop.code(), stop.reason());
+  }
+
+  /** The run pauses until a person answers {@code request}. */
+  static Ending awaiting(PendingApproval request) {
+    return new Ending(
+        RunStatus.AWAITING_APPROVAL,
+        ErrorCodes.APPROVAL_PENDING,
+        "step "
+            + request.step()
+            + " waits for a person to approve tool '"
+            + request.call().tool()
+            + "' until "
+            + request.expiresAt()
+            + ": "
+            + request.reason(),
+        null);
   }
 }

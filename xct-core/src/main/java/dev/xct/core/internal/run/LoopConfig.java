@@ -10,8 +10,10 @@ import dev.xct.core.protocol.ProtocolCodec;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Validator;
+import dev.xct.core.validate.Validators;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -44,5 +46,22 @@ public record LoopConfig(
   public LoopConfig {
     validators = List.copyOf(validators);
     listeners = List.copyOf(listeners);
+  }
+
+  /**
+   * Returns the whole chain: the built-in checks (known tool, argument schema, the tool quotas if
+   * {@code budgets} set any), then the toolkits' validators, then the ones added one by one.
+   */
+  public static List<Validator> chain(
+      Budgets budgets, List<Validator> toolkits, List<Validator> added) {
+    List<Validator> chain = new ArrayList<>();
+    chain.add(Validators.knownTool());
+    chain.add(Validators.argumentSchema());
+    if (!budgets.toolQuotas().isEmpty()) {
+      chain.add(Validators.toolQuotas(budgets));
+    }
+    chain.addAll(toolkits);
+    chain.addAll(added);
+    return chain;
   }
 }

@@ -5,20 +5,22 @@ import dev.xct.core.ModelReply;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.XctException;
-import dev.xct.core.event.Redactor;
 import dev.xct.core.event.RunEvent;
 import dev.xct.core.internal.codec.RecordedReply;
+import dev.xct.core.internal.event.StepFold;
 import dev.xct.core.journal.Journal;
-import dev.xct.core.journal.ResumePolicy;
 import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
-import dev.xct.core.tool.Tool;
-import dev.xct.core.tool.ToolCall;
+import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.core.validate.ApprovalAnswer;
+import dev.xct.core.validate.ApprovalOutcome;
+import dev.xct.core.validate.PendingApproval;
 import dev.xct.core.validate.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class RunEngine {
   private final Recorder recorder;
   private final ModelTurn model;
   private final ToolTurn tools;
+  private final PendingStep settling;
 
   private RunEngine(LoopConfig config, RunState state, CancellationToken cancellation) {
     this.config = config;
@@ -46,6 +49,7 @@ public final class RunEngine {
     this.recorder = new Recorder(state, config.journal(), config.redactor(), config.listeners());
     this.model = new ModelTurn(config, state, cancellation, inFlight);
     this.tools = new ToolTurn(config, state, inFlight, recorder);
+    this.settling = new PendingStep(config, state, recorder, tools);
   }
 
   /** Runs {@code task} to the end and reports how it ended. Never throws except JVM errors. */
@@ -64,13 +68,90 @@ public final class RunEngine {
   }
 
   /**
-   * Continues run {@code runId} from the journal: returns its result at once if it had ended,
-   * otherwise settles the step the crash interrupted and runs on to the end.
+   * Continues run {@code runId} from the journal: returns its result at once if it had ended (or
+   * waits for a person whose request has not expired), otherwise settles the step the crash
+   * interrupted (or carries out the answer a person gave) and runs on to the end.
    *
    * @throws XctException if the loop has no journal, the journal holds no such run, or the run is
    *     executing in this process right now
    */
   public static RunResult resume(LoopConfig config, String runId, CancellationToken cancellation) {
+    return claimed(
+        config,
+        runId,
+        read -> {
+          Instant now = config.clock().instant();
+          boolean expired =
+              read.answer.isEmpty()
+                  && read.request.map(r -> r.request().expiredAt(now)).orElse(false);
+          if (read.ended.isPresent() && !expired) {
+            return read.result();
+          }
+          RunEngine engine = restored(config, read, cancellation, now);
+          RunScope scope = RunScope.enter(runId, null, cancellation, engine.inFlight);
+          try {
+            return engine.resumed();
+          } finally {
+            scope.close();
+          }
+        });
+  }
+
+  /**
+   * Records a person's {@code answer} to run {@code runId}'s pending request, with who gave it and
+   * when; if it is accepted, resumes the run with it.
+   *
+   * @throws XctException as {@link #resume} does
+   */
+  public static ApprovalOutcome decide(
+      LoopConfig config, String runId, ApprovalAnswer answer, CancellationToken cancellation) {
+    return claimed(
+        config,
+        runId,
+        read -> {
+          Instant now = config.clock().instant();
+          Optional<ApprovalOutcome.Refused> refused = Decisions.refusal(read, answer, now);
+          RunEngine engine = restored(config, read, cancellation, now);
+          RunScope scope = RunScope.enter(runId, null, cancellation, engine.inFlight);
+          try {
+            boolean journaled =
+                engine.recorder.record(
+                    new RunEvent.ApprovalDecided(
+                        runId,
+                        read.request.map(RunEvent::step).orElse(0),
+                        now,
+                        answer.action(),
+                        answer.decidedBy(),
+                        answer.decision(),
+                        refused.map(ApprovalOutcome.Refused::code)));
+            LOG.info("approval answer by {}: {}", answer.decidedBy(), refused.orElse(null));
+            if (refused.isPresent()) {
+              return refused.get();
+            }
+            if (!journaled) {
+              return new ApprovalOutcome.Refused(
+                  ErrorCodes.JOURNAL_FAILED, "the answer could not be journaled; nothing ran");
+            }
+            return new ApprovalOutcome.Resumed(engine.resumed());
+          } finally {
+            scope.close();
+          }
+        });
+  }
+
+  /** Returns the request run {@code runId} waits on, unanswered; empty for no such run. */
+  public static Optional<PendingApproval> pendingApproval(LoopConfig config, String runId) {
+    List<RunEvent> events = config.journal().read(runId);
+    if (events.isEmpty()) {
+      return Optional.empty();
+    }
+    Resumption read = Resumption.read(runId, events);
+    return read.answer.isPresent()
+        ? Optional.empty()
+        : read.request.map(RunEvent.ApprovalRequested::request);
+  }
+
+  private static <T> T claimed(LoopConfig config, String runId, Function<Resumption, T> body) {
     Journal journal = config.journal();
     if (journal == null) {
       throw new XctException("resuming a run needs a journal: configure one on the loop");
@@ -83,24 +164,24 @@ public final class RunEngine {
       if (events.isEmpty()) {
         throw new XctException("the journal holds no run with id '" + runId + "'");
       }
-      Resumption read = Resumption.read(runId, events);
-      if (read.ended.isPresent()) {
-        return read.result();
-      }
-      RunState state = new RunState(runId, read.task, read.startedAt, config.budgets());
-      read.steps.forEach(state::add);
-      state.addUsage(read.usage);
-      RunEngine engine = new RunEngine(config, state, cancellation);
-      engine.recorder.restorePending(read.pending);
-      RunScope scope = RunScope.enter(runId, null, cancellation, engine.inFlight);
-      try {
-        return engine.resumed();
-      } finally {
-        scope.close();
-      }
+      return body.apply(Resumption.read(runId, events));
     } finally {
       ActiveRuns.release(journal, runId);
     }
+  }
+
+  /** Rebuilds the run {@code read} holds; the time it waited for people is added to its budget. */
+  private static RunEngine restored(
+      LoopConfig config, Resumption read, CancellationToken cancellation, Instant now) {
+    Duration waiting =
+        read.awaitingSince.map(since -> Duration.between(since, now)).orElse(Duration.ZERO);
+    Duration paused = read.paused.plus(waiting.isNegative() ? Duration.ZERO : waiting);
+    RunState state = new RunState(read.runId, read.task, read.startedAt, config.budgets(), paused);
+    read.steps.forEach(state::add);
+    state.addUsage(read.usage);
+    RunEngine engine = new RunEngine(config, state, cancellation);
+    engine.recorder.restorePending(read.pending);
+    return engine;
   }
 
   private RunResult resumed() {
@@ -109,9 +190,16 @@ public final class RunEngine {
     if (recorder.broken()) {
       return end(Ending.JOURNAL_LOST);
     }
-    Optional<RunEvent.ToolStarting> intent = recorder.pending().pendingIntent();
+    StepFold pending = recorder.pending();
+    Optional<RunEvent.ToolStarting> intent = pending.pendingIntent();
+    Optional<RunEvent.ApprovalRequested> request = pending.pendingRequest();
     if (intent.isPresent()) {
-      if (settle(intent.get()) instanceof StepOutcome.End end) {
+      if (settling.interrupted(intent.get()) instanceof StepOutcome.End end) {
+        return end(end.ending());
+      }
+    } else if (request.isPresent()) {
+      StepOutcome answered = settling.answered(request.get(), pending);
+      if (answered instanceof StepOutcome.End end) {
         return end(end.ending());
       }
     } else {
@@ -127,37 +215,6 @@ public final class RunEngine {
       return end(Ending.of(stop));
     }
     return loop();
-  }
-
-  /**
-   * Settles the step whose intent was journaled but whose outcome was not: reports or re-runs it.
-   */
-  private StepOutcome settle(RunEvent.ToolStarting intent) {
-    ToolCall call = intent.call();
-    int number = intent.step();
-    RunScope.step(number);
-    Tool tool = config.tools().find(call.tool()).orElse(null);
-    boolean idempotent = tool != null && tool.spec().hints().idempotent();
-    if (config.resumePolicy() == ResumePolicy.RERUN_IDEMPOTENT
-        && idempotent
-        && !Redactor.isRedacted(call.arguments())) {
-      LOG.info("re-running idempotent tool '{}' of interrupted step {}", call.tool(), number);
-      return tools.execute(number, call, tool);
-    }
-    LOG.warn("step {} was interrupted while '{}' ran; outcome unknown", number, call.tool());
-    recorder.record(
-        new RunEvent.ToolFinished(
-            state.runId,
-            number,
-            config.clock().instant(),
-            call.tool(),
-            OutcomeUnknown.failure(
-                call,
-                number,
-                idempotent,
-                tool == null ? Optional.empty() : tools.check(tool, call, number)),
-            Duration.ZERO));
-    return StepOutcome.NEXT;
   }
 
   private RunResult loop() {

@@ -6,6 +6,7 @@ import dev.xct.core.TokenUsage;
 import dev.xct.core.internal.collect.AppendOnlyList;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.RunStats;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +33,15 @@ final class RunState {
   private TokenUsage usage = TokenUsage.unknown();
 
   RunState(String runId, String task, Instant startedAt, Budgets budgets) {
+    this(runId, task, startedAt, budgets, Duration.ZERO);
+  }
+
+  /** A run that spent {@code paused} waiting for people: that time does not count on its budget. */
+  RunState(String runId, String task, Instant startedAt, Budgets budgets, Duration paused) {
     this.runId = runId;
     this.task = task;
     this.startedAt = startedAt;
-    this.deadline = startedAt.plus(budgets.maxDuration());
+    this.deadline = startedAt.plus(budgets.maxDuration()).plus(paused);
   }
 
   /** Adds a completed step: the transcript, the error streak and the tool's execution count. */

@@ -10,6 +10,7 @@ import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.core.validate.PendingApproval;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Verdict;
 import java.time.Duration;
@@ -54,12 +55,34 @@ final class ToolTurn {
 
   /** Judges {@code proposal} of step {@code number} at {@code now} and runs it if allowed. */
   StepOutcome propose(Decision.Proposal proposal, int number, Instant now) {
+    return propose(proposal, number, now, null, null);
+  }
+
+  /**
+   * Judges {@code proposal} again, whose request {@code held} {@code approvedBy} approved later:
+   * the whole chain runs, with the approval granted, and the tool runs only if the approval still
+   * holds ({@link ApprovalChecks}). Without {@code held}, judges it as it comes.
+   */
+  StepOutcome propose(
+      Decision.Proposal proposal,
+      int number,
+      Instant now,
+      PendingApproval held,
+      String approvedBy) {
+    Optional<Verdict.Approved> granted =
+        held == null
+            ? Optional.empty()
+            : Optional.of(new Verdict.Approved(held.action(), approvedBy));
     ValidationContext context =
-        new ValidationContext(state.runId, number, config.tools(), state.stats(), now);
+        new ValidationContext(state.runId, number, config.tools(), state.stats(), now, granted);
     verdictStep = number;
     verdictAt = now;
     List<VerdictRecord> reached = chain.check(proposal, context, verdicts);
     Verdict last = reached.isEmpty() ? Verdict.allow() : reached.get(reached.size() - 1).verdict();
+    if (last instanceof Verdict.Deferred deferred) {
+      LOG.info("proposal of '{}' waits for a person's approval", proposal.tool());
+      return StepOutcome.end(Ending.awaiting(deferred.request()));
+    }
     if (last instanceof Verdict.Deny deny) {
       LOG.info("proposal of '{}' denied: {}", proposal.tool(), deny.code());
       return StepOutcome.NEXT;
@@ -69,8 +92,17 @@ final class ToolTurn {
       return StepOutcome.end(Ending.of(stop));
     }
     Tool tool = config.tools().find(proposal.tool()).orElseThrow();
-    return execute(
-        number, new ToolCall(proposal.tool(), proposal.arguments(), proposal.goal()), tool);
+    ToolCall call = new ToolCall(proposal.tool(), proposal.arguments(), proposal.goal());
+    if (held != null) {
+      Optional<VerdictRecord> voided =
+          ApprovalChecks.voiding(held, tool, call, state.runId, number, now);
+      if (voided.isPresent()) {
+        LOG.info("the approval of '{}' no longer holds: {}", call.tool(), voided.get());
+        recordVerdict(voided.get());
+        return StepOutcome.NEXT;
+      }
+    }
+    return execute(number, call, tool);
   }
 
   /**
@@ -143,6 +175,13 @@ final class ToolTurn {
   }
 
   private void recordVerdict(VerdictRecord verdict) {
+    if (verdict.verdict() instanceof Verdict.Deferred deferred) {
+      // The question is the fact: journaled once, as the request a person answers later.
+      recorder.record(
+          new RunEvent.ApprovalRequested(
+              state.runId, verdictStep, verdictAt, verdict.validator(), deferred.request()));
+      return;
+    }
     recorder.record(new RunEvent.VerdictIssued(state.runId, verdictStep, verdictAt, verdict));
   }
 

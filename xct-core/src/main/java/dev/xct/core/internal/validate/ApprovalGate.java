@@ -12,10 +12,12 @@ import dev.xct.core.validate.ActionDigest;
 import dev.xct.core.validate.ApprovalDecision;
 import dev.xct.core.validate.ApprovalRequest;
 import dev.xct.core.validate.Approver;
+import dev.xct.core.validate.PendingApproval;
 import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Verdict;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,9 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Presents one proposal to an {@link Approver} and turns the answer into a verdict bound to the
  * proposal's {@link ActionDigest}: an approval of any other action is refused with {@code
- * APPROVAL_MISMATCH}. Whatever the approver throws propagates, so the loop denies the step with
- * {@code VALIDATOR_ERROR} rather than letting it through. Immutable and thread-safe if the approver
- * is.
+ * APPROVAL_MISMATCH}. A deferred answer becomes a {@link Verdict.Deferred} holding the request with
+ * its expiry and the tool's fingerprint; an approval a person gave later for this exact action
+ * ({@link ValidationContext#granted()}) is returned without asking again. Whatever the approver or
+ * the fingerprint throws propagates, so the loop denies the step with {@code VALIDATOR_ERROR}
+ * rather than letting it through. Immutable and thread-safe if the approver is.
  */
 public final class ApprovalGate {
   /** How long a tool's preview may take; advisory, since previews must be quick and pure. */
@@ -60,6 +64,10 @@ public final class ApprovalGate {
           details);
     }
     ActionDigest action = ActionDigest.of(proposal.tool(), proposal.arguments());
+    Optional<Verdict.Approved> granted = context.granted();
+    if (granted.isPresent() && granted.get().action().equals(action)) {
+      return granted.get();
+    }
     ApprovalRequest request =
         new ApprovalRequest(
             context.runId(),
@@ -95,19 +103,52 @@ public final class ApprovalGate {
       String why = stop.reason().isBlank() ? "the approver stopped the run" : stop.reason();
       return Verdict.stop(ErrorCodes.APPROVAL_STOPPED, why);
     }
+    if (decision instanceof ApprovalDecision.Defer defer) {
+      ToolCall call = new ToolCall(proposal.tool(), proposal.arguments(), proposal.goal());
+      return new Verdict.Deferred(
+          new PendingApproval(
+              context.runId(),
+              context.step(),
+              call,
+              action,
+              request.preview(),
+              reason,
+              request.spec().hints().destructive(),
+              context.now(),
+              context.now().plus(defer.validFor()),
+              fingerprint(
+                  tool.get(), call, probe(context.runId(), context.step(), context.now()))));
+    }
     throw new XctException("unknown approval decision " + decision);
+  }
+
+  /**
+   * Returns {@code tool}'s fingerprint of {@code call}.
+   *
+   * @throws XctException if the tool returns null; whatever it throws propagates
+   */
+  public static Optional<String> fingerprint(Tool tool, ToolCall call, ToolContext context) {
+    Optional<String> fingerprint = tool.fingerprint(call, context);
+    if (fingerprint == null) {
+      throw new XctException("fingerprint of tool '" + call.tool() + "' returned null");
+    }
+    return fingerprint;
+  }
+
+  /** Returns the context a preview or a fingerprint is made in: a short deadline, a fixed clock. */
+  public static ToolContext probe(String runId, int step, Instant now) {
+    return new ToolContext(
+        runId,
+        step,
+        now.plus(PREVIEW_DEADLINE),
+        CancellationToken.create(),
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   /** Returns the tool's preview, or JSON null when it has none or fails to produce one. */
   private static JsonValue preview(Tool tool, Proposal proposal, ValidationContext context) {
     ToolCall call = new ToolCall(proposal.tool(), proposal.arguments(), proposal.goal());
-    ToolContext toolContext =
-        new ToolContext(
-            context.runId(),
-            context.step(),
-            context.now().plus(PREVIEW_DEADLINE),
-            CancellationToken.create(),
-            Clock.fixed(context.now(), ZoneOffset.UTC));
+    ToolContext toolContext = probe(context.runId(), context.step(), context.now());
     try {
       Optional<JsonValue> preview = tool.preview(call, toolContext);
       if (preview == null) {

@@ -17,6 +17,8 @@ import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.validate.ActionDigest;
+import dev.xct.core.validate.ApprovalDecision;
+import dev.xct.core.validate.PendingApproval;
 import dev.xct.core.validate.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +47,22 @@ class EventJsonRoundTripTest {
           new VerdictRecord("known-tool", Verdict.allow()),
           new VerdictRecord(
               "policy", new Verdict.Approved(ActionDigest.of("fs.write", ARGS), "alice")));
+
+  private static final ActionDigest DIGEST = ActionDigest.of("fs.write", ARGS);
+
+  private static PendingApproval request(Optional<String> fingerprint) {
+    return new PendingApproval(
+        "r-1",
+        1,
+        new ToolCall("fs.write", ARGS, "why"),
+        DIGEST,
+        JsonValue.parse("{\"diff\":\"-a\\n+b\"}"),
+        "the tool 'fs.write' is destructive",
+        true,
+        AT,
+        AT.plusSeconds(3600),
+        fingerprint);
+  }
 
   static Stream<RunEvent> events() {
     Result.Failure denied =
@@ -133,6 +151,35 @@ class EventJsonRoundTripTest {
                 new Step.Header(3, AT, "{\"done\":true,\"message\":\"ok\"}", LATENCY, USAGE),
                 Decision.done("ok"))),
         new RunEvent.RunEnded("r-1", 3, AT, RunStatus.DONE, Optional.empty(), "ok"),
+        new RunEvent.RunEnded(
+            "r-1",
+            1,
+            AT,
+            RunStatus.AWAITING_APPROVAL,
+            Optional.of("APPROVAL_PENDING"),
+            "step 1 waits"),
+        new RunEvent.ApprovalRequested("r-1", 1, AT, "policy", request(Optional.of("f00d"))),
+        new RunEvent.ApprovalRequested(
+            "r-1", 1, AT, "approve-destructive", request(Optional.empty())),
+        new RunEvent.ApprovalDecided(
+            "r-1",
+            1,
+            AT,
+            DIGEST,
+            "alice",
+            new ApprovalDecision.Approve(DIGEST, "alice"),
+            Optional.empty()),
+        new RunEvent.ApprovalDecided(
+            "r-1",
+            1,
+            AT,
+            DIGEST,
+            "bob",
+            ApprovalDecision.deny("no"),
+            Optional.of("APPROVAL_EXPIRED")),
+        new RunEvent.ApprovalDecided(
+            "r-1", 1, AT, DIGEST, "carol", ApprovalDecision.stop("halt"), Optional.empty()),
+        new RunEvent.ApprovalExpired("r-1", 1, AT, DIGEST),
         new RunEvent.RunEnded(
             "r-1", 3, AT, RunStatus.STOPPED, Optional.of("JOURNAL_FAILED"), "journal"),
         modelFailed(

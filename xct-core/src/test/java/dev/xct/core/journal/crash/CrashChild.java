@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * names a window ("WINDOW runId step"), it stops there (after writing a torn record for the TORN_
  * windows) and waits to be killed.
  *
- * <p>Arguments: {@code start|resume journalDir workDir durability runId[,runId...]}.
+ * <p>Arguments: {@code start|resume journalDir workDir durability runId[,runId...]}; or, for the
+ * approval windows ({@link ApprovalCrashTest}), {@code
+ * approval-start|approval-decide|approval-resume journalDir workDir durability runId}.
  */
 public final class CrashChild {
   static final String MARK = "XCT-CRASH ";
@@ -61,6 +63,11 @@ public final class CrashChild {
     try (FileJournal file =
         FileJournal.open(journalDir, JournalOptions.builder().durability(durability).build())) {
       HookedJournal journal = new HookedJournal(file, hooks);
+      if (args[0].startsWith("approval-")) {
+        ApprovalCrashTest.child(args[0], journal, work, runIds[0], hooks);
+        out.println(MARK + "DONE");
+        return;
+      }
       List<Thread> threads = new ArrayList<>();
       for (String runId : runIds) {
         Thread thread =

@@ -25,6 +25,9 @@ final class HookedJournal implements Journal {
       hooks.at("TORN_INTENT", id, step);
     } else if (event instanceof RunEvent.ToolFinished) {
       hooks.at("BEFORE_OUTCOME", id, step);
+    } else if (event instanceof RunEvent.ApprovalDecided) {
+      hooks.at("BEFORE_DECISION", id, step);
+      hooks.at("TORN_DECISION", id, step);
     }
     if (completesStep(event)) {
       hooks.at("TORN_STEP", id, step);
@@ -36,6 +39,8 @@ final class HookedJournal implements Journal {
       hooks.at("BETWEEN_STEPS", id, step);
     } else if (event instanceof RunEvent.RunResumed) {
       hooks.at("AFTER_RESUMED", id, step);
+    } else if (event instanceof RunEvent.ApprovalDecided) {
+      hooks.at("AFTER_DECISION", id, step);
     }
   }
 

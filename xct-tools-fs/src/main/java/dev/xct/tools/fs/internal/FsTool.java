@@ -7,7 +7,13 @@ import dev.xct.core.tool.ToolContext;
 import dev.xct.core.tool.ToolSpec;
 import dev.xct.core.tool.TypedTool;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +72,42 @@ public abstract class FsTool<A extends Record> extends TypedTool<A> {
       return Optional.of(
           JsonValue.from(refusedPreview(IoErrors.refusal(e, primaryPath(args)).failure())));
     }
+  }
+
+  /**
+   * Hashes the preview together with the whole present state of every path the call would change
+   * ({@link TargetHash}): the diff in a preview is bounded, and says nothing of binary content, so
+   * the preview alone would miss changes. Empty for tools that change nothing.
+   */
+  @Override
+  public final Optional<String> fingerprint(A args, ToolContext context) {
+    Optional<JsonValue> preview = preview(args, context);
+    if (preview.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(preview.get().toCanonicalJson().getBytes(StandardCharsets.UTF_8));
+      List<String> paths = paths(args);
+      for (int i = 0; i < paths.size(); i++) {
+        sha.update((byte) '\n');
+        try {
+          TargetHash.add(sha, resolve(pathArguments.get(i), paths.get(i)));
+        } catch (Refusal refusal) {
+          sha.update(refusal.failure().code().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      return Optional.of(HexFormat.of().formatHex(sha.digest()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Returns the raw values of the declared path arguments, in their order. */
+  protected List<String> paths(A args) {
+    return Collections.singletonList(primaryPath(args));
   }
 
   /**

@@ -157,4 +157,9 @@ public final class MoveTool extends FsTool<MoveTool.Args> {
   protected String primaryPath(Args args) {
     return args.source();
   }
+
+  @Override
+  protected List<String> paths(Args args) {
+    return List.of(args.source(), args.destination());
+  }
 }
