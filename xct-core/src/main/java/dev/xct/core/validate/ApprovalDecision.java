@@ -1,6 +1,7 @@
 package dev.xct.core.validate;
 
 import dev.xct.core.XctException;
+import dev.xct.core.internal.validate.DurationLimit;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -87,17 +88,11 @@ public sealed interface ApprovalDecision
    *     overflows
    */
   record Defer(Duration validFor) implements ApprovalDecision {
-    private static final Duration LONGEST = Duration.ofDays(36_500);
-
     /**
      * @throws XctException if {@code validFor} is null or not positive
      */
     public Defer {
-      if (validFor == null || validFor.isNegative() || validFor.isZero()) {
-        throw new XctException(
-            "an approval request must stand for a positive time, was: " + validFor);
-      }
-      validFor = validFor.compareTo(LONGEST) > 0 ? LONGEST : validFor;
+      validFor = DurationLimit.check("an approval request's validity", validFor);
     }
   }
 }
