@@ -1,0 +1,128 @@
+package dev.xct.mcp;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts the reference MCP servers (written by the MCP project, pinned in src/test/mcp) over stdio
+ * for the interop tests. They are installed with {@code npm ci} into target/node, by .ci/run or, on
+ * first use, here. Without Node.js the tests are skipped, except under CI, where they fail.
+ */
+final class ReferenceServers {
+  static final Path NODE_DIR = Path.of("target", "node").toAbsolutePath();
+  private static final Path PINNED = Path.of("src", "test", "mcp").toAbsolutePath();
+
+  private ReferenceServers() {}
+
+  /**
+   * Returns a started, initialized session with {@code @modelcontextprotocol/server-everything}.
+   */
+  static McpSyncClient everything(Duration requestTimeout) {
+    return start(script("server-everything"), List.of("stdio"), requestTimeout);
+  }
+
+  /**
+   * Returns a started, initialized session with {@code @modelcontextprotocol/server-filesystem}
+   * allowing {@code allowed}.
+   */
+  static McpSyncClient filesystem(Path allowed) {
+    return start(script("server-filesystem"), List.of(allowed.toString()), Duration.ofSeconds(30));
+  }
+
+  private static McpSyncClient start(Path script, List<String> args, Duration requestTimeout) {
+    List<String> all = new ArrayList<>();
+    all.add(script.toString());
+    all.addAll(args);
+    ServerParameters server = ServerParameters.builder(node()).args(all).build();
+    StdioClientTransport transport = new StdioClientTransport(server, McpJsonDefaults.getMapper());
+    transport.setStdErrorHandler(line -> {});
+    McpSyncClient client =
+        McpClient.sync(transport)
+            .requestTimeout(requestTimeout)
+            .initializationTimeout(Duration.ofSeconds(60))
+            .build();
+    client.initialize();
+    return client;
+  }
+
+  private static synchronized Path script(String server) {
+    Path script =
+        NODE_DIR
+            .resolve("node_modules/@modelcontextprotocol")
+            .resolve(server)
+            .resolve("dist/index.js");
+    if (!Files.isRegularFile(script)) {
+      install();
+    }
+    return script;
+  }
+
+  private static String node() {
+    Optional<Path> node = onPath("node");
+    if (node.isEmpty()) {
+      String why = "Node.js (node) is not on the PATH: the MCP interop tests need it";
+      if (System.getenv("CI") != null) {
+        fail(why + ", and CI must run them (.ci/run installs it)");
+      }
+      assumeTrue(false, why + "; skipped");
+    }
+    return node.get().toString();
+  }
+
+  /** Installs the pinned servers as .ci/run does: npm ci from the lock file, into target/node. */
+  private static void install() {
+    String npm = onPath("npm").map(Path::toString).orElse(null);
+    if (npm == null) {
+      fail("the reference MCP servers are not installed in " + NODE_DIR + " and npm is missing");
+    }
+    try {
+      Files.createDirectories(NODE_DIR);
+      for (String file : List.of("package.json", "package-lock.json")) {
+        Files.copy(
+            PINNED.resolve(file), NODE_DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
+      Process process =
+          new ProcessBuilder(npm, "ci", "--prefix", NODE_DIR.toString(), "--no-audit", "--no-fund")
+              .redirectErrorStream(true)
+              .redirectOutput(NODE_DIR.resolve("npm-ci.log").toFile())
+              .start();
+      if (process.waitFor() != 0) {
+        fail("npm ci of the reference MCP servers failed; see " + NODE_DIR.resolve("npm-ci.log"));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("could not install the reference MCP servers", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while installing the reference MCP servers", e);
+    }
+  }
+
+  private static Optional<Path> onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, program);
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+}
