@@ -44,6 +44,22 @@ final class ReferenceServers {
     return start(script("server-filesystem"), List.of(allowed.toString()), Duration.ofSeconds(30));
   }
 
+  /**
+   * Returns a session with changing-server.mjs (src/test/mcp), whose tool list changes when its
+   * tool "grow" is called.
+   */
+  static McpSyncClient changing() {
+    installed();
+    Path script = NODE_DIR.resolve("changing-server.mjs");
+    try {
+      Files.copy(
+          PINNED.resolve("changing-server.mjs"), script, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not copy changing-server.mjs", e);
+    }
+    return start(script, List.of(), Duration.ofSeconds(30));
+  }
+
   private static McpSyncClient start(Path script, List<String> args, Duration requestTimeout) {
     List<String> all = new ArrayList<>();
     all.add(script.toString());
@@ -60,16 +76,28 @@ final class ReferenceServers {
     return client;
   }
 
-  private static synchronized Path script(String server) {
-    Path script =
-        NODE_DIR
-            .resolve("node_modules/@modelcontextprotocol")
-            .resolve(server)
-            .resolve("dist/index.js");
-    if (!Files.isRegularFile(script)) {
-      install();
+  private static Path script(String server) {
+    installed();
+    return NODE_DIR
+        .resolve("node_modules/@modelcontextprotocol")
+        .resolve(server)
+        .resolve("dist/index.js");
+  }
+
+  /** Installs the pinned packages unless target/node already holds exactly the pinned lock file. */
+  private static synchronized void installed() {
+    node(); // skips (or fails, under CI) first when Node.js is missing
+    try {
+      Path lock = NODE_DIR.resolve("package-lock.json");
+      if (Files.isRegularFile(lock)
+          && Files.mismatch(lock, PINNED.resolve("package-lock.json")) == -1
+          && Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
+        return;
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("could not compare the lock files", e);
     }
-    return script;
+    install();
   }
 
   private static String node() {
