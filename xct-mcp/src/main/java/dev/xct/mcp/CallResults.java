@@ -70,6 +70,13 @@ final class CallResults {
             + shorten(McpError.findRootCause(thrown).toString()));
   }
 
+  /** The failure of a call on a session that is closed or was never initialized. */
+  static Result closed(String tool) {
+    return Result.failure(
+        McpErrorCodes.MCP_SESSION_FAILED,
+        "the MCP session of '" + tool + "' is closed or was never initialized");
+  }
+
   private static JsonValue json(McpJsonMapper mapper, Object value) {
     try {
       return JsonValue.parse(mapper.writeValueAsString(value));

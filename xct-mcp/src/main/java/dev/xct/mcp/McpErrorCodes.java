@@ -18,10 +18,13 @@ public final class McpErrorCodes {
    */
   public static final String MCP_PROTOCOL_ERROR = "MCP_PROTOCOL_ERROR";
 
-  /** The server did not answer within the MCP client's request timeout. */
+  /**
+   * The server did not answer within the MCP client's request timeout; with the SDK's stdio
+   * transport, also how a server process that died shows.
+   */
   public static final String MCP_TIMEOUT = "MCP_TIMEOUT";
 
-  /** The session failed: the transport closed, the server process died, or a message was bad. */
+  /** The session was closed (checked before sending), or the transport failed while sending. */
   public static final String MCP_SESSION_FAILED = "MCP_SESSION_FAILED";
 
   private McpErrorCodes() {}

@@ -59,6 +59,10 @@ public final class McpTool implements Tool {
 
   @Override
   public Result execute(ToolCall call, ToolContext context) {
+    if (!client.isInitialized()) {
+      // A closed session would swallow the request and leave it to the request timeout.
+      return CallResults.closed(spec.name());
+    }
     McpSchema.CallToolRequest request =
         McpSchema.CallToolRequest.builder(mcpName)
             .arguments(mapper, call.arguments().toJson())

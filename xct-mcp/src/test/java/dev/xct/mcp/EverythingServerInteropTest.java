@@ -16,7 +16,9 @@ import dev.xct.core.tool.ToolHints;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.ApprovalDecision;
 import dev.xct.core.validate.ApprovalRequest;
+import dev.xct.core.validate.Validator;
 import dev.xct.core.validate.Validators;
+import dev.xct.core.validate.Verdict;
 import dev.xct.test.ScriptedModelClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.time.Duration;
@@ -226,6 +228,43 @@ class EverythingServerInteropTest {
             .run("wait", cancellation);
 
     assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+  }
+
+  // docs/mcp.md: a validator that consults the server's claims to deny more
+  static Validator noOpenWorld(McpTools tools) {
+    return Validator.named(
+        "no-open-world",
+        (proposal, context) ->
+            tools
+                .tool(proposal.tool())
+                .filter(tool -> tool.annotations().openWorld())
+                .<Verdict>map(tool -> Verdict.deny("OPEN_WORLD", "this run stays off the network"))
+                .orElse(Verdict.allow()));
+  }
+
+  @Test
+  void aValidatorMayConsultTheClaimsToDenyMore() {
+    McpTools tools =
+        McpTools.builder(client, "everything").only("echo", "gzip-file-as-resource").build();
+    assertThat(
+            tools.tool("everything.gzip_file_as_resource").orElseThrow().annotations().openWorld())
+        .isTrue();
+
+    RunResult run =
+        ExecutionLoop.builder(
+                ScriptedModelClient.of(
+                    call("everything.gzip_file_as_resource", "{}"),
+                    call("everything.echo", "{\"message\":\"local\"}"),
+                    DONE),
+                ToolRegistry.empty())
+            .toolkit(tools.toolkit())
+            .validator(noOpenWorld(tools))
+            .build()
+            .run("stay local");
+
+    assertThat(((Result.Failure) run.steps().get(0).result().orElseThrow()).code())
+        .isEqualTo("OPEN_WORLD");
+    assertThat(run.steps().get(1).executed()).isTrue();
   }
 
   @Test

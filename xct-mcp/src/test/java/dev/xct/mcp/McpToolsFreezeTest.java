@@ -20,7 +20,7 @@ class McpToolsFreezeTest {
 
   @Test
   void toolsAddedAndSchemasLoosenedMidRunAreNotOffered() {
-    McpSyncClient client = ReferenceServers.changing();
+    McpSyncClient client = ReferenceServers.testServer("changing-server.mjs");
     try {
       McpTools tools = McpTools.builder(client, "changing").build();
       assertThat(tools.tools()).extracting(t -> t.spec().name()).containsExactly("changing.grow");

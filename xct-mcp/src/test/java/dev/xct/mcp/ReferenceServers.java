@@ -8,8 +8,11 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,17 +48,42 @@ final class ReferenceServers {
   }
 
   /**
-   * Returns a session with changing-server.mjs (src/test/mcp), whose tool list changes when its
-   * tool "grow" is called.
+   * Starts server-everything's streamable HTTP transport on {@code port} and returns the process
+   * once it says it listens; the caller destroys it.
    */
-  static McpSyncClient changing() {
+  static Process everythingOverHttp(int port) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(node(), script("server-everything").toString(), "streamableHttp")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("PORT", Integer.toString(port));
+    Process process = builder.start();
+    BufferedReader errors =
+        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+    for (String line = errors.readLine(); ; line = errors.readLine()) {
+      if (line == null) {
+        process.destroy();
+        fail("server-everything (streamable HTTP) ended before it listened on port " + port);
+      }
+      if (line.contains("listening on port")) {
+        Thread drain = new Thread(() -> errors.lines().forEach(ignored -> {}));
+        drain.setDaemon(true);
+        drain.start();
+        return process;
+      }
+    }
+  }
+
+  /**
+   * Returns a session with one of the small test servers in src/test/mcp ({@code
+   * changing-server.mjs}, {@code refusing-server.mjs}), written with the MCP TypeScript SDK.
+   */
+  static McpSyncClient testServer(String file) {
     installed();
-    Path script = NODE_DIR.resolve("changing-server.mjs");
+    Path script = NODE_DIR.resolve(file);
     try {
-      Files.copy(
-          PINNED.resolve("changing-server.mjs"), script, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(PINNED.resolve(file), script, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new IllegalStateException("could not copy changing-server.mjs", e);
+      throw new IllegalStateException("could not copy " + file, e);
     }
     return start(script, List.of(), Duration.ofSeconds(30));
   }
