@@ -1,5 +1,6 @@
 package dev.xct.mcp;
 
+import dev.xct.core.CancellationToken;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolCall;
@@ -19,7 +20,8 @@ import java.util.Objects;
  * <p>{@link #annotations()} returns what the server claimed about the tool, for validators that
  * want to consult it; the claims shape {@link ToolSpec#hints()} only where the integrator chose to
  * trust them. A call blocks its worker thread until the server answers, the MCP client's request
- * timeout passes, or the loop interrupts it (its deadline passed or the run was cancelled); see
+ * timeout passes, or the loop interrupts it (its deadline passed or the run was cancelled), in
+ * which case the server is told so if the session runs on an {@link McpCancellingTransport}; see
  * {@link McpErrorCodes} for the failures. Immutable and thread-safe, as the SDK's client is.
  */
 public final class McpTool implements Tool {
@@ -28,18 +30,21 @@ public final class McpTool implements Tool {
   private final ToolSpec spec;
   private final String mcpName;
   private final McpAnnotations annotations;
+  private final McpCancellingTransport cancelling;
 
   McpTool(
       McpSyncClient client,
       McpJsonMapper mapper,
       ToolSpec spec,
       String mcpName,
-      McpAnnotations annotations) {
+      McpAnnotations annotations,
+      McpCancellingTransport cancelling) {
     this.client = Objects.requireNonNull(client, "client");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.mcpName = Objects.requireNonNull(mcpName, "mcpName");
     this.annotations = Objects.requireNonNull(annotations, "annotations");
+    this.cancelling = cancelling;
   }
 
   @Override
@@ -68,12 +73,25 @@ public final class McpTool implements Tool {
             .arguments(mapper, call.arguments().toJson())
             .build();
     McpSchema.CallToolResult result;
+    CancellationToken.Registration cancel =
+        context.cancellation().onCancel(() -> cancelOnServer(request));
     try {
       result = client.callTool(request);
     } catch (RuntimeException e) {
       return CallResults.of(e, spec.name());
+    } finally {
+      cancel.close();
+      if (cancelling != null) {
+        cancelling.forget(request);
+      }
     }
     return CallResults.of(result, mapper, spec.name());
+  }
+
+  private void cancelOnServer(McpSchema.CallToolRequest request) {
+    if (cancelling != null) {
+      cancelling.cancel(request, "the XCT run abandoned the call of '" + spec.name() + "'");
+    }
   }
 
   @Override

@@ -96,6 +96,7 @@ public final class McpTools {
     private final Set<String> only = new LinkedHashSet<>();
     private boolean trustAnnotations;
     private Duration timeout;
+    private McpCancellingTransport cancelling;
 
     private Builder(McpSyncClient client, String prefix) {
       this.client = client;
@@ -155,6 +156,16 @@ public final class McpTools {
     }
 
     /**
+     * Sends MCP's {@code notifications/cancelled} through {@code transport}, the transport the
+     * session was built on, for every call the loop abandons; without it an abandoned call is only
+     * dropped on this side.
+     */
+    public Builder cancellation(McpCancellingTransport transport) {
+      this.cancelling = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
      * Lists the server's tools (every page) and returns them frozen.
      *
      * @throws XctException as the class describes, or if listing fails
@@ -183,7 +194,9 @@ public final class McpTools {
         if (timeout != null) {
           spec.timeout(timeout);
         }
-        tools.put(names.get(mcpName), new McpTool(client, mapper, spec.build(), mcpName, claimed));
+        tools.put(
+            names.get(mcpName),
+            new McpTool(client, mapper, spec.build(), mcpName, claimed, cancelling));
       }
       // Compile every schema now, so that a bad one fails the build here, naming the tool.
       ToolRegistry.builder().addAll(tools.values()).build();

@@ -28,7 +28,8 @@ class McpToolFailureTest {
             McpJsonDefaults.getMapper(),
             ToolSpec.builder("everything.gone").build(),
             mcpName,
-            McpAnnotations.none());
+            McpAnnotations.none(),
+            null);
     ToolContext context =
         new ToolContext(
             "run",

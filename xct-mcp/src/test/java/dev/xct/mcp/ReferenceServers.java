@@ -8,6 +8,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -75,9 +76,15 @@ final class ReferenceServers {
 
   /**
    * Returns a session with one of the small test servers in src/test/mcp ({@code
-   * changing-server.mjs}, {@code refusing-server.mjs}), written with the MCP TypeScript SDK.
+   * changing-server.mjs}, {@code refusing-server.mjs}, {@code abandoned-server.mjs}), written with
+   * the MCP TypeScript SDK.
    */
   static McpSyncClient testServer(String file) {
+    return connect(testServerTransport(file), Duration.ofSeconds(30));
+  }
+
+  /** Returns the transport of a small test server in src/test/mcp, not yet connected. */
+  static StdioClientTransport testServerTransport(String file) {
     installed();
     Path script = NODE_DIR.resolve(file);
     try {
@@ -85,16 +92,15 @@ final class ReferenceServers {
     } catch (IOException e) {
       throw new IllegalStateException("could not copy " + file, e);
     }
-    return start(script, List.of(), Duration.ofSeconds(30));
+    return transport(script, List.of());
   }
 
   private static McpSyncClient start(Path script, List<String> args, Duration requestTimeout) {
-    List<String> all = new ArrayList<>();
-    all.add(script.toString());
-    all.addAll(args);
-    ServerParameters server = ServerParameters.builder(node()).args(all).build();
-    StdioClientTransport transport = new StdioClientTransport(server, McpJsonDefaults.getMapper());
-    transport.setStdErrorHandler(line -> {});
+    return connect(transport(script, args), requestTimeout);
+  }
+
+  /** Returns an initialized session over {@code transport}. */
+  static McpSyncClient connect(McpClientTransport transport, Duration requestTimeout) {
     McpSyncClient client =
         McpClient.sync(transport)
             .requestTimeout(requestTimeout)
@@ -102,6 +108,16 @@ final class ReferenceServers {
             .build();
     client.initialize();
     return client;
+  }
+
+  private static StdioClientTransport transport(Path script, List<String> args) {
+    List<String> all = new ArrayList<>();
+    all.add(script.toString());
+    all.addAll(args);
+    ServerParameters server = ServerParameters.builder(node()).args(all).build();
+    StdioClientTransport transport = new StdioClientTransport(server, McpJsonDefaults.getMapper());
+    transport.setStdErrorHandler(line -> {});
+    return transport;
   }
 
   private static Path script(String server) {
