@@ -84,6 +84,8 @@ class ClassPathConsumerTest {
         .endsWith("/mcp-core-" + mcp + ".jar");
     assertThat(jar(io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper.class))
         .endsWith("/mcp-json-jackson3-" + mcp + ".jar");
+    assertThat(jar(reactor.core.publisher.Mono.class))
+        .endsWith("/reactor-core-" + property("xct.reactor.version") + ".jar");
   }
 
   /** Each module's entry point comes from that module's published jar, at XCT's version. */
