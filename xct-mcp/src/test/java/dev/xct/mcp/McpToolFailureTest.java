@@ -1,13 +1,19 @@
 package dev.xct.mcp;
 
+import static dev.xct.mcp.EverythingServerInteropTest.DONE;
+import static dev.xct.mcp.EverythingServerInteropTest.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.CancellationToken;
 import dev.xct.core.JsonValue;
+import dev.xct.core.RunResult;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolCall;
 import dev.xct.core.tool.ToolContext;
+import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.test.ScriptedModelClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import java.time.Clock;
@@ -59,21 +65,15 @@ class McpToolFailureTest {
     McpSyncClient client = ReferenceServers.testServer("refusing-server.mjs");
     try {
       McpTools tools = McpTools.builder(client, "refusing").build();
-      ToolContext context =
-          new ToolContext(
-              "run",
-              1,
-              Instant.now().plus(Duration.ofMinutes(1)),
-              CancellationToken.create(),
-              Clock.systemUTC());
 
-      Result.Failure failure =
-          (Result.Failure)
-              tools
-                  .tool("refusing.refuse")
-                  .orElseThrow()
-                  .execute(new ToolCall("refusing.refuse", JsonValue.emptyObject(), ""), context);
+      RunResult run =
+          ExecutionLoop.builder(
+                  ScriptedModelClient.of(call("refusing.refuse", "{}"), DONE), ToolRegistry.empty())
+              .toolkit(tools.toolkit())
+              .build()
+              .run("refuse");
 
+      Result.Failure failure = (Result.Failure) run.steps().get(0).result().orElseThrow();
       assertThat(failure.code()).isEqualTo(McpErrorCodes.MCP_PROTOCOL_ERROR);
       assertThat(failure.details().get("rpcCode")).contains(JsonValue.from(-32602));
       assertThat(failure.message()).contains("refused refuse");
