@@ -3,6 +3,7 @@ package dev.xct.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.protocol.ErrorCodes;
+import dev.xct.mcp.McpErrorCodes;
 import dev.xct.model.openai.OpenAiModelClient;
 import dev.xct.tools.fs.FsErrorCodes;
 import dev.xct.tools.shell.ShellErrorCodes;
@@ -109,7 +110,8 @@ class DocNamesTest {
   @Test
   void everyCodeInACodeTableIsAnErrorCodeOfXct() {
     Set<String> codes = new TreeSet<>();
-    for (Class<?> holder : List.of(ErrorCodes.class, FsErrorCodes.class, ShellErrorCodes.class)) {
+    for (Class<?> holder :
+        List.of(ErrorCodes.class, FsErrorCodes.class, ShellErrorCodes.class, McpErrorCodes.class)) {
       codes.addAll(constants(holder));
     }
     Map<String, String> unknown = new TreeMap<>();
