@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.validate.ApprovalOutcome;
+import dev.xct.mcp.McpErrorCodes;
 import dev.xct.model.openai.OpenAiModelClient;
 import dev.xct.tools.fs.FsErrorCodes;
 import dev.xct.tools.shell.ShellErrorCodes;
@@ -116,6 +117,7 @@ class DocNamesTest {
             ErrorCodes.class,
             FsErrorCodes.class,
             ShellErrorCodes.class,
+            McpErrorCodes.class,
             ApprovalOutcome.Refused.class)) {
       codes.addAll(constants(holder));
     }

@@ -8,6 +8,7 @@ import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.Tools;
+import dev.xct.mcp.McpTools;
 import dev.xct.model.langchain4j.LangChain4jModelClient;
 import dev.xct.model.openai.OpenAiModelClient;
 import dev.xct.model.springai.SpringAiModelClient;
@@ -78,6 +79,13 @@ class ClassPathConsumerTest {
         .endsWith("/slf4j-api-" + property("xct.slf4j.version") + ".jar");
     assertThat(jar(org.jspecify.annotations.Nullable.class))
         .endsWith("/jspecify-" + property("xct.jspecify.version") + ".jar");
+    String mcp = property("xct.mcp-sdk.version");
+    assertThat(jar(io.modelcontextprotocol.client.McpSyncClient.class))
+        .endsWith("/mcp-core-" + mcp + ".jar");
+    assertThat(jar(io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper.class))
+        .endsWith("/mcp-json-jackson3-" + mcp + ".jar");
+    assertThat(jar(reactor.core.publisher.Mono.class))
+        .endsWith("/reactor-core-" + property("xct.reactor.version") + ".jar");
   }
 
   /** Each module's entry point comes from that module's published jar, at XCT's version. */
@@ -85,17 +93,18 @@ class ClassPathConsumerTest {
   void everyLibraryModuleComesFromItsPublishedJar() {
     String version = property("xct.version");
     Map<Class<?>, String> jars =
-        Map.of(
-            FsTools.class, "xct-tools-fs",
-            ShellTools.class, "xct-tools-shell",
-            PolicyFile.class, "xct-policy",
-            TokenBudget.class, "xct-model-support",
-            OpenAiModelClient.class, "xct-model-openai",
-            LangChain4jModelClient.class, "xct-model-langchain4j",
-            SpringAiModelClient.class, "xct-model-spring-ai",
-            RunSpans.class, "xct-otel",
-            ScriptedModelClient.class, "xct-test",
-            Tools.class, "xct-core");
+        Map.ofEntries(
+            Map.entry(FsTools.class, "xct-tools-fs"),
+            Map.entry(ShellTools.class, "xct-tools-shell"),
+            Map.entry(PolicyFile.class, "xct-policy"),
+            Map.entry(TokenBudget.class, "xct-model-support"),
+            Map.entry(OpenAiModelClient.class, "xct-model-openai"),
+            Map.entry(LangChain4jModelClient.class, "xct-model-langchain4j"),
+            Map.entry(SpringAiModelClient.class, "xct-model-spring-ai"),
+            Map.entry(RunSpans.class, "xct-otel"),
+            Map.entry(McpTools.class, "xct-mcp"),
+            Map.entry(ScriptedModelClient.class, "xct-test"),
+            Map.entry(Tools.class, "xct-core"));
     jars.forEach(
         (type, artifact) ->
             assertThat(jar(type)).endsWith("/" + artifact + "-" + version + ".jar"));
