@@ -97,6 +97,37 @@ class TemporalLoopTest {
   }
 
   @Test
+  void aToolWhoseWorkerStopsReachesTheModelAsOutcomeUnknownAndIsNotRunAgain() throws Exception {
+    Path file = dir.resolve("effects");
+    StepModel model = StepModel.of(call(FileTool.NAME, "{}"), done("checked"));
+    // The worker would report TOOL_TIMEOUT after 10 s; it stops first and reports nothing, so
+    // Temporal's own timeout (10 s and a grace second) ends the call.
+    FileTool stuck = FileTool.blocking(file, Duration.ofSeconds(10));
+    blocked.add(stuck);
+    serve(
+        TemporalLoop.builder(model, ToolRegistry.of(stuck))
+            .toolGrace(Duration.ofSeconds(1))
+            .build());
+    XctWorkflow run = workflow("run-lost");
+    WorkflowClient.start(run::run, "append once");
+    stuck.started.await();
+
+    // What a worker's shutdownNow does to the activity waiting on the tool.
+    Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("Activity Executor"))
+        .forEach(Thread::interrupt);
+    RunSummary summary = WorkflowStub.fromTyped(run).getResult(RunSummary.class);
+
+    assertThat(summary.status()).isEqualTo(RunStatus.DONE);
+    assertThat(FileTool.executions(file)).isEqualTo(1);
+    Result.Failure lost = (Result.Failure) outcome(TemporalRuns.steps(run.events()).get(0));
+    assertThat(lost.code()).isEqualTo(ErrorCodes.OUTCOME_UNKNOWN);
+    assertThat(lost.details().get("idempotent").orElseThrow().toJson()).isEqualTo("false");
+    assertThat(((Result.Failure) outcome(model.requests().get(1).transcript().get(0))).code())
+        .isEqualTo(ErrorCodes.OUTCOME_UNKNOWN);
+  }
+
+  @Test
   void aToolThatTimesOutReachesTheModelAsToolTimeoutAndIsNotRetried() throws Exception {
     Path file = dir.resolve("effects");
     StepModel model = StepModel.of(call(FileTool.NAME, "{}"), done("gave up"));
