@@ -72,6 +72,18 @@ class TemporalLoopTest {
     return ((Step.Executed) step).outcome();
   }
 
+  /** Returns the failure the run recorded for its first step. */
+  private static Result.Failure firstFailure(XctWorkflow run) {
+    return (Result.Failure) outcome(TemporalRuns.steps(run.events()).get(0));
+  }
+
+  /** Returns the code of the first step's failure as the model saw it when asked for step 2. */
+  private static String seenAtStep2(StepModel model) {
+    ModelRequest second = model.requests().get(1);
+    assertThat(second.step()).isEqualTo(2);
+    return ((Result.Failure) outcome(second.transcript().get(0))).code();
+  }
+
   @Test
   void runCompletesWithTheModelAndTheToolEachCalledInAnActivity() throws Exception {
     Path file = dir.resolve("effects");
@@ -120,11 +132,10 @@ class TemporalLoopTest {
 
     assertThat(summary.status()).isEqualTo(RunStatus.DONE);
     assertThat(FileTool.executions(file)).isEqualTo(1);
-    Result.Failure lost = (Result.Failure) outcome(TemporalRuns.steps(run.events()).get(0));
+    Result.Failure lost = firstFailure(run);
     assertThat(lost.code()).isEqualTo(ErrorCodes.OUTCOME_UNKNOWN);
     assertThat(lost.details().get("idempotent").orElseThrow().toJson()).isEqualTo("false");
-    assertThat(((Result.Failure) outcome(model.requests().get(1).transcript().get(0))).code())
-        .isEqualTo(ErrorCodes.OUTCOME_UNKNOWN);
+    assertThat(seenAtStep2(model)).isEqualTo(ErrorCodes.OUTCOME_UNKNOWN);
   }
 
   @Test
@@ -141,11 +152,10 @@ class TemporalLoopTest {
 
     assertThat(summary.status()).isEqualTo(RunStatus.DONE);
     assertThat(FileTool.executions(file)).isEqualTo(1);
-    Result.Failure failure = (Result.Failure) outcome(TemporalRuns.steps(run.events()).get(0));
+    Result.Failure failure = firstFailure(run);
     assertThat(failure.code()).isEqualTo(ErrorCodes.TOOL_TIMEOUT);
     assertThat(model.requests()).hasSize(2);
-    assertThat(((Result.Failure) outcome(model.requests().get(1).transcript().get(0))).code())
-        .isEqualTo(ErrorCodes.TOOL_TIMEOUT);
+    assertThat(seenAtStep2(model)).isEqualTo(ErrorCodes.TOOL_TIMEOUT);
   }
 
   @Test
@@ -169,8 +179,7 @@ class TemporalLoopTest {
     assertThat(ended.status()).isEqualTo(RunStatus.CANCELLED);
     assertThat(ended.code()).contains(ErrorCodes.CANCELLED);
     assertThat(model.requests()).hasSize(1);
-    assertThat(((Result.Failure) outcome(TemporalRuns.steps(run.events()).get(0))).code())
-        .isEqualTo(ErrorCodes.CANCELLED);
+    assertThat(firstFailure(run).code()).isEqualTo(ErrorCodes.CANCELLED);
     assertThat(FileTool.executions(file)).isEqualTo(1);
   }
 
@@ -188,7 +197,7 @@ class TemporalLoopTest {
 
     assertThat(summary.status()).isEqualTo(RunStatus.DONE);
     assertThat(FileTool.executions(file)).isEqualTo(1);
-    Result.Failure failure = (Result.Failure) outcome(TemporalRuns.steps(run.events()).get(0));
+    Result.Failure failure = firstFailure(run);
     assertThat(failure.code()).isEqualTo(TemporalLoop.RESULT_TOO_LARGE);
     assertThat(failure.details().get("limit").orElseThrow().toJson()).isEqualTo("4096");
     assertThat(failure.details().get("ok").orElseThrow().toJson()).isEqualTo("true");
