@@ -8,15 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Describes a tool call a crash interrupted, whose outcome nobody knows. Stateless. */
-final class OutcomeUnknown {
+/**
+ * Describes a tool call a crash interrupted, whose outcome nobody knows. Stateless. Public for the
+ * Temporal module, whose lost tool activities are reported the same way.
+ */
+public final class OutcomeUnknown {
   private OutcomeUnknown() {}
 
   /**
    * Returns the failure the model reads for {@code call} of step {@code number}: the tool, the
    * step, whether the tool is idempotent and, if it offered one, its read-only {@code check}.
    */
-  static Result.Failure failure(
+  public static Result.Failure failure(
       ToolCall call, int number, boolean idempotent, Optional<JsonValue> check) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("tool", call.tool());

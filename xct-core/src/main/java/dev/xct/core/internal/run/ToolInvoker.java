@@ -22,15 +22,16 @@ import org.slf4j.LoggerFactory;
  * a throw ({@code TOOL_CRASHED}), a timeout ({@code TOOL_TIMEOUT}), cancellation, or an executor
  * that refused the call ({@code TOOL_REJECTED}, the tool did not run). Only JVM errors such as
  * {@link OutOfMemoryError} escape (see {@link Fatal}). Confined to the run's thread: one per run.
+ * Public for the Temporal module's tool activity, which runs each call through it as a run does.
  */
-final class ToolInvoker {
+public final class ToolInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
 
   private final ExecutorService executor;
   private final Handoff handoff;
 
   /** Runs tools on {@code executor}, or on the calling thread when it is {@code null}. */
-  ToolInvoker(ExecutorService executor) {
+  public ToolInvoker(ExecutorService executor) {
     this.executor = executor;
     this.handoff = executor == null ? null : new Handoff(executor);
   }
@@ -39,7 +40,7 @@ final class ToolInvoker {
    * Runs {@code call}; {@code onStart} receives a handle the run can use to abandon it early (for
    * cancellation).
    */
-  Result invoke(Tool tool, ToolCall call, ToolContext context, Consumer<Future<?>> onStart) {
+  public Result invoke(Tool tool, ToolCall call, ToolContext context, Consumer<Future<?>> onStart) {
     if (executor == null) {
       return direct(tool, call, context);
     }
