@@ -150,7 +150,8 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static Writer open(Path file) {
+  /** Opens {@code file} for the {@code --journal} of {@code run} and {@code mcp serve}. */
+  static Writer open(Path file) {
     try {
       return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
