@@ -38,7 +38,6 @@ class McpInspectorIT {
               "cli.js")
           .toAbsolutePath()
           .normalize();
-  private static final Path JAR = Path.of(System.getProperty("xct.jar", "target/xct.jar"));
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path dir;
@@ -53,43 +52,13 @@ class McpInspectorIT {
       }
       assumeTrue(false, why + "; skipped");
     }
-    Files.createDirectory(dir.resolve("ws"));
-    Files.writeString(dir.resolve("ws/notes.txt"), "hello from the workspace");
-    Files.writeString(
-        dir.resolve("policy.yaml"),
-        """
-        version: 1
-        roots: [{path: ., access: read-write}]
-        tools: ["fs.read", "fs.write", "shell.exec"]
-        rules:
-          - allow: fs.read
-          - ask: fs.write
-          - allow: shell.exec
-        shell:
-          sandbox: unconfined
-          programs: [{preset: ls}]
-        """);
+    ServedWorkspace.create(dir);
   }
 
   /** Runs the inspector's CLI against {@code xct mcp serve} and returns what it printed. */
   private JsonNode inspect(String... method) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "node",
-                INSPECTOR.toString(),
-                "--cli",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "mcp",
-                "serve",
-                "--policy",
-                dir.resolve("policy.yaml").toString(),
-                "--workspace",
-                dir.resolve("ws").toString(),
-                "--journal",
-                dir.resolve("journal.jsonl").toString()));
+    List<String> command = new ArrayList<>(List.of("node", INSPECTOR.toString(), "--cli"));
+    command.addAll(ServedWorkspace.serveCommand(dir));
     command.addAll(List.of(method));
     Path out = dir.resolve("inspector-out.txt");
     Process process =
@@ -130,7 +99,8 @@ class McpInspectorIT {
   @Test
   void theInspectorsDeniedCallsGetXctsCodesAndAreJournaled() throws Exception {
     JsonNode outside =
-        inspect("--method", "tools/call", "--tool-name", "fs.read", "--tool-arg", "path=../x");
+        inspect(
+            "--method", "tools/call", "--tool-name", "fs.read", "--tool-arg", "path=../secret.txt");
     assertThat(outside.get("isError").asBoolean()).as(outside.toString()).isTrue();
     assertThat(outside.get("structuredContent").get("code").asString())
         .isEqualTo("PATH_OUTSIDE_ROOT");

@@ -28,49 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
  * without it, and every call journaled.
  */
 class McpServeIT {
-  private static final Path JAR = Path.of(System.getProperty("xct.jar", "target/xct.jar"));
-
   @TempDir Path dir;
 
   @BeforeEach
   void setUp() throws IOException {
-    Files.createDirectory(dir.resolve("ws"));
-    Files.writeString(dir.resolve("ws/notes.txt"), "hello from the workspace");
-    Files.writeString(dir.resolve("secret.txt"), "outside the roots");
-    Files.writeString(
-        dir.resolve("policy.yaml"),
-        """
-        version: 1
-        roots: [{path: ., access: read-write}]
-        tools: ["fs.read", "fs.write", "shell.exec"]
-        rules:
-          - allow: fs.read
-          - id: writes-need-approval
-            ask: fs.write
-            reason: a person reviews each change
-          - allow: shell.exec
-        shell:
-          sandbox: unconfined
-          programs: [{preset: ls}]
-        """);
+    ServedWorkspace.create(dir);
   }
 
   private McpSyncClient connect(
       Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation) {
+    List<String> command = ServedWorkspace.serveCommand(dir);
     ServerParameters server =
-        ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-            .args(
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "mcp",
-                "serve",
-                "--policy",
-                dir.resolve("policy.yaml").toString(),
-                "--workspace",
-                dir.resolve("ws").toString(),
-                "--journal",
-                dir.resolve("journal.jsonl").toString())
-            .build();
+        ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build();
     McpClient.SyncSpec spec =
         McpClient.sync(new StdioClientTransport(server, McpJsonDefaults.getMapper()))
             .requestTimeout(Duration.ofSeconds(60));

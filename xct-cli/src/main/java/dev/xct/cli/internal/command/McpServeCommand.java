@@ -15,14 +15,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Serves a policy's tools to an MCP host over stdio: {@code xct mcp serve}. */
@@ -51,16 +49,7 @@ final class McpServeCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions setup;
 
-  @Option(names = "--journal", paramLabel = "FILE", description = "Also write the journal here.")
-  Path journal;
-
-  @Option(
-      names = "--durable-journal",
-      paramLabel = "DIR",
-      description =
-          "Also record the session in the durable, hash-chained journal in DIR (see"
-              + " docs/journal.md): every event is forced to disk before it is acted on.")
-  Path durableJournal;
+  @Mixin JournalOptions journals;
 
   @Override
   public Integer call() {
@@ -71,8 +60,8 @@ final class McpServeCommand implements Callable<Integer> {
     // Standard output carries MCP alone: anything else printed by mistake goes to stderr.
     OutputStream protocol = new FileOutputStream(FileDescriptor.out);
     System.setOut(System.err);
-    try (Writer journalOut = journal == null ? Writer.nullWriter() : RunCommand.open(journal);
-        Journal durable = DurableJournals.open(durableJournal)) {
+    try (Writer journalOut = journals.openJournal();
+        Journal durable = DurableJournals.open(journals.durableJournal)) {
       RunResult result =
           McpToolServer.serve(
               (host, approver) ->
