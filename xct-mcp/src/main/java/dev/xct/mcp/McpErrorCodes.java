@@ -27,5 +27,12 @@ public final class McpErrorCodes {
   /** The session was closed (checked before sending), or the transport failed while sending. */
   public static final String MCP_SESSION_FAILED = "MCP_SESSION_FAILED";
 
+  /**
+   * Served by {@code xct mcp serve}: the XCT run behind the MCP session has ended (a budget ran
+   * out, a person stopped it), so the call was not run; the details hold the run's {@code status}
+   * and {@code code}.
+   */
+  public static final String MCP_RUN_ENDED = "MCP_RUN_ENDED";
+
   private McpErrorCodes() {}
 }

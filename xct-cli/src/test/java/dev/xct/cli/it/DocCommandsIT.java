@@ -143,7 +143,16 @@ class DocCommandsIT {
 
   @ParameterizedTest(name = "xct {0} --help")
   @ValueSource(
-      strings = {"demo", "run", "replay", "policy check", "approvals list", "approve", "deny"})
+      strings = {
+        "demo",
+        "run",
+        "replay",
+        "policy check",
+        "approvals list",
+        "approve",
+        "deny",
+        "mcp serve"
+      })
   void everyExitCodeACommandListsIsInThePagesTableForThatCommand(String command)
       throws IOException {
     List<String> args = new ArrayList<>(List.of(command.split(" ")));

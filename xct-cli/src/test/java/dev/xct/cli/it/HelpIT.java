@@ -23,7 +23,9 @@ class HelpIT {
         "approvals",
         "approvals list",
         "approve",
-        "deny"
+        "deny",
+        "mcp",
+        "mcp serve"
       })
   void everyCommandHasHelp(String command) {
     String[] words = command.isEmpty() ? new String[0] : command.split(" ");

@@ -21,9 +21,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,16 +60,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions setup;
 
-  @Option(names = "--journal", paramLabel = "FILE", description = "Also write the journal here.")
-  Path journal;
-
-  @Option(
-      names = "--durable-journal",
-      paramLabel = "DIR",
-      description =
-          "Also record the run in the durable, hash-chained journal in DIR (see docs/journal.md):"
-              + " every event is forced to disk before it is acted on.")
-  Path durableJournal;
+  @Mixin JournalOptions journals;
 
   @Option(
       names = "--approve",
@@ -100,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = parent.console();
-    if (approve == ApproveMode.DEFER && durableJournal == null) {
+    if (approve == ApproveMode.DEFER && journals.durableJournal == null) {
       throw new CliException(
           ExitCodes.USAGE, "--approve defer needs --durable-journal DIR: the run waits there");
     }
@@ -123,8 +111,8 @@ final class RunCommand implements Callable<Integer> {
     CancellationToken cancellation = CancellationToken.create();
     Thread onInterrupt = new Thread(cancellation::cancel, "xct-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    try (Writer journalOut = journal == null ? Writer.nullWriter() : open(journal);
-        Journal durable = DurableJournals.open(durableJournal)) {
+    try (Writer journalOut = journals.openJournal();
+        Journal durable = DurableJournals.open(journals.durableJournal)) {
       listeners.add(new ReplayJournal(journalOut));
       RunResult result =
           DurableJournals.attach(
@@ -141,21 +129,12 @@ final class RunCommand implements Callable<Integer> {
                   durable)
               .build()
               .run(task, cancellation);
-      Deferrals.noteIfPaused(result, durableJournal, notes);
+      Deferrals.noteIfPaused(result, journals.durableJournal, notes);
       return ExitCodes.of(result.status());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       removeHook(onInterrupt);
-    }
-  }
-
-  private static Writer open(Path file) {
-    try {
-      return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException(
-          ExitCodes.NO_INPUT, "cannot write the journal " + file + ": " + e.getMessage());
     }
   }
 

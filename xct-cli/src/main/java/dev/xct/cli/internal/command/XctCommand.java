@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       ApproveCommand.class,
       DenyCommand.class,
       PolicyCommand.class,
+      McpCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
