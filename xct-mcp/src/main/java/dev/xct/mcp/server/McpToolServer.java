@@ -26,7 +26,9 @@ import java.util.Objects;
  * further call gets {@link dev.xct.mcp.McpErrorCodes#MCP_RUN_ENDED}.
  *
  * <p>Tool names are served unchanged: XCT's names ({@code fs.read}) are within MCP's charset. Calls
- * are decided one at a time, in arrival order. Stateless and thread-safe; {@link #serve} blocks.
+ * are decided one at a time, in the order the SDK hands them over (for calls sent at the same
+ * moment, not necessarily their order on the wire). Stateless and thread-safe; {@link #serve}
+ * blocks.
  */
 public final class McpToolServer {
   private McpToolServer() {}
