@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +44,8 @@ public final class ToolActivityImpl implements ToolActivity {
 
   @Override
   public String execute(ToolAsk ask) {
-    Tool tool =
-        settings
-            .tools()
-            .find(ask.tool())
-            .orElseThrow(
-                () ->
-                    ApplicationFailure.newNonRetryableFailure(
-                        "this worker has no tool '" + ask.tool() + "'", "XctUnknownTool"));
-    ToolCall call = new ToolCall(ask.tool(), JsonValue.parse(ask.arguments()), ask.goal());
+    Tool tool = tool(ask);
+    ToolCall call = call(ask);
     Clock clock = Clock.systemUTC();
     Instant start = clock.instant();
     Instant end = start.plus(tool.spec().timeout().orElse(settings.toolTimeout()));
@@ -97,6 +91,44 @@ public final class ToolActivityImpl implements ToolActivity {
                 "ok",
                 !(result instanceof Result.Failure))),
         took);
+  }
+
+  @Override
+  public ToolLook look(ToolAsk ask, boolean fingerprint) {
+    Tool tool = tool(ask);
+    ToolContext context =
+        new ToolContext(
+            ask.runId(),
+            ask.step(),
+            Instant.ofEpochMilli(ask.deadline()),
+            CancellationToken.create(),
+            Clock.systemUTC());
+    try {
+      Optional<?> look =
+          fingerprint
+              ? tool.fingerprint(call(ask), context)
+              : tool.preview(call(ask), context).map(JsonValue::toJson);
+      if (look == null) {
+        return new ToolLook(null, "tool '" + ask.tool() + "' returned null");
+      }
+      return new ToolLook(look.map(String::valueOf).orElse(null), null);
+    } catch (RuntimeException e) {
+      return new ToolLook(null, e.toString());
+    }
+  }
+
+  private Tool tool(ToolAsk ask) {
+    return settings
+        .tools()
+        .find(ask.tool())
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "this worker has no tool '" + ask.tool() + "'", "XctUnknownTool"));
+  }
+
+  private static ToolCall call(ToolAsk ask) {
+    return new ToolCall(ask.tool(), JsonValue.parse(ask.arguments()), ask.goal());
   }
 
   private static String line(ToolAsk ask, Result result, Duration took) {

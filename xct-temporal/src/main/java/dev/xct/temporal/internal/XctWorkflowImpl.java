@@ -1,18 +1,28 @@
 package dev.xct.temporal.internal;
 
 import dev.xct.core.RunResult;
+import dev.xct.core.RunStatus;
 import dev.xct.core.Step;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunEvent;
+import dev.xct.core.internal.event.EventParser;
+import dev.xct.core.journal.Journal;
 import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.ToolSpec;
+import dev.xct.core.validate.ApprovalAnswer;
+import dev.xct.core.validate.ApprovalOutcome;
+import dev.xct.core.validate.PendingApproval;
 import dev.xct.temporal.RunSummary;
 import dev.xct.temporal.XctWorkflow;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
 
 /**
  * Runs one XCT run as workflow code: core's own {@link ExecutionLoop}, built on every (re)play with
@@ -24,11 +34,16 @@ import java.util.List;
  * its workflow thread.
  */
 public final class XctWorkflowImpl implements XctWorkflow {
+  private static final Logger LOG = Workflow.getLogger(XctWorkflowImpl.class);
+
   private final RunSettings settings;
   private final WorkflowThread thread = new WorkflowThread();
   private final List<String> events = new ArrayList<>();
   private String task = "";
-  private List<Step> pending = List.of();
+  private String requested = "";
+  private final List<ApprovalAnswer> answers = new ArrayList<>();
+  private List<Step> pendingSteps = List.of();
+  private Optional<PendingApproval> pending = Optional.empty();
 
   /** Runs with {@code settings}. */
   public XctWorkflowImpl(RunSettings settings) {
@@ -46,7 +61,7 @@ public final class XctWorkflowImpl implements XctWorkflow {
     }
     ExecutionLoop.Builder builder =
         ExecutionLoop.builder(
-                new ActivityModelClient(settings, thread, steps -> pending = steps),
+                new ActivityModelClient(settings, thread, steps -> pendingSteps = steps),
                 ToolRegistry.of(proxies.toArray(Tool[]::new)))
             .budgets(settings.budgets())
             .codec(settings.codec())
@@ -57,6 +72,8 @@ public final class XctWorkflowImpl implements XctWorkflow {
             .clock(new WorkflowClock())
             .runIds(() -> runId)
             .inlineTools()
+            // In workflow memory: what core's resume-with-an-answer reads, rebuilt on replay.
+            .journal(Journal.inMemory())
             .listener(this::record);
     for (RunSettings.NamedValidator named : settings.validators()) {
       if (named.name() == null) {
@@ -65,13 +82,71 @@ public final class XctWorkflowImpl implements XctWorkflow {
         builder.validator(named.name(), named.validator());
       }
     }
-    RunResult result = builder.build().run(task, thread.cancellation);
+    ExecutionLoop loop = builder.build();
+    RunResult result = loop.run(task, thread.cancellation);
+    while (result.status() == RunStatus.AWAITING_APPROVAL) {
+      thread.check();
+      result = awaitAnswer(loop, runId).orElse(result);
+    }
     thread.check();
     return RunSummary.of(result);
   }
 
+  /**
+   * Waits durably for an answer or for the request's expiry, and settles it with core's own resume:
+   * an answer through {@code Approvals.decide} (refused, empty: the run keeps waiting), an expired
+   * request through {@code resume}, which refuses the step with {@code APPROVAL_EXPIRED}.
+   */
+  private Optional<RunResult> awaitAnswer(ExecutionLoop loop, String runId) {
+    Optional<PendingApproval> held = loop.approvals().pending(runId);
+    pending = held;
+    if (held.isEmpty()) {
+      return Optional.of(loop.resume(runId, thread.cancellation));
+    }
+    Duration left =
+        Duration.between(
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()), held.get().expiresAt());
+    if (answers.isEmpty() && left.compareTo(Duration.ZERO) > 0) {
+      Workflow.await(left, () -> !answers.isEmpty());
+    }
+    RunResult result;
+    if (!answers.isEmpty()) {
+      ApprovalOutcome outcome =
+          loop.approvals().decide(runId, answers.remove(0), thread.cancellation);
+      if (!(outcome instanceof ApprovalOutcome.Resumed resumed)) {
+        return Optional.empty();
+      }
+      result = resumed.result();
+    } else if (held.get().expiredAt(Instant.ofEpochMilli(Workflow.currentTimeMillis()))) {
+      result = loop.resume(runId, thread.cancellation);
+    } else {
+      return Optional.empty();
+    }
+    pending = Optional.empty();
+    return Optional.of(result);
+  }
+
+  @Override
+  public void answer(String line) {
+    try {
+      RunEvent.ApprovalDecided decided = (RunEvent.ApprovalDecided) EventParser.parse(line);
+      answers.add(new ApprovalAnswer(decided.action(), decided.decision(), decided.decidedBy()));
+    } catch (RuntimeException e) {
+      LOG.warn("dropped an answer that is not an approval_decided line: {}", e.toString());
+    }
+  }
+
+  @Override
+  public String pendingApproval() {
+    return pending.isPresent() ? requested : "";
+  }
+
   private void record(RunEvent event) {
-    events.add(JsonLinesEventWriter.line(event));
+    String line = JsonLinesEventWriter.line(event);
+    events.add(line);
+    if (event instanceof RunEvent.ApprovalRequested) {
+      requested = line;
+    }
   }
 
   @Override
@@ -80,8 +155,8 @@ public final class XctWorkflowImpl implements XctWorkflow {
   }
 
   private ModelContext modelContext() {
-    List<String> lines = new ArrayList<>(pending.size());
-    for (Step step : pending) {
+    List<String> lines = new ArrayList<>(pendingSteps.size());
+    for (Step step : pendingSteps) {
       lines.add(
           JsonLinesEventWriter.line(
               new RunEvent.StepCompleted(
