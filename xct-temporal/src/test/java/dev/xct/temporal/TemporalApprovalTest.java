@@ -3,6 +3,7 @@ package dev.xct.temporal;
 import static dev.xct.temporal.StepModel.call;
 import static dev.xct.temporal.StepModel.done;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelRequest;
@@ -22,9 +23,11 @@ import dev.xct.core.validate.ApprovalDecision;
 import dev.xct.core.validate.PendingApproval;
 import dev.xct.core.validate.Validators;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
@@ -210,6 +213,26 @@ class TemporalApprovalTest {
 
     assertThat(result(run).status()).isEqualTo(RunStatus.DONE);
     assertThat(seenAtStep2(model).code()).isEqualTo(ErrorCodes.APPROVAL_STALE);
+    assertThat(executions()).isZero();
+  }
+
+  @Test
+  void cancellingARunThatWaitsForAnApprovalEndsItCancelledWithNothingRun() throws Exception {
+    StepModel model = StepModel.of(call(Guarded.NAME, ARGS), done("never"));
+    XctWorkflow run = start(model);
+    awaitPending(run);
+
+    WorkflowStub.fromTyped(run).cancel();
+
+    assertThatThrownBy(() -> result(run))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasCauseInstanceOf(CanceledFailure.class);
+    List<RunEvent> events = TemporalRuns.events(run.events());
+    RunEvent.RunEnded ended = (RunEvent.RunEnded) events.get(events.size() - 1);
+    assertThat(ended.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(ended.code()).contains(ErrorCodes.CANCELLED);
+    assertThat(TemporalRuns.pending(run)).isEmpty();
+    assertThat(model.requests()).hasSize(1);
     assertThat(executions()).isZero();
   }
 

@@ -8,6 +8,7 @@ import dev.xct.core.event.RunEvent;
 import dev.xct.core.internal.event.EventParser;
 import dev.xct.core.journal.Journal;
 import dev.xct.core.loop.ExecutionLoop;
+import dev.xct.core.protocol.ErrorCodes;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.tool.ToolSpec;
@@ -16,6 +17,8 @@ import dev.xct.core.validate.ApprovalOutcome;
 import dev.xct.core.validate.PendingApproval;
 import dev.xct.temporal.RunSummary;
 import dev.xct.temporal.XctWorkflow;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +89,9 @@ public final class XctWorkflowImpl implements XctWorkflow {
     RunResult result = loop.run(task, thread.cancellation);
     while (result.status() == RunStatus.AWAITING_APPROVAL) {
       thread.check();
+      if (thread.cancelledByTemporal()) {
+        return cancelledWhileWaiting(result);
+      }
       result = awaitAnswer(loop, runId).orElse(result);
     }
     thread.check();
@@ -107,7 +113,15 @@ public final class XctWorkflowImpl implements XctWorkflow {
         Duration.between(
             Instant.ofEpochMilli(Workflow.currentTimeMillis()), held.get().expiresAt());
     if (answers.isEmpty() && left.compareTo(Duration.ZERO) > 0) {
-      Workflow.await(left, () -> !answers.isEmpty());
+      try {
+        Workflow.await(
+            left, () -> !answers.isEmpty() || CancellationScope.current().isCancelRequested());
+      } catch (CanceledFailure e) {
+        return Optional.empty(); // the caller sees the cancellation
+      }
+    }
+    if (thread.cancelledByTemporal()) {
+      return Optional.empty();
     }
     RunResult result;
     if (!answers.isEmpty()) {
@@ -124,6 +138,33 @@ public final class XctWorkflowImpl implements XctWorkflow {
     }
     pending = Optional.empty();
     return Optional.of(result);
+  }
+
+  /**
+   * Ends a run cancelled while it waited for a person: nothing of the step ran, and core has no
+   * thread on a paused run to end, so the workflow records the end itself, as core would.
+   */
+  private RunSummary cancelledWhileWaiting(RunResult paused) {
+    pending = Optional.empty();
+    String message = "the run was cancelled while it waited for an approval; nothing ran";
+    record(
+        new RunEvent.RunEnded(
+            paused.runId(),
+            paused.steps().size(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+            RunStatus.CANCELLED,
+            Optional.of(ErrorCodes.CANCELLED),
+            message,
+            Optional.empty()));
+    RunSummary summary = RunSummary.of(paused);
+    return new RunSummary(
+        summary.runId(),
+        RunStatus.CANCELLED,
+        ErrorCodes.CANCELLED,
+        message,
+        summary.steps(),
+        summary.promptTokens(),
+        summary.completionTokens());
   }
 
   @Override
