@@ -78,12 +78,7 @@ class TemporalApprovalTest {
 
   private XctWorkflow start(StepModel model) {
     env = TestWorkflowEnvironment.newInstance();
-    TemporalLoop.builder(model, ToolRegistry.of(new Guarded(target, effects)))
-        .validator(
-            "approve-destructive",
-            Validators.approveDestructive(request -> ApprovalDecision.defer(Duration.ofDays(2))))
-        .build()
-        .register(env.newWorker(QUEUE));
+    loop(model, new Guarded(target, effects)).register(env.newWorker(QUEUE));
     env.start();
     XctWorkflow run =
         env.getWorkflowClient()
@@ -92,6 +87,15 @@ class TemporalApprovalTest {
                 WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("run-a").build());
     WorkflowClient.start(run::run, "remove the target");
     return run;
+  }
+
+  /** A loop whose approver defers every destructive call for two days. */
+  private static TemporalLoop loop(StepModel model, Guarded tool) {
+    return TemporalLoop.builder(model, ToolRegistry.of(tool))
+        .validator(
+            "approve-destructive",
+            Validators.approveDestructive(request -> ApprovalDecision.defer(Duration.ofDays(2))))
+        .build();
   }
 
   private static PendingApproval awaitPending(XctWorkflow run) {
@@ -253,12 +257,7 @@ class TemporalApprovalTest {
       Path changed = Files.writeString(dir.resolve("changed"), "v2");
       Guarded other = new Guarded(changed, dir.resolve("other"));
       StepModel silent = StepModel.of();
-      TemporalLoop.builder(silent, ToolRegistry.of(other))
-          .validator(
-              "approve-destructive",
-              Validators.approveDestructive(r -> ApprovalDecision.defer(Duration.ofDays(2))))
-          .build()
-          .register(worker);
+      loop(silent, other).register(worker);
       WorkflowReplayer.replayWorkflowExecution(history, worker);
       assertThat(silent.requests()).isEmpty();
       assertThat(other.looks()).isZero();
