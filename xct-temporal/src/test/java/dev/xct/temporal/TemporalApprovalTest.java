@@ -207,6 +207,34 @@ class TemporalApprovalTest {
   }
 
   @Test
+  void aSecondApprovalOfAnEarlierRequestNeverApprovesALaterOneForTheSameAction() throws Exception {
+    StepModel model =
+        StepModel.of(call(Guarded.NAME, ARGS), call(Guarded.NAME, ARGS), done("removed"));
+    XctWorkflow run = start(model);
+    PendingApproval first = awaitPending(run);
+
+    TemporalRuns.approve(run, first, "alice");
+    TemporalRuns.approve(run, first, "alice"); // a double click
+    RunEvent.ApprovalDecided refused =
+        until(
+            () ->
+                TemporalRuns.events(run.events()).stream()
+                    .filter(RunEvent.ApprovalDecided.class::isInstance)
+                    .map(RunEvent.ApprovalDecided.class::cast)
+                    .filter(decided -> !decided.accepted())
+                    .findFirst());
+
+    assertThat(refused.refused()).contains("APPROVAL_ALREADY_DECIDED");
+    PendingApproval second = TemporalRuns.pending(run).orElseThrow();
+    assertThat(second.step()).isEqualTo(2);
+    assertThat(second.action()).isEqualTo(first.action());
+    assertThat(executions()).isEqualTo(1);
+    TemporalRuns.approve(run, second, "alice");
+    assertThat(result(run).status()).isEqualTo(RunStatus.DONE);
+    assertThat(executions()).isEqualTo(2);
+  }
+
+  @Test
   void aTargetChangedAfterTheRequestVoidsTheApprovalAsStale() throws Exception {
     StepModel model = StepModel.of(call(Guarded.NAME, ARGS), done("left it"));
     XctWorkflow run = start(model);

@@ -44,7 +44,7 @@ public final class XctWorkflowImpl implements XctWorkflow {
   private final List<String> events = new ArrayList<>();
   private String task = "";
   private String requested = "";
-  private final List<ApprovalAnswer> answers = new ArrayList<>();
+  private final List<RunEvent.ApprovalDecided> answers = new ArrayList<>();
   private List<Step> pendingSteps = List.of();
   private Optional<PendingApproval> pending = Optional.empty();
 
@@ -125,8 +125,17 @@ public final class XctWorkflowImpl implements XctWorkflow {
     }
     RunResult result;
     if (!answers.isEmpty()) {
+      RunEvent.ApprovalDecided next = answers.remove(0);
+      if (next.step() != held.get().step()) {
+        refuseStale(next, held.get().step());
+        return Optional.empty();
+      }
       ApprovalOutcome outcome =
-          loop.approvals().decide(runId, answers.remove(0), thread.cancellation);
+          loop.approvals()
+              .decide(
+                  runId,
+                  new ApprovalAnswer(next.action(), next.decision(), next.decidedBy()),
+                  thread.cancellation);
       if (!(outcome instanceof ApprovalOutcome.Resumed resumed)) {
         return Optional.empty();
       }
@@ -138,6 +147,29 @@ public final class XctWorkflowImpl implements XctWorkflow {
     }
     pending = Optional.empty();
     return Optional.of(result);
+  }
+
+  /**
+   * Refuses an answer to another step's request (a second click on an earlier request, delivered
+   * after the run went on and asked again, maybe for the same action): it must never count for a
+   * request its sender did not see. Core judges answers against the pending request only, so the
+   * workflow records this refusal itself.
+   */
+  private void refuseStale(RunEvent.ApprovalDecided answer, int waiting) {
+    String code =
+        answer.step() < waiting
+            ? ApprovalOutcome.Refused.ALREADY_DECIDED
+            : ApprovalOutcome.Refused.NOT_PENDING;
+    LOG.warn("answer by {} for step {} refused: {}", answer.decidedBy(), answer.step(), code);
+    record(
+        new RunEvent.ApprovalDecided(
+            Workflow.getInfo().getWorkflowId(),
+            answer.step(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+            answer.action(),
+            answer.decidedBy(),
+            answer.decision(),
+            Optional.of(code)));
   }
 
   /**
@@ -171,7 +203,8 @@ public final class XctWorkflowImpl implements XctWorkflow {
   public void answer(String line) {
     try {
       RunEvent.ApprovalDecided decided = (RunEvent.ApprovalDecided) EventParser.parse(line);
-      answers.add(new ApprovalAnswer(decided.action(), decided.decision(), decided.decidedBy()));
+      new ApprovalAnswer(decided.action(), decided.decision(), decided.decidedBy()); // validates
+      answers.add(decided);
     } catch (RuntimeException e) {
       LOG.warn("dropped an answer that is not an approval_decided line: {}", e.toString());
     }
