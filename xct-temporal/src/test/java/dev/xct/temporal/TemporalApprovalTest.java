@@ -77,8 +77,12 @@ class TemporalApprovalTest {
   }
 
   private XctWorkflow start(StepModel model) {
+    return start(loop(model, new Guarded(target, effects)));
+  }
+
+  private XctWorkflow start(TemporalLoop loop) {
     env = TestWorkflowEnvironment.newInstance();
-    loop(model, new Guarded(target, effects)).register(env.newWorker(QUEUE));
+    loop.register(env.newWorker(QUEUE));
     env.start();
     XctWorkflow run =
         env.getWorkflowClient()
@@ -91,11 +95,14 @@ class TemporalApprovalTest {
 
   /** A loop whose approver defers every destructive call for two days. */
   private static TemporalLoop loop(StepModel model, Guarded tool) {
+    return builder(model, tool).build();
+  }
+
+  private static TemporalLoop.Builder builder(StepModel model, Guarded tool) {
     return TemporalLoop.builder(model, ToolRegistry.of(tool))
         .validator(
             "approve-destructive",
-            Validators.approveDestructive(request -> ApprovalDecision.defer(Duration.ofDays(2))))
-        .build();
+            Validators.approveDestructive(request -> ApprovalDecision.defer(Duration.ofDays(2))));
   }
 
   private static PendingApproval awaitPending(XctWorkflow run) {
@@ -232,6 +239,19 @@ class TemporalApprovalTest {
     TemporalRuns.approve(run, second, "alice");
     assertThat(result(run).status()).isEqualTo(RunStatus.DONE);
     assertThat(executions()).isEqualTo(2);
+  }
+
+  @Test
+  void aPreviewOverTheResultCapIsNotKeptAndThePersonIsAskedWithoutIt() throws Exception {
+    Files.writeString(target, "x".repeat(5000));
+    StepModel model = StepModel.of(call(Guarded.NAME, ARGS), done("removed"));
+    XctWorkflow run =
+        start(builder(model, new Guarded(target, effects)).maxResultBytes(4096).build());
+
+    PendingApproval request = awaitPending(run);
+
+    assertThat(request.preview().isNull()).isTrue();
+    assertThat(String.join("\n", run.events())).doesNotContain("x".repeat(4097));
   }
 
   @Test

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * failure, so no tool can push workflow history past Temporal's payload limits. If the worker is
  * shutting down while the tool runs, nothing is reported: Temporal then times the activity out, and
  * the workflow reports the outcome as unknown rather than as a cancellation that did not happen.
- * Thread-safe if the tools are.
+ * Also reads a tool's preview or fingerprint for an approval, under the same cap. Thread-safe if
+ * the tools are.
  */
 public final class ToolActivityImpl implements ToolActivity {
   /** The code of a result too large to keep in workflow history. */
@@ -111,7 +112,12 @@ public final class ToolActivityImpl implements ToolActivity {
       if (look == null) {
         return new ToolLook(null, "tool '" + ask.tool() + "' returned null");
       }
-      return new ToolLook(look.map(String::valueOf).orElse(null), null);
+      String value = look.map(String::valueOf).orElse(null);
+      int bytes = value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > settings.maxResultBytes()) {
+        return new ToolLook(null, bytes + " bytes, over the " + settings.maxResultBytes() + " cap");
+      }
+      return new ToolLook(value, null);
     } catch (RuntimeException e) {
       return new ToolLook(null, e.toString());
     }
