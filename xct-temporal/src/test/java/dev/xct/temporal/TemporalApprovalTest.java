@@ -109,6 +109,17 @@ class TemporalApprovalTest {
     return until(() -> TemporalRuns.pending(run));
   }
 
+  /** Waits for the run to record its first refused answer. */
+  private static RunEvent.ApprovalDecided awaitRefusal(XctWorkflow run) {
+    return until(
+        () ->
+            TemporalRuns.events(run.events()).stream()
+                .filter(RunEvent.ApprovalDecided.class::isInstance)
+                .map(RunEvent.ApprovalDecided.class::cast)
+                .filter(decided -> !decided.accepted())
+                .findFirst());
+  }
+
   private static <T> T until(Supplier<Optional<T>> probe) {
     for (int i = 0; i < 600; i++) {
       Optional<T> value = probe.get();
@@ -197,13 +208,7 @@ class TemporalApprovalTest {
     ActionDigest other = ActionDigest.of(Guarded.NAME, JsonValue.parse("{\"n\":2}"));
 
     TemporalRuns.answer(run, request, ApprovalAnswer.approve(other, "mallory"));
-    RunEvent.ApprovalDecided refused =
-        until(
-            () ->
-                TemporalRuns.events(run.events()).stream()
-                    .filter(RunEvent.ApprovalDecided.class::isInstance)
-                    .map(RunEvent.ApprovalDecided.class::cast)
-                    .findFirst());
+    RunEvent.ApprovalDecided refused = awaitRefusal(run);
 
     assertThat(refused.refused()).contains(ErrorCodes.APPROVAL_MISMATCH);
     assertThat(TemporalRuns.pending(run)).contains(request);
@@ -222,14 +227,7 @@ class TemporalApprovalTest {
 
     TemporalRuns.approve(run, first, "alice");
     TemporalRuns.approve(run, first, "alice"); // a double click
-    RunEvent.ApprovalDecided refused =
-        until(
-            () ->
-                TemporalRuns.events(run.events()).stream()
-                    .filter(RunEvent.ApprovalDecided.class::isInstance)
-                    .map(RunEvent.ApprovalDecided.class::cast)
-                    .filter(decided -> !decided.accepted())
-                    .findFirst());
+    RunEvent.ApprovalDecided refused = awaitRefusal(run);
 
     assertThat(refused.refused()).contains("APPROVAL_ALREADY_DECIDED");
     PendingApproval second = TemporalRuns.pending(run).orElseThrow();
