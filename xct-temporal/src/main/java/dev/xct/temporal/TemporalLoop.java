@@ -28,8 +28,9 @@ import java.util.concurrent.Executors;
  * XctWorkflow} and its two activities on a worker. The loop's sequencing, decoding, validation and
  * budgets run as workflow code (core's own loop); each model call and each tool call is one
  * activity, with no retries Temporal would add by default: a tool gets one attempt unless its spec
- * says it is idempotent, and the model activity retries only as {@link Builder#modelRetry} says.
- * See {@code docs/temporal.md}.
+ * says it is idempotent, and the model activity retries only as {@link Builder#modelRetry} says. A
+ * run an approver defers waits durably for an answer signal; approvers run as workflow code, so
+ * they must be deterministic (defer, or a pure rule). See {@code docs/temporal.md}.
  *
  * <p>Immutable and thread-safe; register the same loop on every worker of a task queue.
  */

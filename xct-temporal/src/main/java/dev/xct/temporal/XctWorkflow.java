@@ -1,6 +1,7 @@
 package dev.xct.temporal;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.List;
  * Runs one XCT run durably: start it with a {@code WorkflowClient} on the task queue of a worker a
  * {@link TemporalLoop} was {@linkplain TemporalLoop#register registered} on; the workflow id is the
  * run id. Cancelling the workflow ends the run {@code CANCELLED}, and the workflow completes with
- * that summary, as an in-process run returns its result.
+ * that summary, as an in-process run returns its result. A run an approver defers waits, durably,
+ * for an {@link #answer} until the request expires.
  *
  * <p>Workflow type {@value #TYPE}; a task queue serves one {@link TemporalLoop}.
  */
@@ -29,4 +31,20 @@ public interface XctWorkflow {
    */
   @QueryMethod(name = "xct.events")
   List<String> events();
+
+  /**
+   * Returns the approval request the run waits on, as its {@code approval_requested} journal line,
+   * or an empty string when it waits for none. Read it with {@link TemporalRuns#pending}.
+   */
+  @QueryMethod(name = "xct.pending")
+  String pendingApproval();
+
+  /**
+   * Answers the request the run waits on; {@code answer} is an {@code approval_decided} journal
+   * line, made by {@link TemporalRuns#answer}. The workflow judges it as an in-process loop does:
+   * an answer for another action, a late one or a second one is refused (the refusal is an event)
+   * and the run keeps waiting; an accepted one is carried out.
+   */
+  @SignalMethod(name = "xct.answer")
+  void answer(String answer);
 }

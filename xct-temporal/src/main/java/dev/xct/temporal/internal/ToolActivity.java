@@ -12,4 +12,12 @@ public interface ToolActivity {
    */
   @ActivityMethod(name = "XctTool")
   String execute(ToolAsk ask);
+
+  /**
+   * Returns the tool's preview of the call ({@code fingerprint} false) or its fingerprint of the
+   * call's target (true), without running it; what the tool throws is data, never an activity
+   * failure.
+   */
+  @ActivityMethod(name = "XctToolLook")
+  ToolLook look(ToolAsk ask, boolean fingerprint);
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * failure, so no tool can push workflow history past Temporal's payload limits. If the worker is
  * shutting down while the tool runs, nothing is reported: Temporal then times the activity out, and
  * the workflow reports the outcome as unknown rather than as a cancellation that did not happen.
- * Thread-safe if the tools are.
+ * Also reads a tool's preview or fingerprint for an approval, under the same cap. Thread-safe if
+ * the tools are.
  */
 public final class ToolActivityImpl implements ToolActivity {
   /** The code of a result too large to keep in workflow history. */
@@ -43,15 +45,8 @@ public final class ToolActivityImpl implements ToolActivity {
 
   @Override
   public String execute(ToolAsk ask) {
-    Tool tool =
-        settings
-            .tools()
-            .find(ask.tool())
-            .orElseThrow(
-                () ->
-                    ApplicationFailure.newNonRetryableFailure(
-                        "this worker has no tool '" + ask.tool() + "'", "XctUnknownTool"));
-    ToolCall call = new ToolCall(ask.tool(), JsonValue.parse(ask.arguments()), ask.goal());
+    Tool tool = tool(ask);
+    ToolCall call = call(ask);
     Clock clock = Clock.systemUTC();
     Instant start = clock.instant();
     Instant end = start.plus(tool.spec().timeout().orElse(settings.toolTimeout()));
@@ -97,6 +92,49 @@ public final class ToolActivityImpl implements ToolActivity {
                 "ok",
                 !(result instanceof Result.Failure))),
         took);
+  }
+
+  @Override
+  public ToolLook look(ToolAsk ask, boolean fingerprint) {
+    Tool tool = tool(ask);
+    ToolContext context =
+        new ToolContext(
+            ask.runId(),
+            ask.step(),
+            Instant.ofEpochMilli(ask.deadline()),
+            CancellationToken.create(),
+            Clock.systemUTC());
+    try {
+      Optional<?> look =
+          fingerprint
+              ? tool.fingerprint(call(ask), context)
+              : tool.preview(call(ask), context).map(JsonValue::toJson);
+      if (look == null) {
+        return new ToolLook(null, "tool '" + ask.tool() + "' returned null");
+      }
+      String value = look.map(String::valueOf).orElse(null);
+      int bytes = value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > settings.maxResultBytes()) {
+        return new ToolLook(null, bytes + " bytes, over the " + settings.maxResultBytes() + " cap");
+      }
+      return new ToolLook(value, null);
+    } catch (RuntimeException e) {
+      return new ToolLook(null, e.toString());
+    }
+  }
+
+  private Tool tool(ToolAsk ask) {
+    return settings
+        .tools()
+        .find(ask.tool())
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "this worker has no tool '" + ask.tool() + "'", "XctUnknownTool"));
+  }
+
+  private static ToolCall call(ToolAsk ask) {
+    return new ToolCall(ask.tool(), JsonValue.parse(ask.arguments()), ask.goal());
   }
 
   private static String line(ToolAsk ask, Result result, Duration took) {

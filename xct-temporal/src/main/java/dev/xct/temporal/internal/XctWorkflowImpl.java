@@ -1,9 +1,9 @@
 package dev.xct.temporal.internal;
 
-import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.event.JsonLinesEventWriter;
 import dev.xct.core.event.RunEvent;
+import dev.xct.core.journal.Journal;
 import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolRegistry;
@@ -20,15 +20,17 @@ import java.util.List;
  * proxies for the model and the tools. Sequencing, decoding, validation and budgets are therefore
  * core's code, deterministic because every input they read comes from history. Events are kept as
  * journal lines for the {@link XctWorkflow#events()} query; the model activity reads the pending
- * step's transcript through {@link ContextQuery}. One instance per workflow execution, confined to
- * its workflow thread.
+ * step's transcript through {@link ContextQuery}. A run that pauses for a person is held by {@link
+ * ApprovalWait}. One instance per workflow execution, confined to its workflow thread.
  */
 public final class XctWorkflowImpl implements XctWorkflow {
   private final RunSettings settings;
   private final WorkflowThread thread = new WorkflowThread();
   private final List<String> events = new ArrayList<>();
   private String task = "";
-  private List<Step> pending = List.of();
+  private String requested = "";
+  private List<Step> pendingSteps = List.of();
+  private final ApprovalWait approvals = new ApprovalWait(thread, this::record);
 
   /** Runs with {@code settings}. */
   public XctWorkflowImpl(RunSettings settings) {
@@ -46,7 +48,7 @@ public final class XctWorkflowImpl implements XctWorkflow {
     }
     ExecutionLoop.Builder builder =
         ExecutionLoop.builder(
-                new ActivityModelClient(settings, thread, steps -> pending = steps),
+                new ActivityModelClient(settings, thread, steps -> pendingSteps = steps),
                 ToolRegistry.of(proxies.toArray(Tool[]::new)))
             .budgets(settings.budgets())
             .codec(settings.codec())
@@ -57,6 +59,8 @@ public final class XctWorkflowImpl implements XctWorkflow {
             .clock(new WorkflowClock())
             .runIds(() -> runId)
             .inlineTools()
+            // In workflow memory: what core's resume-with-an-answer reads, rebuilt on replay.
+            .journal(Journal.inMemory())
             .listener(this::record);
     for (RunSettings.NamedValidator named : settings.validators()) {
       if (named.name() == null) {
@@ -65,13 +69,26 @@ public final class XctWorkflowImpl implements XctWorkflow {
         builder.validator(named.name(), named.validator());
       }
     }
-    RunResult result = builder.build().run(task, thread.cancellation);
-    thread.check();
-    return RunSummary.of(result);
+    ExecutionLoop loop = builder.build();
+    return approvals.settled(loop, loop.run(task, thread.cancellation));
+  }
+
+  @Override
+  public void answer(String line) {
+    approvals.offer(line);
+  }
+
+  @Override
+  public String pendingApproval() {
+    return approvals.waiting() ? requested : "";
   }
 
   private void record(RunEvent event) {
-    events.add(JsonLinesEventWriter.line(event));
+    String line = JsonLinesEventWriter.line(event);
+    events.add(line);
+    if (event instanceof RunEvent.ApprovalRequested) {
+      requested = line;
+    }
   }
 
   @Override
@@ -80,8 +97,8 @@ public final class XctWorkflowImpl implements XctWorkflow {
   }
 
   private ModelContext modelContext() {
-    List<String> lines = new ArrayList<>(pending.size());
-    for (Step step : pending) {
+    List<String> lines = new ArrayList<>(pendingSteps.size());
+    for (Step step : pendingSteps) {
       lines.add(
           JsonLinesEventWriter.line(
               new RunEvent.StepCompleted(
