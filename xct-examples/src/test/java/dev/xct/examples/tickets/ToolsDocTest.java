@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * json: NAME -->} for JSON, exactly (as JSON) what the ticket example produces under that name. On
  * a mismatch the expected text is written to {@code target/tools-doc/}.
  */
-class ToolsDocTest {
+public class ToolsDocTest {
   private static final Path ROOT = Path.of("..");
   private static final Pattern BLOCK =
       Pattern.compile(
@@ -90,7 +90,7 @@ class ToolsDocTest {
   }
 
   /** Returns the lines between the tag's markers, other markers dropped, common indent removed. */
-  static String snippet(String reference) throws IOException {
+  public static String snippet(String reference) throws IOException {
     String[] parts = reference.split("#", 2);
     List<String> lines = Files.readAllLines(ROOT.resolve(parts[0]), StandardCharsets.UTF_8);
     int start = indexOf(lines, "// tag::" + parts[1] + "[]", reference);
