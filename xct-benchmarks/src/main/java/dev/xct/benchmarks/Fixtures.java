@@ -1,7 +1,6 @@
 package dev.xct.benchmarks;
 
 import dev.xct.core.CancellationToken;
-import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
 import dev.xct.core.ModelRequest;
@@ -9,6 +8,7 @@ import dev.xct.core.context.ChatMessage;
 import dev.xct.core.context.ContextRenderer;
 import dev.xct.core.context.DefaultContextRenderer;
 import dev.xct.core.event.RunListener;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Result;
 import dev.xct.core.tool.Tool;
 import dev.xct.core.tool.ToolContext;
@@ -120,23 +120,31 @@ final class Fixtures {
 
   /** As {@link #loop(int, boolean, boolean)}, asking {@code model}. */
   static ExecutionLoop loop(int steps, boolean inline, boolean defaultRenderer, ModelClient model) {
-    Budgets budgets =
-        Budgets.builder()
-            .maxSteps(steps)
-            .maxConsecutiveErrors(5)
-            .maxDuration(Duration.ofHours(1))
-            .toolQuota(TOOL, Integer.MAX_VALUE)
-            .build();
     ExecutionLoop.Builder builder =
         ExecutionLoop.builder(model, ToolRegistry.of(noOpTool()))
-            .budgets(budgets)
-            .validator(Validators.policy(Policy.builder().allow(TOOL).build()))
+            .budgets(budgets(steps))
+            .validator(allowPolicy())
             .listener(NO_OP_LISTENER)
             .renderer(defaultRenderer ? DefaultContextRenderer.create() : PLAIN_RENDERER);
     if (inline) {
       builder.inlineTools();
     }
     return builder.build();
+  }
+
+  /** Budgets that end a run after exactly {@code steps} steps of the no-op tool. */
+  static Budgets budgets(int steps) {
+    return Budgets.builder()
+        .maxSteps(steps)
+        .maxConsecutiveErrors(5)
+        .maxDuration(Duration.ofHours(1))
+        .toolQuota(TOOL, Integer.MAX_VALUE)
+        .build();
+  }
+
+  /** The policy validator every benchmark loop adds: allows the no-op tool. */
+  static Validator allowPolicy() {
+    return Validators.policy(Policy.builder().allow(TOOL).build());
   }
 
   /** The loop's default chain for the no-op tool, as a list: known tool, schema, quota, policy. */
@@ -146,7 +154,7 @@ final class Fixtures {
         Validators.knownTool(),
         Validators.argumentSchema(),
         Validators.toolQuotas(budgets),
-        Validators.policy(Policy.builder().allow(TOOL).build()));
+        allowPolicy());
   }
 
   /** A context for calling a tool directly, outside a loop: run 1, step 1, an hour to finish. */
