@@ -40,7 +40,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,19 +122,18 @@ class TemporalApprovalTest {
                 .findFirst());
   }
 
+  /**
+   * Waits until {@code probe} (a workflow query) finds what it looks for, for up to 30 s: Temporal
+   * pushes no notice when a workflow's state changes, so the query is asked again every 20 ms.
+   */
   private static <T> T until(Supplier<Optional<T>> probe) {
-    for (int i = 0; i < 600; i++) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    Optional<T> value = probe.get();
+    while (value.isEmpty() && System.nanoTime() < end) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      value = probe.get();
     }
-    throw new AssertionError("the run never got there");
+    return value.orElseThrow(() -> new AssertionError("the run never got there"));
   }
 
   private static RunSummary result(XctWorkflow run) {
