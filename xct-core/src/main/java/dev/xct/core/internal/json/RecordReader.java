@@ -63,9 +63,21 @@ final class RecordReader {
                 + " to dev.xct.core";
   }
 
+  /**
+   * The reader asked for last, since results mostly come one record type after another. A benign
+   * race: readers are immutable (final fields only), so any thread may see any one of them, and
+   * each is checked against the class it is asked for.
+   */
+  private static RecordReader last; // NOPMD: deliberately not volatile
+
   /** Returns the reader of {@code record}'s class, made once per class. */
   static RecordReader of(Record record) {
-    return READERS.get(record.getClass());
+    RecordReader reader = last;
+    if (reader == null || reader.type != record.getClass()) {
+      reader = READERS.get(record.getClass());
+      last = reader;
+    }
+    return reader;
   }
 
   /** Returns the name of component {@code i}, in declaration order. */

@@ -41,7 +41,12 @@ class StreamedProposalTest {
           "\"x\"",
           "{\"n\":12345678901234567890}",
           "{\"f\":1.50}",
-          "{\"s\":\"\\ud83d\\ude00\"}");
+          "{\"s\":\"\\ud83d\\ude00\"}",
+          "{\"big\":1e400}",
+          "{\"a\":[-1e999]}",
+          "{\"n\":" + "9".repeat(400) + "}",
+          "{\"\\ud800\":1}",
+          "{\"s\":[\"\\udc00\"]}");
 
   private static final List<String> GOALS = List.of("\"why\"", "\"\"", "null", "5", "{}");
 
