@@ -183,6 +183,22 @@ class JsonLikeValuesTest {
     assertThat(JsonValue.from(List.of(shared, shared)).toJson()).isEqualTo("[[1],[1]]");
   }
 
+  /** A record holding a list. */
+  public record Holder(List<Object> items) {}
+
+  @Test
+  void aValueThatContainsItselfThroughARecordIsRefused() {
+    List<Object> items = new ArrayList<>();
+    Holder holder = new Holder(items);
+    items.add(holder);
+
+    assertThatThrownBy(() -> JsonValue.from(holder))
+        .isInstanceOf(XctException.class)
+        .hasMessage("value.items[0]: the value contains itself");
+    assertThat(JsonValue.from(List.of(new Holder(List.of()), new Holder(List.of()))).toJson())
+        .isEqualTo("[{\"items\":[]},{\"items\":[]}]");
+  }
+
   @Test
   void aValueThatContainsItselfDeepDownIsRefusedWithThePathToWhereItDoes() {
     List<Object> top = new ArrayList<>();

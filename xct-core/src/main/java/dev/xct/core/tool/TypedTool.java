@@ -53,6 +53,7 @@ public abstract class TypedTool<A extends Record> implements Tool {
 
   private final ToolSpec spec;
   private final Class<A> argumentsType;
+  private final Binder.Bound<A> binder;
 
   /**
    * Creates a tool with the generated schema and no hints.
@@ -95,6 +96,7 @@ public abstract class TypedTool<A extends Record> implements Tool {
             : built.toBuilder().inputSchema(generated(built.name(), argumentsType)).build();
     RecordAccess.check(argumentsType, "tool '" + built.name() + "'");
     this.argumentsType = argumentsType;
+    this.binder = Binder.of(argumentsType);
   }
 
   private static JsonValue generated(String tool, Class<? extends Record> argumentsType) {
@@ -148,7 +150,7 @@ public abstract class TypedTool<A extends Record> implements Tool {
   public final Result execute(ToolCall call, ToolContext context) {
     A arguments;
     try {
-      arguments = Binder.bind(call.arguments(), argumentsType);
+      arguments = binder.bind(call.arguments());
     } catch (Binder.BindingException e) {
       LOG.warn(
           "arguments of tool '{}' passed its schema but do not bind: {}",
@@ -190,7 +192,7 @@ public abstract class TypedTool<A extends Record> implements Tool {
 
   private Optional<A> bound(ToolCall call) {
     try {
-      return Optional.of(Binder.bind(call.arguments(), argumentsType));
+      return Optional.of(binder.bind(call.arguments()));
     } catch (Binder.BindingException e) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.xct.core.internal.codec;
 
+import dev.xct.core.internal.json.Json;
 import dev.xct.core.internal.json.Snippet;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ProtocolCodec;
@@ -39,6 +40,7 @@ public final class ReplyDecoder {
   private final boolean stripCodeFence;
   private final ObjectReader reader;
   private final ObjectReader quick;
+  private final ObjectReader quickStream;
   private final ParseFailures failures;
 
   /** Creates a decoder with the given limits; the caller has validated them. */
@@ -56,15 +58,19 @@ public final class ReplyDecoder {
             .build();
     this.reader = reader(limits, true);
     this.quick = reader(limits, false);
+    // Reads the arguments inside a reply, so what follows them is no concern of its own.
+    this.quickStream = quick.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /**
    * Returns a reader within {@code limits} that rejects duplicate member names: as the parser reads
-   * them if {@code whereRead}, with the position of the name, else once the tree holds them.
+   * them if {@code whereRead}, with the position of the name, else once the tree holds them (and
+   * then content after the value as well).
    */
   private static ObjectReader reader(StreamReadConstraints limits, boolean whereRead) {
     JsonFactoryBuilder factory =
         JsonFactory.builder()
+            .recyclerPool(Json.BUFFERS)
             .streamReadConstraints(limits)
             // Jackson's own messages quote tokens; keep those fragments short.
             .errorReportConfiguration(
@@ -75,9 +81,10 @@ public final class ReplyDecoder {
     if (whereRead) {
       factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
-    // Trailing content is checked after the value so that it gets its own message.
+    // The strict reader checks trailing content after the value so that it gets its own message;
+    // the quick one leaves it to Jackson, since any problem sends the reply to the strict reader.
     return JsonMapper.builder(factory.build())
-        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, !whereRead)
         .configure(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, !whereRead)
         // Decimals keep every digit the model wrote, as JsonValue.parse does.
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -106,6 +113,17 @@ public final class ReplyDecoder {
     } else if (text.strip().startsWith("```")) {
       return failures.fenced();
     }
+    DecodeResult streamed = StreamedProposal.read(quickStream, text);
+    return streamed != null ? streamed : decodeTree(text);
+  }
+
+  /** Returns the reader {@link StreamedProposal} reads the usual reply with. */
+  ObjectReader streamReader() {
+    return quickStream;
+  }
+
+  /** Decodes {@code text}, a reply without fence or byte order mark, through its whole tree. */
+  DecodeResult decodeTree(String text) {
     JsonNode quickRoot = quickTree(text);
     if (quickRoot != null) {
       return decision(text, quickRoot);
@@ -146,9 +164,9 @@ public final class ReplyDecoder {
    * rejected reply is read twice.
    */
   private JsonNode quickTree(String text) {
-    try (JsonParser parser = quick.createParser(text)) {
-      JsonNode root = quick.readTree(parser);
-      return root == null || root.isMissingNode() || hasTrailingContent(parser) ? null : root;
+    try {
+      JsonNode root = quick.readTree(text);
+      return root == null || root.isMissingNode() ? null : root;
     } catch (RuntimeException e) { // NOPMD: whatever it is, the strict reader reports it
       return null;
     }

@@ -124,7 +124,11 @@ final class ReplyShape {
           + Snippet.describe(tool)
           + "; write the tool's name as a string, for example \"tool\":\"fs.read\"";
     }
-    String name = tool.stringValue();
+    return toolNameProblem(tool.stringValue());
+  }
+
+  /** Returns what is wrong with a tool name given as a string, or {@code null}. */
+  static String toolNameProblem(String name) {
     if (name.isBlank()) {
       return "next_step.tool is blank; name the tool to call, for example \"tool\":\"fs.read\"";
     }

@@ -135,6 +135,33 @@ final class ReplyValues {
     return null;
   }
 
+  /**
+   * Returns whether {@link #check} finds nothing in {@code node}: the same rules, without the
+   * walk's frames, for a reply's arguments on the usual path.
+   */
+  static boolean faithful(JsonNode node) {
+    if (node.isNumber()) {
+      return node.isInt() || node.isLong() || Double.isFinite(node.numberValue().doubleValue());
+    }
+    if (node.isString()) {
+      return !JsonText.hasLoneSurrogate(node.stringValue());
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (JsonText.hasLoneSurrogate(member.getKey()) || !faithful(member.getValue())) {
+          return false;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (!faithful(node.get(i))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private static DecodeResult unpairedSurrogate(Frame frame) {
     return invalid(
         frame,

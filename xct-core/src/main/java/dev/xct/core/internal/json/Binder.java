@@ -30,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * fraction or an exponent (of at most 100 digits) are turned into plain integers before binding;
  * {@code 3.5} still fails for an {@code int}. This keeps "the schema accepted it" and "it binds" in
  * step.
+ *
+ * <p>A flat record (strings, booleans, {@code int}s, {@code long}s) that the value fits exactly is
+ * constructed directly by {@link FlatRecords}, which gives the same record data binding would.
  */
 public final class Binder {
   private static final Set<Class<?>> INTEGRAL =
@@ -41,24 +44,22 @@ public final class Binder {
   /** The longest member name quoted back in a failure. */
   private static final int MAX_NAME = 100;
 
-  /** A reader per bound type, so that each bind skips the type and deserializer lookups. */
-  private static final ClassValue<ObjectReader> READERS =
+  /** What binding each type needs, worked out once per type. */
+  private static final ClassValue<TypeBinding> BINDINGS =
       new ClassValue<>() {
         @Override
-        protected ObjectReader computeValue(Class<?> type) {
-          return Json.BINDER.readerFor(type);
+        protected TypeBinding computeValue(Class<?> type) {
+          String problem = RecordAccess.problem(type);
+          return new TypeBinding(
+              problem == null ? "" : problem, Json.BINDER.readerFor(type), FlatRecords.of(type));
         }
       };
 
-  /** Why Jackson cannot construct a type, {@code ""} when it can; see {@link RecordAccess}. */
-  private static final ClassValue<String> ACCESS_PROBLEMS =
-      new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-          String problem = RecordAccess.problem(type);
-          return problem == null ? "" : problem;
-        }
-      };
+  /**
+   * How to bind one type: why Jackson cannot construct it ({@code ""} when it can, see {@link
+   * RecordAccess}), a reader that skips the type and deserializer lookups, and the fast path.
+   */
+  private record TypeBinding(String problem, ObjectReader reader, FlatRecords flat) {}
 
   private Binder() {}
 
@@ -103,12 +104,54 @@ public final class Binder {
    *     module path means a missing {@code exports} or {@code opens}; see {@link RecordAccess}
    */
   public static <T> T bind(JsonValue value, Class<T> type) {
-    String problem = ACCESS_PROBLEMS.get(type);
-    if (!problem.isEmpty()) {
-      throw new XctException("cannot bind JSON to " + type.getName() + ": " + problem);
+    return bind(value, type, BINDINGS.get(type));
+  }
+
+  /** Returns a binder for {@code type} that looks up what binding it needs once, at first use. */
+  public static <T> Bound<T> of(Class<T> type) {
+    return new Bound<>(type);
+  }
+
+  /**
+   * Binds values to one type, as {@link #bind(JsonValue, Class)} does, without looking the type up
+   * at each call. Thread-safe.
+   */
+  public static final class Bound<T> {
+    private final Class<T> type;
+    // Racy single check: the binding is immutable and the same instance whichever thread finds it.
+    private TypeBinding binding;
+
+    private Bound(Class<T> type) {
+      this.type = type;
+    }
+
+    /**
+     * Binds {@code value}.
+     *
+     * @throws BindingException if it does not fit
+     * @throws XctException as {@link Binder#bind(JsonValue, Class)}
+     */
+    public T bind(JsonValue value) {
+      TypeBinding found = binding;
+      if (found == null) {
+        found = BINDINGS.get(type);
+        binding = found;
+      }
+      return Binder.bind(value, type, found);
+    }
+  }
+
+  private static <T> T bind(JsonValue value, Class<T> type, TypeBinding binding) {
+    if (!binding.problem().isEmpty()) {
+      throw new XctException("cannot bind JSON to " + type.getName() + ": " + binding.problem());
+    }
+    JsonNode node = Json.node(value);
+    Object flat = binding.flat().bind(node);
+    if (flat != null) {
+      return type.cast(flat);
     }
     try {
-      return READERS.get(type).readValue(wholeNumbersAsIntegers(Json.node(value)));
+      return binding.reader().readValue(wholeNumbersAsIntegers(node));
     } catch (JacksonException e) {
       throw new BindingException(pointer(e), reason(e), type.getName(), e);
     }

@@ -98,6 +98,9 @@ public final class JsonConverter {
     if (value instanceof Enum<?> constant) {
       return NODES.stringNode(constant.name());
     }
+    if (value instanceof Record || value instanceof Map || value instanceof Collection) {
+      return open(value, path, depth); // the usual results: none of the kinds below
+    }
     if (TIME_TYPES.contains(value.getClass()) || value instanceof ZoneId) {
       return Json.MAPPER.valueToTree(value); // ISO-8601 text, as Jackson writes it
     }
@@ -119,6 +122,11 @@ public final class JsonConverter {
     if (value instanceof OptionalDouble optional) {
       return optional.isPresent() ? number(optional.getAsDouble(), path) : NODES.nullNode();
     }
+    return open(value, path, depth);
+  }
+
+  /** Converts a container (or refuses a value with no JSON form), guarding depth and cycles. */
+  private JsonNode open(Object value, ValuePath path, int depth) {
     JsonTrees.checkDepth(path, depth + 1);
     enter(value, path);
     try {
