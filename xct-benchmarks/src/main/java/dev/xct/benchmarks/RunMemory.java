@@ -1,8 +1,8 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.ModelClient;
 import dev.xct.core.ModelReply;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.tool.ToolRegistry;
 import dev.xct.core.validate.Budgets;
 import dev.xct.core.validate.Policy;

@@ -1,12 +1,12 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.ModelRequest;
 import dev.xct.core.RunResult;
 import dev.xct.core.Step;
 import dev.xct.core.context.ChatMessage;
 import dev.xct.core.context.DefaultContextRenderer;
 import dev.xct.core.internal.collect.AppendOnlyList;
+import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.protocol.Decision;
 import dev.xct.core.protocol.DecodeResult;
 import dev.xct.core.protocol.ProtocolCodec;
@@ -110,7 +110,8 @@ public class ScalingBenchmark {
       proposal = (Decision.Proposal) ((DecodeResult.Valid) decoded).decision();
       chain = Fixtures.chain();
       Instant now = Instant.now();
-      RunStats stats = RunStats.builder(now)
+      RunStats stats =
+          RunStats.builder(now)
               .stepsTaken(step - 1)
               .toolExecutions(Map.of(Fixtures.TOOL, step - 1))
               .build();

@@ -1,7 +1,7 @@
 package dev.xct.benchmarks;
 
-import dev.xct.core.loop.ExecutionLoop;
 import dev.xct.core.RunResult;
+import dev.xct.core.loop.ExecutionLoop;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

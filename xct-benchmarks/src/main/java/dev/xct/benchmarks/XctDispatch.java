@@ -13,7 +13,6 @@ import dev.xct.core.validate.ValidationContext;
 import dev.xct.core.validate.Validator;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * XCT's dispatch path on the peers' terms: it starts from the arguments string a provider's

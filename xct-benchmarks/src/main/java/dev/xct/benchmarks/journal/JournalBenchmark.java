@@ -2,7 +2,6 @@ package dev.xct.benchmarks.journal;
 
 import dev.xct.core.JsonValue;
 import dev.xct.core.ModelReply;
-import dev.xct.core.Step;
 import dev.xct.core.TokenUsage;
 import dev.xct.core.VerdictRecord;
 import dev.xct.core.event.RunEvent;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Measures the cost of journaling one tool step (the five facts the loop writes for it: reply, two
  * verdicts, intent, tool finished) with a {@link FileJournal}, per durability mode and with 1, 8
  * and 64 concurrent runs (threads), against the raw floor of appending the same five lines to a
- * file and forcing after each. Time is per step and per thread; divide by the thread
- * count for the cost per step when runs write concurrently.
+ * file and forcing after each. Time is per step and per thread; divide by the thread count for the
+ * cost per step when runs write concurrently.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

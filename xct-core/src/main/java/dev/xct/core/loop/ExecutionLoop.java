@@ -125,7 +125,7 @@ public final class ExecutionLoop {
 
   /** Returns the names of the validators, in the order they run. */
   public List<String> validatorNames() {
-    return config.validators().stream().map(Validator::name).toList();
+    return config.chain().names();
   }
 
   /** Configures an {@link ExecutionLoop}. Not thread-safe; {@link #build()} copies its state. */

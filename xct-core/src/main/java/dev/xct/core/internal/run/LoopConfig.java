@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  * Everything an {@link dev.xct.core.loop.ExecutionLoop} was built with. Immutable; shared by all
  * runs.
  *
+ * @param chain the validators, made into a chain once for all runs
  * @param toolExecutor where tools run; {@code null} runs them on the run's own thread
  * @param journal where events are journaled before anyone acts on them; {@code null} for none
  * @param redactor masks secrets in every recorded event
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 public record LoopConfig(
     ModelClient model,
     ToolRegistry tools,
-    List<Validator> validators,
+    ValidatorChain chain,
     Budgets budgets,
     ProtocolCodec codec,
     ContextRenderer renderer,
@@ -42,9 +43,8 @@ public record LoopConfig(
     Journal journal,
     Redactor redactor,
     ResumePolicy resumePolicy) {
-  /** Copies the lists. */
+  /** Copies the list. */
   public LoopConfig {
-    validators = List.copyOf(validators);
     listeners = List.copyOf(listeners);
   }
 
@@ -52,7 +52,7 @@ public record LoopConfig(
    * Returns the whole chain: the built-in checks (known tool, argument schema, the tool quotas if
    * {@code budgets} set any), then the toolkits' validators, then the ones added one by one.
    */
-  public static List<Validator> chain(
+  public static ValidatorChain chain(
       Budgets budgets, List<Validator> toolkits, List<Validator> added) {
     List<Validator> chain = new ArrayList<>();
     chain.add(Validators.knownTool());
@@ -62,6 +62,6 @@ public record LoopConfig(
     }
     chain.addAll(toolkits);
     chain.addAll(added);
-    return chain;
+    return new ValidatorChain(chain);
   }
 }

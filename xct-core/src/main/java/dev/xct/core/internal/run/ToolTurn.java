@@ -48,7 +48,7 @@ final class ToolTurn {
     this.state = state;
     this.inFlight = inFlight;
     this.recorder = recorder;
-    this.chain = new ValidatorChain(config.validators());
+    this.chain = config.chain();
     this.invoker = new ToolInvoker(config.toolExecutor());
     this.track = inFlight::track;
   }

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs validators in order and stops at the first verdict that is not an allow. Fails closed: a
  * validator that throws or returns null denies the step with {@code VALIDATOR_ERROR}, and an
- * approval bound to a different action denies it with {@code APPROVAL_MISMATCH}.
+ * approval bound to a different action denies it with {@code APPROVAL_MISMATCH}. Made once per
+ * loop: each validator's name is read once, when the loop is built. Immutable and thread-safe.
  */
-final class ValidatorChain {
+public final class ValidatorChain {
   /** Name recorded for the loop's own approval-binding check. */
   static final String BINDING_CHECK = "approval-binding";
 
@@ -30,8 +31,9 @@ final class ValidatorChain {
   /** Each validator's allow record, made once: a step that passes allocates no records. */
   private final List<VerdictRecord> allowed;
 
-  ValidatorChain(List<Validator> validators) {
-    this.validators = validators;
+  /** Makes the chain of {@code validators}, in that order. */
+  public ValidatorChain(List<Validator> validators) {
+    this.validators = List.copyOf(validators);
     List<String> resolved = new ArrayList<>(validators.size());
     List<VerdictRecord> allows = new ArrayList<>(validators.size());
     for (Validator validator : validators) {
@@ -40,6 +42,11 @@ final class ValidatorChain {
     }
     this.names = List.copyOf(resolved);
     this.allowed = List.copyOf(allows);
+  }
+
+  /** Returns the validators' names, in the order they run. */
+  public List<String> names() {
+    return names;
   }
 
   /**
