@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * to {@link ReplyValues} and {@link ReplyShape}. Depth, string, name and number limits are Jackson
  * {@link StreamReadConstraints}, duplicate keys at any depth are Jackson's strict duplicate
  * detection; only the reply's length is checked before parsing, because {@code String.length()} is
- * exact and free. A reply is first read without the strict detection, which only a reply with a
- * problem needs (to report where it is): any problem sends it to the strict reader, so the result
- * is the same. Never throws. Immutable and thread-safe.
+ * exact and free. The usual reply, one well-formed proposal, is read from the parser's tokens by
+ * {@link StreamedProposal}; any other is read as a whole tree, first without the strict detection,
+ * which only a reply with a problem needs (to report where it is): any problem sends it to the
+ * strict reader, so the result is the same. Never throws. Immutable and thread-safe.
  */
 public final class ReplyDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(ReplyDecoder.class);

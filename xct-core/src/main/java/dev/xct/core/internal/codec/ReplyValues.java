@@ -110,12 +110,11 @@ final class ReplyValues {
     while (!pending.isEmpty()) {
       Frame frame = pending.pop();
       JsonNode node = frame.node();
-      // Number.doubleValue() saturates to infinity where JsonNode.doubleValue() would throw.
-      if (node.isNumber() && !Double.isFinite(node.numberValue().doubleValue())) {
+      if (beyondDouble(node)) {
         return invalid(
             frame, "the number at %s is beyond the range of a double; send it as a string");
       }
-      if (node.isString() && JsonText.hasLoneSurrogate(node.stringValue())) {
+      if (unpaired(node)) {
         return unpairedSurrogate(frame);
       }
       if (node.isObject()) {
@@ -140,11 +139,8 @@ final class ReplyValues {
    * walk's frames, for a reply's arguments on the usual path.
    */
   static boolean faithful(JsonNode node) {
-    if (node.isNumber()) {
-      return node.isInt() || node.isLong() || Double.isFinite(node.numberValue().doubleValue());
-    }
-    if (node.isString()) {
-      return !JsonText.hasLoneSurrogate(node.stringValue());
+    if (beyondDouble(node) || unpaired(node)) {
+      return false;
     }
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> member : node.properties()) {
@@ -160,6 +156,20 @@ final class ReplyValues {
       }
     }
     return true;
+  }
+
+  /** Whether {@code node} is a number a double cannot hold. */
+  private static boolean beyondDouble(JsonNode node) {
+    // Number.doubleValue() saturates to infinity where JsonNode.doubleValue() would throw.
+    return node.isNumber()
+        && !node.isInt()
+        && !node.isLong()
+        && !Double.isFinite(node.numberValue().doubleValue());
+  }
+
+  /** Whether {@code node} is a string holding an unpaired surrogate. */
+  private static boolean unpaired(JsonNode node) {
+    return node.isString() && JsonText.hasLoneSurrogate(node.stringValue());
   }
 
   private static DecodeResult unpairedSurrogate(Frame frame) {

@@ -50,11 +50,6 @@ final class FlatRecords {
     this.constructor = constructor;
   }
 
-  /** Returns the binder of {@code type}; {@link #bind} declines everything if it is not flat. */
-  static FlatRecords of(Class<?> type) {
-    return shapeOf(type);
-  }
-
   /** Returns {@code node} bound to the record type, or {@code null} to leave it to data binding. */
   Object bind(JsonNode node) {
     return this == NOT_FLAT || !node.isObject() ? null : construct(node);
@@ -108,7 +103,8 @@ final class FlatRecords {
     return node.isInt() || node.isLong() ? node.longValue() : null;
   }
 
-  private static FlatRecords shapeOf(Class<?> type) {
+  /** Returns the binder of {@code type}; {@link #bind} declines everything if it is not flat. */
+  static FlatRecords of(Class<?> type) {
     if (!type.isRecord()
         || hasJacksonAnnotation(type)
         || type.getDeclaredConstructors().length != 1) {
